@@ -1,0 +1,165 @@
+package dev.waymark;
+
+import dev.waymark.content.ContentLoader;
+import dev.waymark.content.GitDates;
+import dev.waymark.content.Markdown;
+import dev.waymark.content.PageParser;
+import dev.waymark.content.PageStructure;
+import dev.waymark.content.ParsedPage;
+import dev.waymark.content.SiteConfigReader;
+import dev.waymark.content.SourceFile;
+import dev.waymark.content.StructureReader;
+import dev.waymark.diag.ContentException;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.model.SiteAssembler;
+import dev.waymark.model.SiteConfig;
+import dev.waymark.render.BodyRenderer;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.Theme;
+import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.ProfileRule;
+import dev.waymark.validate.SiteLinks;
+import dev.waymark.write.SiteFiles;
+import dev.waymark.write.SiteWriter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The build: load, parse, model, validate, render, write. Each stage adds diagnostics and keeps going so one run
+ * reports every problem; nothing is written unless the whole build is free of errors.
+ */
+public final class Pipeline {
+    /** Thread stacks are large so deeply nested Markdown is reported, not crashed on. */
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * @param theme theme name; empty to use site.yaml's, or "default"
+     */
+    public record Options(Path content, Path out, Path themes, String theme, boolean drafts) {
+    }
+
+    /** What a build produced. {@code site} is null when the content could not be modelled. */
+    public record Result(List<Diagnostic> diagnostics, Site site, boolean written, int files) {
+        public boolean failed() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    private final Markdown markdown = new Markdown();
+
+    public Result build(Options options) {
+        Diagnostics diagnostics = new Diagnostics();
+        ExecutorService pool = pool();
+        try {
+            return build(options, diagnostics, pool);
+        } catch (ContentException e) {
+            diagnostics.add(e.diagnostic());
+            return new Result(diagnostics.sorted(), null, false, 0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result build(Options options, Diagnostics diagnostics, ExecutorService pool) {
+        Path contentDisplay = display(options.content());
+        // load
+        SiteConfig config = new SiteConfigReader().read(options.content(), contentDisplay, diagnostics);
+        ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics);
+        // parse
+        PageParser parser = new PageParser(markdown);
+        StructureReader structureReader = new StructureReader();
+        List<Future<SiteRenderer.Source>> parsing = new ArrayList<>();
+        for (SourceFile source : loaded.pages()) {
+            parsing.add(pool.submit(() -> {
+                ParsedPage parsed = parser.parse(source, diagnostics);
+                if (parsed == null) return null;
+                PageStructure structure = structureReader.read(parsed, diagnostics);
+                return new SiteRenderer.Source(parsed, structure);
+            }));
+        }
+        Map<String, SiteRenderer.Source> sources = new LinkedHashMap<>();
+        List<SiteAssembler.Input> inputs = new ArrayList<>();
+        for (Future<SiteRenderer.Source> f : parsing) {
+            SiteRenderer.Source s = join(f);
+            if (s == null) continue;
+            sources.put(s.parsed().source().relPath(), s);
+            inputs.add(new SiteAssembler.Input(s.parsed(), s.structure()));
+        }
+        // model
+        Site site = new SiteAssembler().assemble(config, inputs, options.drafts(), contentDisplay, diagnostics);
+        // validate
+        for (Page page : site.pages()) {
+            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
+            if (page.profile().isPresent()) new ProfileRule().validate(page, config, diagnostics);
+        }
+        Set<String> assets = new HashSet<>();
+        loaded.assets().forEach(a -> assets.add(a.relPath()));
+        SiteLinks links = new SiteLinks(site, assets);
+        // render
+        String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
+        Theme theme = Theme.load(options.themes(), themeName);
+        Map<String, String> dates = GitDates.read(options.content());
+        String contentPrefix = contentDisplay.toString().replace('\\', '/');
+        contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
+        List<RenderedFile> files = new ArrayList<>(new SiteRenderer(new BodyRenderer(markdown), theme, pool)
+                .render(site, sources, links, dates, contentPrefix, diagnostics));
+        files.add(SiteFiles.sitemap(site, dates));
+        files.add(SiteFiles.robots(site));
+        if (diagnostics.hasErrors()) {
+            return new Result(diagnostics.sorted(), site, false, 0);
+        }
+        // write
+        Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+        loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
+        new SiteWriter().write(options.out(), files, copies);
+        return new Result(diagnostics.sorted(), site, true, files.size() + copies.size());
+    }
+
+    /** The content folder as the user knows it: relative to the working directory when it is inside it. */
+    public static Path display(Path content) {
+        Path abs = content.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+            return cwd.relativize(abs);
+        }
+        return abs.getFileName() == null ? abs : Path.of(Objects.requireNonNull(abs.getFileName()).toString());
+    }
+
+    private static ExecutorService pool() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "waymark-" + n.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.waymark.cli;
+
+import dev.waymark.Pipeline;
+import dev.waymark.diag.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code waymark build}: turns the content folder into the site folder. Exit 0 on success, 1 on content errors. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site from Markdown content.")
+public final class BuildCommand implements Callable<Integer> {
+    @Option(names = "--content", paramLabel = "DIR", description = "Content folder (default: ${DEFAULT-VALUE}).", defaultValue = "content")
+    Path content;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "site")
+    Path out;
+
+    @Option(names = "--theme", paramLabel = "NAME", description = "Theme folder under --themes (default: site.yaml's theme, else default).", defaultValue = "")
+    String theme;
+
+    @Option(names = "--themes", paramLabel = "DIR", description = "Folder holding the themes (default: ${DEFAULT-VALUE}).", defaultValue = "themes")
+    Path themes;
+
+    @Option(names = "--drafts", description = "Include pages marked draft: true.")
+    boolean drafts;
+
+    @Option(names = "--quiet", description = "Print errors only.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Pipeline.Result result = new Pipeline().build(new Pipeline.Options(content, out, themes, theme, drafts));
+        Reporter.print(result.diagnostics(), err, quiet);
+        if (result.failed()) {
+            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.println("build failed: " + errors + " error" + (errors == 1 ? "" : "s") + "; " + out + " was left unchanged");
+            err.flush();
+            return 1;
+        }
+        if (!quiet) {
+            outw.printf("built %d pages (%d files) into %s in %d ms%n", result.site().pages().size(), result.files(), out,
+                    (System.nanoTime() - start) / 1_000_000);
+            outw.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.waymark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code waymark} command: build, check, serve and new. */
+@Command(name = "waymark", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A static site generator for decision guides.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Waymark implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run commands through it exactly as the launcher does. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Waymark());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("waymark: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (Boolean.getBoolean("waymark.verbose")) e.printStackTrace(cmd.getErr());
+            return 3;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, serve or new");
+    }
+}

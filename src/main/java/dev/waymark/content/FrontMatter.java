@@ -1,0 +1,18 @@
+package dev.waymark.content;
+
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.PageKind;
+import dev.waymark.model.ProfileData;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The front matter of one page, typed. Optional fields are empty when absent.
+ *
+ * @param at the position of the opening {@code ---} (or line 1 when there is none)
+ */
+public record FrontMatter(Optional<String> title, Optional<String> description, int weight, boolean draft,
+                          PageKind kind, Optional<LocalDate> reviewed, Optional<String> slug, boolean toc,
+                          Optional<ProfileData> profile, SourcePosition at, SourcePosition titleAt) {
+}

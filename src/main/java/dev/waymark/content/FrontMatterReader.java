@@ -1,0 +1,206 @@
+package dev.waymark.content;
+
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.LinkRef;
+import dev.waymark.model.PageKind;
+import dev.waymark.model.ProfileData;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Splits a page into YAML front matter and Markdown body, and reads the front matter into a typed record.
+ * The body keeps its line numbers: front-matter lines are replaced by empty lines.
+ */
+public final class FrontMatterReader {
+    static final Set<String> PAGE_KEYS = Set.of("title", "description", "weight", "draft", "type", "reviewed", "slug", "toc");
+    static final Set<String> PROFILE_KEYS = Set.of("name", "tagline", "philosophy", "includes", "notes", "links");
+    private static final Set<String> LINK_KEYS = Set.of("title", "url");
+    /** Upper bound on YAML size; front matter is a handful of lines, and aliases must not blow up memory. */
+    private static final int MAX_YAML_CHARS = 64 * 1024;
+
+    /** A page split into its parts. */
+    public record Split(FrontMatter frontMatter, String body) {
+    }
+
+    public Split read(SourceFile source, Diagnostics diagnostics) {
+        String text = source.text();
+        SourcePosition top = SourcePosition.ofFile(source.displayPath());
+        if (!text.startsWith("---\n") && !text.equals("---")) {
+            return new Split(defaults(top, Optional.empty(), Optional.empty()), text);
+        }
+        int close = findClosing(text);
+        if (close < 0) {
+            diagnostics.error(top, "front matter starts with --- but never ends",
+                    "add a line with only --- after the last front-matter key");
+            return new Split(defaults(top, stem(source), Optional.empty()), "");
+        }
+        String yaml = text.substring(4, close);
+        int afterClose = text.indexOf('\n', close);
+        String rest = afterClose < 0 ? "" : text.substring(afterClose + 1);
+        int fmLines = (int) text.substring(0, afterClose < 0 ? text.length() : afterClose + 1).chars().filter(c -> c == '\n').count();
+        String body = "\n".repeat(fmLines) + rest;
+        if (yaml.length() > MAX_YAML_CHARS) {
+            diagnostics.error(top, "front matter is larger than 64 KB", "move long text into the page body");
+            return new Split(defaults(top, stem(source), Optional.empty()), body);
+        }
+        Optional<MappingNode> map = compose(yaml, source, diagnostics);
+        if (map.isEmpty()) {
+            // The YAML error is already reported; a placeholder title avoids a second, misleading "missing title".
+            return new Split(defaults(top, stem(source), Optional.empty()), body);
+        }
+        YamlFields f = new YamlFields(map.get(), source.displayPath(), 1, diagnostics);
+        return new Split(toFrontMatter(f, top), body);
+    }
+
+    private static int findClosing(String text) {
+        int pos = text.indexOf('\n') + 1;
+        while (pos > 0 && pos < text.length()) {
+            int end = text.indexOf('\n', pos);
+            String line = end < 0 ? text.substring(pos) : text.substring(pos, end);
+            if (line.stripTrailing().equals("---") || line.stripTrailing().equals("...")) {
+                return pos;
+            }
+            if (end < 0) {
+                break;
+            }
+            pos = end + 1;
+        }
+        return -1;
+    }
+
+    /** Composes YAML into a node tree that keeps marks; reports syntax errors at their line. */
+    public static Optional<MappingNode> compose(String yaml, SourceFile source, Diagnostics diagnostics) {
+        return compose(yaml, source.displayPath(), 1, diagnostics);
+    }
+
+    public static Optional<MappingNode> compose(String yaml, java.nio.file.Path file, int lineOffset, Diagnostics diagnostics) {
+        LoadSettings settings = LoadSettings.builder()
+                .setMaxAliasesForCollections(10)
+                .setAllowDuplicateKeys(true) // reported by YamlFields with a position instead
+                .setCodePointLimit(MAX_YAML_CHARS * 2)
+                .build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
+            if (!composer.hasNext()) {
+                return Optional.of(new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
+                        org.snakeyaml.engine.v2.common.FlowStyle.BLOCK));
+            }
+            Node node = composer.next();
+            if (composer.hasNext()) {
+                diagnostics.error(SourcePosition.of(file, lineOffset + 1), "front matter holds more than one YAML document",
+                        "remove the extra --- line inside the front matter");
+                return Optional.empty();
+            }
+            if (node instanceof MappingNode m) {
+                return Optional.of(m);
+            }
+            int line = node.getStartMark().map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
+            diagnostics.error(SourcePosition.of(file, line), "front matter must be `key: value` lines",
+                    "write e.g. `title: My page`");
+            return Optional.empty();
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
+            int col = e.getProblemMark().map(mk -> mk.getColumn() + 1).orElse(1);
+            String problem = Optional.ofNullable(e.getProblem()).orElse("invalid YAML");
+            String hint = problem.contains("\\t") || problem.toLowerCase(Locale.ROOT).contains("tab")
+                    ? "YAML does not allow tabs for indentation; use spaces"
+                    : "check the YAML syntax on this line (quote values that contain `: ` or start with a special character)";
+            diagnostics.error(new SourcePosition(file, line, col), "invalid YAML: " + problem, hint);
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            diagnostics.error(SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
+                    "check the front matter syntax");
+            return Optional.empty();
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private FrontMatter toFrontMatter(YamlFields f, SourcePosition top) {
+        PageKind kind = f.string("type").map(t -> kind(t, f)).orElse(PageKind.PAGE);
+        Set<String> allowed = new java.util.HashSet<>(PAGE_KEYS);
+        if (kind == PageKind.PROFILE) {
+            allowed.addAll(PROFILE_KEYS);
+        }
+        f.rejectUnknown(allowed, kind == PageKind.PROFILE ? "profile front matter" : "front matter");
+        Optional<ProfileData> profile = kind == PageKind.PROFILE ? Optional.of(profile(f)) : Optional.empty();
+        return new FrontMatter(
+                f.string("title").map(String::strip).filter(s -> !s.isEmpty()),
+                f.string("description").map(String::strip),
+                f.integer("weight").orElse(0),
+                f.bool("draft").orElse(false),
+                kind,
+                f.date("reviewed"),
+                f.string("slug").map(String::strip),
+                f.bool("toc").orElse(true),
+                profile, top, f.keyPosition("title"));
+    }
+
+    private static PageKind kind(String value, YamlFields f) {
+        for (PageKind k : PageKind.values()) {
+            if (k != PageKind.SECTION && k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        f.diagnostics().error(f.keyPosition("type"), "unknown page type \"" + value + "\"",
+                "use one of: page, profile, decision");
+        return PageKind.PAGE;
+    }
+
+    private static ProfileData profile(YamlFields f) {
+        for (String required : List.of("name", "tagline", "philosophy", "includes")) {
+            if (!f.has(required)) {
+                f.diagnostics().error(f.mapPosition(), "profile is missing required field \"" + required + "\"",
+                        "add `" + required + ":` to the front matter (see CONTRIBUTING.md, Framework profile)");
+            }
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        f.mapping("notes").ifPresent(n -> {
+            for (YamlFields.Positioned<String> key : n.keys()) {
+                n.string(key.value()).ifPresent(v -> notes.put(key.value(), v));
+            }
+        });
+        List<LinkRef> links = new ArrayList<>();
+        for (YamlFields link : f.mappingList("links")) {
+            link.rejectUnknown(LINK_KEYS, "a profile link");
+            Optional<String> title = link.string("title");
+            Optional<String> url = link.string("url");
+            if (title.isEmpty() || url.isEmpty()) {
+                f.diagnostics().error(link.mapPosition(), "a profile link needs both title and url", "write `- {title: Docs, url: https://…}`");
+            } else {
+                links.add(new LinkRef(title.get(), url.get(), link.keyPosition("url")));
+            }
+        }
+        return new ProfileData(f.string("name").orElse(""), f.string("tagline").orElse(""),
+                f.string("philosophy").orElse(""), f.stringList("includes"), notes, links);
+    }
+
+    private static Optional<String> stem(SourceFile source) {
+        String name = source.relPath().substring(source.relPath().lastIndexOf('/') + 1);
+        return Optional.of(name.endsWith(".md") ? name.substring(0, name.length() - 3) : name);
+    }
+
+    private static FrontMatter defaults(SourcePosition top, Optional<String> title, Optional<String> description) {
+        return new FrontMatter(title, description, 0, false, PageKind.PAGE, Optional.empty(), Optional.empty(), true,
+                Optional.empty(), top, top);
+    }
+}

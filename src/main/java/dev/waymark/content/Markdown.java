@@ -1,0 +1,73 @@
+package dev.waymark.content;
+
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single flexmark set-up. Options and extensions live in one data set; the parser built from it is immutable
+ * and shared by every thread. The HTML renderer adds Waymark's own node renderers on top of the same options.
+ */
+public final class Markdown {
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            FootnoteExtension.create(),
+            TypographicExtension.create(),
+            AttributesExtension.create(),
+            DefinitionExtension.create(),
+            TaskListExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create());
+
+    private final Parser parser;
+    private final DataHolder options;
+
+    public Markdown() {
+        MutableDataSet o = new MutableDataSet();
+        o.set(Parser.EXTENSIONS, EXTENSIONS);
+        o.set(TablesExtension.COLUMN_SPANS, false);
+        o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        o.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        o.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        o.set(TablesExtension.CLASS_NAME, "table");
+        o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        o.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        o.set(HtmlRenderer.SOFT_BREAK, "\n");
+        o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        o.set(HtmlRenderer.SUPPRESSED_LINKS, "(?i)^\\s*(javascript|vbscript|data|file):.*");
+        // Deep nesting must not overflow the stack: flexmark's list parser is recursive in rendering.
+        o.set(Parser.LISTS_ITEM_MARKER_SPACE, false);
+        this.options = o.toImmutable();
+        this.parser = Parser.builder(options).build();
+    }
+
+    public Parser parser() {
+        return parser;
+    }
+
+    public DataHolder options() {
+        return options;
+    }
+
+    /** A renderer with the shared options plus the given extensions (e.g. Waymark's node renderers). */
+    public HtmlRenderer renderer(List<Extension> more) {
+        MutableDataSet o = new MutableDataSet(options);
+        List<Extension> all = new ArrayList<>(EXTENSIONS);
+        all.addAll(more);
+        o.set(Parser.EXTENSIONS, all);
+        return HtmlRenderer.builder(o).build();
+    }
+}

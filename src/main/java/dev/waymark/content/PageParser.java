@@ -1,0 +1,28 @@
+package dev.waymark.content;
+
+import com.vladsch.flexmark.util.ast.Document;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+
+/** Parses one source file: front matter, then the Markdown body with its line numbers intact. */
+public final class PageParser {
+    private final Markdown markdown;
+    private final FrontMatterReader frontMatterReader = new FrontMatterReader();
+
+    public PageParser(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    /** The parsed page, or null when the page cannot be parsed at all (already reported). */
+    public ParsedPage parse(SourceFile source, Diagnostics diagnostics) {
+        FrontMatterReader.Split split = frontMatterReader.read(source, diagnostics);
+        try {
+            Document doc = markdown.parser().parse(split.body());
+            return new ParsedPage(source, split.frontMatter(), doc);
+        } catch (StackOverflowError e) {
+            diagnostics.error(SourcePosition.ofFile(source.displayPath()), "the Markdown is nested too deeply to parse",
+                    "flatten deeply nested lists or block quotes");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.waymark.content;
+
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.SiteConfig;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code site.yaml} from the content root. Every key is optional; unknown keys are errors. */
+public final class SiteConfigReader {
+    public static final String FILE_NAME = "site.yaml";
+    private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer");
+
+    public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
+        Path file = contentDir.resolve(FILE_NAME);
+        Path shown = displayDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return fromFields(Optional.empty(), displayDir, diagnostics);
+        }
+        String text;
+        try {
+            text = TextDecoder.decode(Files.readAllBytes(file), shown, diagnostics);
+        } catch (IOException e) {
+            diagnostics.error(SourcePosition.ofFile(shown), "cannot read site config: " + e.getMessage(), "check the file's permissions");
+            return fromFields(Optional.empty(), displayDir, diagnostics);
+        }
+        if (text == null) {
+            return fromFields(Optional.empty(), displayDir, diagnostics);
+        }
+        Optional<MappingNode> map = FrontMatterReader.compose(text, shown, 0, diagnostics);
+        return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), displayDir, diagnostics);
+    }
+
+    private SiteConfig fromFields(Optional<YamlFields> fields, Path displayDir, Diagnostics diagnostics) {
+        fields.ifPresent(f -> f.rejectUnknown(KEYS, FILE_NAME));
+        Map<String, String> capabilities = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        fields.flatMap(f -> f.mapping("capabilities")).ifPresent(caps -> {
+            for (YamlFields.Positioned<String> key : caps.keys()) {
+                caps.string(key.value()).ifPresent(label -> {
+                    capabilities.put(key.value(), label);
+                    order.add(key.value());
+                });
+            }
+        });
+        String rawHtml = fields.flatMap(f -> f.string("raw_html")).orElse("sanitize");
+        if (!rawHtml.equals("sanitize") && !rawHtml.equals("trust")) {
+            fields.ifPresent(f -> diagnostics.error(f.keyPosition("raw_html"), "raw_html must be sanitize or trust, not \"" + rawHtml + "\"",
+                    "use `raw_html: sanitize` (the default) unless every contributor is trusted"));
+        }
+        String baseUrl = fields.flatMap(f -> f.string("base_url")).orElse("/");
+        if (!baseUrl.endsWith("/")) {
+            baseUrl = baseUrl + "/";
+        }
+        String contentPath = fields.flatMap(f -> f.string("content_path"))
+                .orElse(displayDir.getFileName() == null ? "content" : displayDir.toString().replace('\\', '/'));
+        return new SiteConfig(
+                fields.flatMap(f -> f.string("title")).orElse("Untitled guide"),
+                fields.flatMap(f -> f.string("description")).orElse(""),
+                baseUrl,
+                fields.flatMap(f -> f.string("repository")).map(r -> r.replaceAll("/+$", "")).orElse(""),
+                fields.flatMap(f -> f.string("branch")).orElse("main"),
+                contentPath,
+                fields.flatMap(f -> f.string("language")).orElse("en"),
+                fields.flatMap(f -> f.string("theme")),
+                fields.flatMap(f -> f.date("reviewed")),
+                capabilities, order, rawHtml.equals("trust"),
+                fields.flatMap(f -> f.string("footer")).orElse(""));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.waymark.content;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Turns text into an id or URL segment: lowercase letters and digits (any script) separated by single dashes. */
+public final class Slug {
+    private Slug() {
+    }
+
+    public static String of(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        boolean dash = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                if (dash && out.length() > 0) {
+                    out.append('-');
+                }
+                dash = false;
+                out.appendCodePoint(cp);
+            } else if (cp != '\'' && cp != '\u2019') {
+                dash = true;
+            }
+        }
+        return out.length() > 80 ? out.substring(0, 80).replaceAll("-+$", "") : out.toString();
+    }
+}

@@ -1,0 +1,299 @@
+package dev.waymark.content;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ext.attributes.AttributeNode;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.ChoiceItem;
+import dev.waymark.model.ChoiceKind;
+import dev.waymark.model.ChoiceList;
+import dev.waymark.model.DecisionNode;
+import dev.waymark.model.PageKind;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the typed structure out of a page's AST: heading ids, choice lists, directives and decision-tree nodes.
+ * Problems are reported at their line; the AST itself is left as it is.
+ */
+public final class StructureReader {
+    private static final Pattern DIRECTIVE = Pattern.compile("^\\{\\{<\\s*([a-z][a-z0-9-]*)((?:\\s+[a-z]+=\"[^\"]*\")*)\\s*>}}$");
+    private static final Pattern ARG = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
+    private static final Pattern NODE_HEADING = Pattern.compile("^(question|outcome)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    /** Ids the theme itself uses on every page; a body id must not collide with them. */
+    public static final Set<String> RESERVED_IDS = Set.of("main", "content", "top", "toc", "nav", "site-nav", "search",
+            "search-input", "search-results", "theme-toggle", "page-title", "skip", "footer", "header", "breadcrumbs",
+            "sidebar", "pagenav", "search-dialog", "outline");
+
+    public PageStructure read(ParsedPage page, Diagnostics diagnostics) {
+        Path file = page.source().displayPath();
+        Document doc = page.document();
+        List<dev.waymark.model.Heading> headings = new ArrayList<>();
+        Map<Node, String> headingIds = new IdentityHashMap<>();
+        Map<Node, ChoiceList> choiceLists = new IdentityHashMap<>();
+        Map<Node, String> choiceItemIds = new IdentityHashMap<>();
+        Map<Node, Directive> directives = new IdentityHashMap<>();
+        List<ChoiceList> choiceListOrder = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, SourcePosition> firstUse = new LinkedHashMap<>();
+        Optional<String> title = Optional.empty();
+
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof AttributeNode a && a.isId()) {
+                String id = a.getValue().toString();
+                if (!(a.getParent() != null && a.getParent().getParent() instanceof Heading)) {
+                    claim(id, at(file, node), ids, firstUse, diagnostics);
+                }
+            } else if (node instanceof Footnote f) {
+                ids.add("fnref-" + f.getText());
+            } else if (node instanceof FootnoteBlock f) {
+                ids.add("fn-" + f.getText());
+            }
+        }
+
+        boolean first = true;
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading h) {
+                String text = AstText.of(h);
+                if (h.getLevel() == 1) {
+                    if (first && page.frontMatter().title().isEmpty()) {
+                        title = Optional.of(text);
+                    } else if (!(first && page.frontMatter().title().map(text::equals).orElse(false))) {
+                        diagnostics.error(at(file, h), "a second top-level heading \"" + text + "\"",
+                                "the page title is the only h1; start body headings at ##");
+                    }
+                    first = false;
+                    continue;
+                }
+                String id = explicitId(h).orElseGet(() -> uniqueSlug(text, ids));
+                if (id.isEmpty()) {
+                    id = uniqueSlug("section", ids);
+                }
+                claim(id, at(file, h), ids, firstUse, diagnostics);
+                headingIds.put(h, id);
+                headings.add(new dev.waymark.model.Heading(h.getLevel(), id, text, at(file, h)));
+                Optional<ChoiceKind> kind = choiceKind(h, text);
+                if (kind.isPresent()) {
+                    readChoiceList(h, kind.get(), id, text, file, diagnostics, choiceLists, choiceItemIds, choiceListOrder,
+                            ids, firstUse);
+                }
+            } else if (node instanceof Paragraph p) {
+                readDirective(p, file, diagnostics).ifPresent(d -> directives.put(p, d));
+            }
+            first = false;
+        }
+
+        List<DecisionNode> decisionNodes = new ArrayList<>();
+        Map<String, List<Node>> regions = new LinkedHashMap<>();
+        if (page.frontMatter().kind() == PageKind.DECISION) {
+            readDecisionNodes(doc, headingIds, file, diagnostics, decisionNodes, regions);
+        }
+        return new PageStructure(headings, headingIds, choiceListOrder, choiceLists, choiceItemIds, directives,
+                decisionNodes, regions, ids, title);
+    }
+
+    private static void claim(String id, SourcePosition at, Set<String> ids, Map<String, SourcePosition> firstUse,
+                              Diagnostics diagnostics) {
+        if (RESERVED_IDS.contains(id)) {
+            diagnostics.error(at, "id \"" + id + "\" is reserved for the page layout", "choose another id, e.g. \"" + id + "-section\"");
+        } else if (!ids.add(id)) {
+            SourcePosition before = firstUse.get(id);
+            diagnostics.error(at, "duplicate id \"" + id + "\"" + (before == null ? "" : " (first used on line " + before.line() + ")"),
+                    "give one of them another id with {#other-id}");
+        }
+        firstUse.putIfAbsent(id, at);
+    }
+
+    private static String uniqueSlug(String text, Set<String> ids) {
+        String base = Slug.of(text);
+        if (base.isEmpty()) base = "section";
+        String id = base;
+        for (int n = 1; ids.contains(id) || RESERVED_IDS.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private static Optional<String> explicitId(Heading h) {
+        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof AttributesNode) {
+                for (Node a = c.getFirstChild(); a != null; a = a.getNext()) {
+                    if (a instanceof AttributeNode an && an.isId()) {
+                        return Optional.of(an.getValue().toString());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasClass(Heading h, String cls) {
+        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof AttributesNode) {
+                for (Node a = c.getFirstChild(); a != null; a = a.getNext()) {
+                    if (a instanceof AttributeNode an && an.isClass() && an.getValue().toString().equals(cls)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Optional<ChoiceKind> choiceKind(Heading h, String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (hasClass(h, "choices-right") || t.contains("right choice")) return Optional.of(ChoiceKind.RIGHT);
+        if (hasClass(h, "choices-wrong") || t.contains("wrong choice")) return Optional.of(ChoiceKind.WRONG);
+        return Optional.empty();
+    }
+
+    private static void readChoiceList(Heading h, ChoiceKind kind, String headingId, String headingText, Path file,
+                                       Diagnostics diagnostics, Map<Node, ChoiceList> lists, Map<Node, String> itemIds,
+                                       List<ChoiceList> order, Set<String> ids, Map<String, SourcePosition> firstUse) {
+        BulletList list = null;
+        for (Node n = h.getNext(); n != null && !(n instanceof Heading); n = n.getNext()) {
+            if (n instanceof BulletList b) {
+                list = b;
+                break;
+            }
+        }
+        if (list == null) {
+            diagnostics.error(at(file, h), "choice list \"" + headingText + "\" has no items",
+                    "follow the heading with a bullet list: - **Short title.** Explanation");
+            return;
+        }
+        List<ChoiceItem> items = new ArrayList<>();
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem li)) continue;
+            Node para = li.getFirstChild();
+            Node strong = para instanceof Paragraph ? para.getFirstChild() : null;
+            if (!(strong instanceof StrongEmphasis)) {
+                diagnostics.error(at(file, li), "choice item has no bold title",
+                        "start the item with a short bold title: - **Short title.** Explanation");
+                continue;
+            }
+            String title = AstText.of(strong).replaceAll("[.:;!]+$", "").strip();
+            String id = kind.prefix() + "-" + Slug.of(title);
+            if (title.isEmpty()) {
+                diagnostics.error(at(file, li), "choice item has an empty title", "write a short bold title");
+                continue;
+            }
+            claim(id, at(file, li), ids, firstUse, diagnostics);
+            itemIds.put(li, id);
+            String whole = AstText.of(li);
+            String text = whole.startsWith(AstText.of(strong)) ? whole.substring(AstText.of(strong).length()).strip() : whole;
+            items.add(new ChoiceItem(id, title, text, at(file, li)));
+        }
+        ChoiceList cl = new ChoiceList(kind, headingId, headingText, items, at(file, h));
+        lists.put(list, cl);
+        order.add(cl);
+    }
+
+    private static Optional<Directive> readDirective(Paragraph p, Path file, Diagnostics diagnostics) {
+        String raw = p.getChars().toString().strip();
+        if (!raw.startsWith("{{<")) {
+            return Optional.empty();
+        }
+        Matcher m = DIRECTIVE.matcher(raw);
+        if (!m.matches()) {
+            diagnostics.error(at(file, p), "malformed directive " + abbreviate(raw),
+                    "write it on its own line as {{< name key=\"value\" >}}, e.g. {{< comparison >}}");
+            return Optional.empty();
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        Matcher a = ARG.matcher(m.group(2));
+        while (a.find()) {
+            args.put(a.group(1), a.group(2));
+        }
+        return Optional.of(new Directive(m.group(1), args, at(file, p)));
+    }
+
+    private static void readDecisionNodes(Document doc, Map<Node, String> headingIds, Path file, Diagnostics diagnostics,
+                                          List<DecisionNode> out, Map<String, List<Node>> regions) {
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            if (!(node instanceof Heading h) || h.getLevel() != 2) continue;
+            Matcher m = NODE_HEADING.matcher(AstText.of(h));
+            if (!m.matches()) continue;
+            String id = headingIds.get(h);
+            String title = m.group(2).strip();
+            List<Node> region = new ArrayList<>();
+            region.add(h);
+            for (Node n = h.getNext(); n != null && !(n instanceof Heading nh && nh.getLevel() <= 2); n = n.getNext()) {
+                region.add(n);
+            }
+            BulletList links = null;
+            for (int i = region.size() - 1; i > 0; i--) {
+                if (region.get(i) instanceof BulletList b) {
+                    links = b;
+                    break;
+                }
+            }
+            regions.put(id, region);
+            if (m.group(1).equalsIgnoreCase("question")) {
+                List<DecisionNode.Answer> answers = new ArrayList<>();
+                for (Link link : linkItems(links, file, diagnostics, "answer")) {
+                    String url = link.getUrl().toString();
+                    if (!url.startsWith("#")) {
+                        diagnostics.error(at(file, link), "an answer must point to a question or outcome on this page, not \"" + abbreviate(url) + "\"",
+                                "write answers as - [Label](#node-id)");
+                        continue;
+                    }
+                    answers.add(new DecisionNode.Answer(AstText.of(link), url.substring(1), at(file, link)));
+                }
+                out.add(new DecisionNode.Question(id, title, answers, at(file, h)));
+            } else {
+                List<DecisionNode.Evidence> evidence = new ArrayList<>();
+                for (Link link : linkItems(links, file, diagnostics, "evidence")) {
+                    evidence.add(new DecisionNode.Evidence(AstText.of(link), link.getUrl().toString(), at(file, link)));
+                }
+                out.add(new DecisionNode.Outcome(id, title, evidence, at(file, h)));
+            }
+        }
+    }
+
+    /** The links of a list whose every item is exactly one link. */
+    private static List<Link> linkItems(BulletList list, Path file, Diagnostics diagnostics, String what) {
+        List<Link> out = new ArrayList<>();
+        if (list == null) return out;
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            Node para = item.getFirstChild();
+            Node link = para instanceof Paragraph ? para.getFirstChild() : null;
+            if (link instanceof Link l && link.getNext() == null && para.getNext() == null) {
+                out.add(l);
+            } else {
+                diagnostics.error(at(file, item), "each " + what + " item must be exactly one link",
+                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](frameworks/x.md#anchor)");
+            }
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    static SourcePosition at(Path file, Node node) {
+        return new SourcePosition(file, node.getStartLineNumber() + 1, 1);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.waymark.model;
+
+import dev.waymark.diag.SourcePosition;
+
+import java.util.List;
+
+/** A node of a decision tree: a question to answer or an outcome to land on. */
+public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode.Outcome {
+    String id();
+
+    String title();
+
+    SourcePosition at();
+
+    /** A question and its answers, in source order. */
+    record Question(String id, String title, List<Answer> answers, SourcePosition at) implements DecisionNode {
+        public Question {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** One answer: its label and the id of the node it leads to (without the {@code #}). */
+    record Answer(String label, String target, SourcePosition at) {
+    }
+
+    /** An outcome: a recommendation and the evidence behind it. */
+    record Outcome(String id, String title, List<Evidence> evidence, SourcePosition at) implements DecisionNode {
+        public Outcome {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** A link that justifies an outcome, as written in the Markdown (e.g. {@code frameworks/django.md#right-admin}). */
+    record Evidence(String label, String url, SourcePosition at) {
+    }
+}

@@ -1,0 +1,165 @@
+package dev.waymark.model;
+
+import dev.waymark.content.FrontMatter;
+import dev.waymark.content.PageStructure;
+import dev.waymark.content.ParsedPage;
+import dev.waymark.content.Slug;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Assembles parsed pages into the site model: URL paths, sections (a generated index for a folder without one),
+ * the navigation tree and the reading order.
+ */
+public final class SiteAssembler {
+
+    /** A parsed page together with its structure, the input of assembly. */
+    public record Input(ParsedPage parsed, PageStructure structure) {
+    }
+
+    private static final Comparator<Page> ORDER = Comparator.comparingInt(Page::weight)
+            .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Page::path);
+
+    public Site assemble(SiteConfig config, List<Input> inputs, boolean includeDrafts, Path contentDisplay,
+                         Diagnostics diagnostics) {
+        Map<String, Page> byPath = new TreeMap<>();
+        for (Input in : inputs) {
+            FrontMatter fm = in.parsed().frontMatter();
+            if (fm.draft() && !includeDrafts) {
+                continue;
+            }
+            Page page = toPage(in, diagnostics);
+            Page clash = byPath.get(page.path());
+            if (clash != null) {
+                diagnostics.error(page.at(), "duplicate slug: this page and " + clash.sourcePath() + " both build /" + page.path(),
+                        "rename one of the files or give it another `slug:`");
+                continue;
+            }
+            byPath.put(page.path(), page);
+        }
+        addGeneratedSections(byPath, contentDisplay);
+        List<NavNode> nav = nav("", byPath);
+        List<Page> order = new ArrayList<>();
+        Optional.ofNullable(byPath.get("")).ifPresent(order::add);
+        flatten(nav, byPath, order);
+        return new Site(config, order, nav);
+    }
+
+    private static Page toPage(Input in, Diagnostics diagnostics) {
+        ParsedPage parsed = in.parsed();
+        FrontMatter fm = parsed.frontMatter();
+        String rel = parsed.source().relPath();
+        String path = pathOf(rel, fm.slug());
+        Optional<String> title = fm.title().or(() -> in.structure().title());
+        if (title.isEmpty()) {
+            diagnostics.error(fm.titleAt(), "page has no title", "add `title: …` to the front matter");
+        }
+        String section = path.isEmpty() ? "" : parentPath(rel.endsWith("index.md") ? path.substring(0, path.length() - 1) : path);
+        if (rel.endsWith("index.md") && !path.isEmpty()) {
+            section = path;
+        }
+        Optional<DecisionTree> tree = fm.kind() == PageKind.DECISION
+                ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
+        if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
+            diagnostics.error(fm.at(), "a decision page has no Question or Outcome headings",
+                    "add `## Question: …? {#id}` sections (see CONTRIBUTING.md, Decision tree)");
+        }
+        return new Page(rel, SourcePosition.ofFile(parsed.source().displayPath()), path, section, fm.kind(),
+                title.orElse(rel), fm.description().orElse(""), fm.weight(), fm.draft(), fm.reviewed(), fm.toc(),
+                in.structure().headings(), in.structure().choiceList(), fm.profile(), tree, in.structure().ids());
+    }
+
+    /** {@code frameworks/django.md} to {@code frameworks/django/}; an index to its folder; the root index to "". */
+    static String pathOf(String rel, Optional<String> slug) {
+        String noExt = rel.substring(0, rel.length() - 3);
+        List<String> parts = new ArrayList<>(List.of(noExt.split("/")));
+        boolean index = parts.get(parts.size() - 1).equals("index");
+        if (index) {
+            parts.remove(parts.size() - 1);
+        } else if (slug.isPresent() && !Slug.of(slug.get()).isEmpty()) {
+            parts.set(parts.size() - 1, slug.get());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            String s = Slug.of(part);
+            sb.append(s.isEmpty() ? "page" : s).append('/');
+        }
+        return sb.toString();
+    }
+
+    static String parentPath(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        int slash = trimmed.lastIndexOf('/');
+        return slash < 0 ? "" : trimmed.substring(0, slash + 1);
+    }
+
+    private static void addGeneratedSections(Map<String, Page> byPath, Path contentDisplay) {
+        Set<String> needed = new TreeSet<>();
+        for (Page p : byPath.values()) {
+            for (String s = p.section(); !s.isEmpty(); s = parentPath(s)) {
+                needed.add(s);
+            }
+            needed.add("");
+        }
+        for (String s : needed) {
+            if (byPath.containsKey(s)) continue;
+            String name = s.isEmpty() ? "Home" : humanize(s);
+            byPath.put(s, new Page("", SourcePosition.ofFile(contentDisplay), s, s.isEmpty() ? "" : s, PageKind.SECTION,
+                    name, "Pages in " + name + ".", 0, false, Optional.empty(), false, List.of(), List.of(),
+                    Optional.empty(), Optional.empty(), Set.of()));
+        }
+    }
+
+    private static String humanize(String sectionPath) {
+        String last = sectionPath.substring(0, sectionPath.length() - 1);
+        last = last.substring(last.lastIndexOf('/') + 1).replace('-', ' ');
+        return last.isEmpty() ? "Section" : Character.toUpperCase(last.charAt(0)) + last.substring(1);
+    }
+
+    /** Children of a section: pages whose section is it (other than its own index), plus sub-sections. */
+    private static List<NavNode> nav(String section, Map<String, Page> byPath) {
+        Map<String, Page> children = new LinkedHashMap<>();
+        for (Page p : byPath.values()) {
+            if (p.path().equals(section) || p.path().isEmpty()) continue;
+            boolean isIndex = p.isSectionIndex();
+            String parent = isIndex ? parentPath(p.path()) : p.section();
+            if (parent.equals(section)) {
+                children.put(p.path(), p);
+            }
+        }
+        List<Page> sorted = new ArrayList<>(children.values());
+        sorted.sort(ORDER);
+        List<NavNode> out = new ArrayList<>();
+        for (Page p : sorted) {
+            boolean isSection = p.isSectionIndex();
+            out.add(new NavNode(p.title(), p.path(), isSection, isSection ? nav(p.path(), byPath) : List.of()));
+        }
+        return out;
+    }
+
+    private static void flatten(List<NavNode> nodes, Map<String, Page> byPath, List<Page> out) {
+        for (NavNode n : nodes) {
+            out.add(byPath.get(n.path()));
+            flatten(n.children(), byPath, out);
+        }
+    }
+
+    static Map<String, Page> index(List<Page> pages) {
+        Map<String, Page> m = new HashMap<>();
+        pages.forEach(p -> m.put(p.sourcePath(), p));
+        return m;
+    }
+}

@@ -1,0 +1,305 @@
+package dev.waymark.render;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import dev.waymark.content.Markdown;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.ChoiceKind;
+import dev.waymark.model.ChoiceList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.jsoup.nodes.Entities.escape;
+
+/**
+ * Renders a page body to HTML with Waymark's node renderers on top of flexmark's: heading ids and anchor links,
+ * choice lists, callouts, directives, diagrams, sanitised raw HTML, and links rewritten to built URLs.
+ */
+public final class BodyRenderer {
+    private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
+    private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final DiagramRenderer diagrams = new DiagramRenderer();
+
+    public BodyRenderer(Markdown markdown) {
+        this.renderer = markdown.renderer(List.of(new Extension()));
+    }
+
+    /** Renders a whole document with the given context. */
+    String render(Document doc, BodyContext context) {
+        doc.set(BodyContext.KEY, context);
+        return renderer.render(doc);
+    }
+
+    /** Renders a few top-level blocks of a document (the document already carries its context). */
+    String renderBlocks(List<Node> blocks) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : blocks) {
+            sb.append(renderer.render(n));
+        }
+        return sb.toString();
+    }
+
+    static SourcePosition at(BodyContext c, Node node) {
+        return new SourcePosition(c.file(), node.getStartLineNumber() + 1, 1);
+    }
+
+    private final class Extension implements HtmlRenderer.HtmlRendererExtension {
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.nodeRendererFactory(options -> new WaymarkNodes());
+            builder.linkResolverFactory(new IndependentLinkResolverFactory() {
+                @Override
+                public LinkResolver apply(LinkResolverBasicContext context) {
+                    return new SiteLinkResolver();
+                }
+            });
+        }
+    }
+
+    /** Rewrites every link and image through {@link dev.waymark.validate.SiteLinks}, reporting broken ones at their line. */
+    private static final class SiteLinkResolver implements LinkResolver {
+        @Override
+        public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
+            BodyContext c = BodyContext.of(node);
+            if (c == null) {
+                return link;
+            }
+            var resolved = c.links().resolve(c.page(), link.getUrl(), at(c, node), c.diagnostics()::add);
+            return link.withStatus(LinkStatus.VALID).withUrl(resolved.url());
+        }
+    }
+
+    private final class WaymarkNodes implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(Heading.class, this::heading),
+                    new NodeRenderingHandler<>(BulletList.class, this::bulletList),
+                    new NodeRenderingHandler<>(Paragraph.class, this::paragraph),
+                    new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fenced),
+                    new NodeRenderingHandler<>(HtmlBlock.class, this::htmlBlock),
+                    new NodeRenderingHandler<>(HtmlCommentBlock.class, (n, ctx, html) -> { }),
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, (n, ctx, html) -> { }),
+                    new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
+                    new NodeRenderingHandler<>(Image.class, this::image));
+        }
+
+        private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            String id = c == null ? null : c.structure().headingIds().get(node);
+            if (id == null) {
+                return; // the h1 that became the title
+            }
+            html.line();
+            html.raw("<h" + node.getLevel() + " id=\"" + escape(id) + "\">");
+            ctx.renderChildren(node);
+            html.raw("<a class=\"anchor\" href=\"#" + escape(id) + "\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
+            html.raw("</h" + node.getLevel() + ">");
+            html.line();
+        }
+
+        private void bulletList(BulletList node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            ChoiceList list = c == null ? null : c.structure().choiceLists().get(node);
+            if (list == null) {
+                ctx.delegateRender();
+                return;
+            }
+            String kind = list.kind().prefix();
+            html.line();
+            html.raw("<ul class=\"choices choices--" + kind + "\" aria-labelledby=\"" + escape(list.headingId()) + "\">\n");
+            for (Node item = node.getFirstChild(); item != null; item = item.getNext()) {
+                String id = c.structure().choiceItemIds().get(item);
+                html.raw("<li class=\"choice choice--" + kind + "\"" + (id == null ? "" : " id=\"" + escape(id) + "\"") + ">");
+                html.raw("<span class=\"choice__badge\"><span class=\"choice__icon\" aria-hidden=\"true\">"
+                        + (list.kind() == ChoiceKind.RIGHT ? "\u2714" : "\u2718") + "</span> "
+                        + escape(list.kind().label()) + "</span>");
+                html.raw("<div class=\"choice__body\">");
+                for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                    ctx.render(child);
+                }
+                if (id != null) {
+                    html.raw("<a class=\"choice__link\" href=\"#" + escape(id) + "\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
+                }
+                html.raw("</div></li>\n");
+            }
+            html.raw("</ul>");
+            html.line();
+        }
+
+        private void paragraph(Paragraph node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            var directive = c == null ? null : c.structure().directives().get(node);
+            if (directive != null) {
+                html.line();
+                html.raw(c.directives().apply(directive));
+                html.line();
+                return;
+            }
+            ctx.delegateRender();
+        }
+
+        private void blockQuote(BlockQuote node, NodeRendererContext ctx, HtmlWriter html) {
+            Node first = node.getFirstChild();
+            Node text = first instanceof Paragraph ? first.getFirstChild() : null;
+            String kind = null;
+            if (text != null) {
+                String raw = first.getChars().toString();
+                Matcher m = CALLOUT.matcher(raw);
+                if (m.find()) {
+                    kind = m.group(1).toLowerCase(Locale.ROOT);
+                }
+            }
+            if (kind == null) {
+                ctx.delegateRender();
+                return;
+            }
+            String label = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            String icon = switch (kind) {
+                case "tip" -> "\u2728";
+                case "important" -> "\u2757";
+                case "warning", "caution" -> "\u26A0";
+                default -> "\u2139";
+            };
+            html.line();
+            html.raw("<aside class=\"callout callout--" + kind + "\" aria-label=\"" + label + "\">");
+            html.raw("<p class=\"callout__title\"><span aria-hidden=\"true\">" + icon + "</span> " + label + "</p>\n");
+            // Render the first paragraph without its [!KIND] marker, then the rest as usual.
+            Node para = first;
+            boolean skippingMarker = true;
+            StringBuilder ignored = new StringBuilder();
+            html.raw("<p>");
+            for (Node inl = para.getFirstChild(); inl != null; inl = inl.getNext()) {
+                if (skippingMarker) {
+                    ignored.append(inl.getChars());
+                    if (inl instanceof Text || inl instanceof com.vladsch.flexmark.ast.LinkRef) {
+                        if (CALLOUT.matcher(ignored.toString()).find() && ignored.toString().contains("]")) {
+                            String rest = ignored.toString().replaceFirst("(?i)^\\[![a-z]+]\\s*", "");
+                            skippingMarker = false;
+                            if (!rest.isBlank() && inl instanceof Text) {
+                                html.text(rest);
+                            }
+                        }
+                        continue;
+                    }
+                    if (inl instanceof com.vladsch.flexmark.ast.SoftLineBreak) {
+                        skippingMarker = false;
+                        continue;
+                    }
+                }
+                ctx.render(inl);
+            }
+            html.raw("</p>\n");
+            for (Node n = first.getNext(); n != null; n = n.getNext()) {
+                ctx.render(n);
+            }
+            html.raw("</aside>");
+            html.line();
+        }
+
+        private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            if (c != null && node.getInfo().toString().strip().equals("diagram")) {
+                int firstLine = node.getStartLineNumber() + 2;
+                String id = "diagram-" + (node.getStartLineNumber() + 1);
+                html.line();
+                html.raw(diagrams.render(node.getContentChars().toString(), firstLine, c.file(), id, c.diagnostics()));
+                html.line();
+                return;
+            }
+            ctx.delegateRender();
+        }
+
+        private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            if (c == null || c.trustRawHtml()) {
+                ctx.delegateRender();
+                return;
+            }
+            HtmlSanitizer.Result r = sanitizer.cleanBlock(node.getChars().toString());
+            if (r.changed()) {
+                c.diagnostics().warning(at(c, node), "raw HTML was sanitised: scripts, event handlers, styles or unsafe URLs removed",
+                        "use Markdown instead, or set `raw_html: trust` in site.yaml for a trusted repository");
+            }
+            html.line();
+            html.raw(r.html());
+            html.line();
+        }
+
+        private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            if (c == null || c.trustRawHtml()) {
+                ctx.delegateRender();
+                return;
+            }
+            HtmlSanitizer.Result r = sanitizer.cleanInline(node.getChars().toString());
+            if (r.changed()) {
+                c.diagnostics().warning(at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
+                        "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
+            }
+            html.raw(r.html());
+        }
+
+        private void image(Image node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            if (c == null) {
+                ctx.delegateRender();
+                return;
+            }
+            ResolvedLink link = ctx.resolveLink(com.vladsch.flexmark.html.renderer.LinkType.IMAGE, node.getUrl().unescape(), null, null);
+            String alt = dev.waymark.content.AstText.of(node);
+            if (alt.isEmpty()) {
+                c.diagnostics().warning(at(c, node), "image has no alt text", "describe the image: ![what it shows](path.png)");
+            }
+            html.raw("<img src=\"" + escape(link.getUrl()) + "\" alt=\"" + escape(alt) + "\" loading=\"lazy\"");
+            if (node.getTitle().isNotNull() && !node.getTitle().isEmpty()) {
+                html.raw(" title=\"" + escape(node.getTitle().unescape()) + "\"");
+            }
+            html.raw(">");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 40 ? one.substring(0, 37) + "..." : one;
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean isAttributes(Node n) {
+        return n instanceof AttributesNode;
+    }
+}

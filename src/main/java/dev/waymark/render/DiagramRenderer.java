@@ -1,0 +1,173 @@
+package dev.waymark.render;
+
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.jsoup.nodes.Entities.escape;
+
+/**
+ * Renders a {@code diagram} block (nodes and labelled edges) as an inline SVG, laid out in layers from the nodes that
+ * nothing points to, plus a text alternative that lists every connection. No image is fetched from anywhere.
+ */
+public final class DiagramRenderer {
+    private static final Pattern NODE = Pattern.compile("^node\\s+([A-Za-z0-9_-]+)\\s*:\\s*([^|]+?)\\s*(?:\\|\\s*(.+))?$");
+    private static final Pattern EDGE = Pattern.compile("^([A-Za-z0-9_-]+)\\s*->\\s*([A-Za-z0-9_-]+)\\s*(?::\\s*(.+))?$");
+    private static final int BOX_W = 200;
+    private static final int BOX_H = 64;
+    private static final int GAP_X = 40;
+    private static final int GAP_Y = 70;
+
+    record Node(String id, String label, String detail) {
+    }
+
+    record Edge(String from, String to, String label) {
+    }
+
+    /** Renders the block; problems are reported at their line ({@code firstLine} is the line of the first diagram line). */
+    public String render(String source, int firstLine, java.nio.file.Path file, String idBase, Diagnostics diagnostics) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        String[] lines = source.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            SourcePosition at = SourcePosition.of(file, firstLine + i);
+            Matcher n = NODE.matcher(line);
+            Matcher e = EDGE.matcher(line);
+            if (n.matches()) {
+                if (nodes.putIfAbsent(n.group(1), new Node(n.group(1), n.group(2), n.group(3) == null ? "" : n.group(3).strip())) != null) {
+                    diagnostics.error(at, "diagram node \"" + n.group(1) + "\" is declared twice", "give each node its own id");
+                }
+            } else if (e.matches()) {
+                edges.add(new Edge(e.group(1), e.group(2), e.group(3) == null ? "" : e.group(3).strip()));
+                for (String id : List.of(e.group(1), e.group(2))) {
+                    if (!nodes.containsKey(id) && !declaredLater(lines, i, id)) {
+                        diagnostics.error(at, "diagram edge uses an undeclared node \"" + id + "\"", "add `node " + id + ": Label`");
+                    }
+                }
+            } else {
+                diagnostics.error(at, "diagram line not understood: " + line,
+                        "write `node id: Label | detail` or `from -> to: label`");
+            }
+        }
+        edges.removeIf(ed -> !nodes.containsKey(ed.from()) || !nodes.containsKey(ed.to()));
+        if (nodes.size() > 40) {
+            diagnostics.error(SourcePosition.of(file, firstLine), "diagram has " + nodes.size() + " nodes; the limit is 40", "split it into smaller diagrams");
+            return "";
+        }
+        return svg(nodes, edges, idBase);
+    }
+
+    private static boolean declaredLater(String[] lines, int from, String id) {
+        for (int j = from + 1; j < lines.length; j++) {
+            Matcher n = NODE.matcher(lines[j].strip());
+            if (n.matches() && n.group(1).equals(id)) return true;
+        }
+        return false;
+    }
+
+    private static String svg(Map<String, Node> nodes, List<Edge> edges, String idBase) {
+        Map<String, Integer> layer = layers(nodes, edges);
+        Map<Integer, List<String>> rows = new java.util.TreeMap<>();
+        nodes.keySet().forEach(id -> rows.computeIfAbsent(layer.get(id), k -> new ArrayList<>()).add(id));
+        int maxRow = rows.values().stream().mapToInt(List::size).max().orElse(1);
+        int width = maxRow * BOX_W + (maxRow - 1) * GAP_X + 20;
+        int height = rows.size() * BOX_H + (rows.size() - 1) * GAP_Y + 20;
+        Map<String, int[]> pos = new HashMap<>();
+        int r = 0;
+        for (List<String> row : rows.values()) {
+            int rowWidth = row.size() * BOX_W + (row.size() - 1) * GAP_X;
+            int x0 = (width - rowWidth) / 2;
+            for (int i = 0; i < row.size(); i++) {
+                pos.put(row.get(i), new int[]{x0 + i * (BOX_W + GAP_X), 10 + r * (BOX_H + GAP_Y)});
+            }
+            r++;
+        }
+        String titleId = idBase + "-title";
+        String descId = idBase + "-desc";
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure class=\"diagram\">\n<svg class=\"diagram__svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append(' ').append(descId).append("\">\n");
+        sb.append("<title id=\"").append(titleId).append("\">Diagram: ")
+                .append(escape(String.join(", ", nodes.values().stream().map(Node::label).toList()))).append("</title>\n");
+        sb.append("<desc id=\"").append(descId).append("\">")
+                .append(escape(String.join("; ", edges.stream().map(e -> nodes.get(e.from()).label() + " to " + nodes.get(e.to()).label()
+                        + (e.label().isEmpty() ? "" : " (" + e.label() + ")")).toList()))).append("</desc>\n");
+        sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
+        for (Edge e : edges) {
+            int[] a = pos.get(e.from());
+            int[] b = pos.get(e.to());
+            int x1 = a[0] + BOX_W / 2;
+            int x2 = b[0] + BOX_W / 2;
+            boolean down = b[1] > a[1];
+            boolean same = b[1] == a[1];
+            int y1 = same ? a[1] + BOX_H / 2 : down ? a[1] + BOX_H : a[1];
+            int y2 = same ? b[1] + BOX_H / 2 : down ? b[1] : b[1] + BOX_H;
+            if (same) {
+                x1 = a[0] < b[0] ? a[0] + BOX_W : a[0];
+                x2 = a[0] < b[0] ? b[0] : b[0] + BOX_W;
+            }
+            sb.append("<g class=\"diagram__edge\"><line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2)
+                    .append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
+            if (!e.label().isEmpty()) {
+                sb.append("<text x=\"").append((x1 + x2) / 2 + 4).append("\" y=\"").append((y1 + y2) / 2)
+                        .append("\" class=\"diagram__label\">").append(escape(e.label())).append("</text>");
+            }
+            sb.append("</g>\n");
+        }
+        for (Node n : nodes.values()) {
+            int[] p = pos.get(n.id());
+            sb.append("<g class=\"diagram__node\"><rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(BOX_W)
+                    .append("\" height=\"").append(BOX_H).append("\" rx=\"8\"/>");
+            int ty = n.detail().isEmpty() ? p[1] + BOX_H / 2 + 5 : p[1] + 26;
+            sb.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(ty).append("\" class=\"diagram__title\">")
+                    .append(escape(n.label())).append("</text>");
+            if (!n.detail().isEmpty()) {
+                sb.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(p[1] + 46).append("\" class=\"diagram__detail\">")
+                        .append(escape(shorten(n.detail(), 34))).append("</text>");
+            }
+            sb.append("</g>\n");
+        }
+        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>Text description of the diagram</summary>\n<ul>\n");
+        for (Node n : nodes.values()) {
+            sb.append("<li><strong>").append(escape(n.label())).append("</strong>")
+                    .append(n.detail().isEmpty() ? "" : ": " + escape(n.detail())).append("</li>\n");
+        }
+        for (Edge e : edges) {
+            sb.append("<li>").append(escape(nodes.get(e.from()).label())).append(" \u2192 ").append(escape(nodes.get(e.to()).label()))
+                    .append(e.label().isEmpty() ? "" : ": " + escape(e.label())).append("</li>\n");
+        }
+        sb.append("</ul>\n</details>\n</figcaption>\n</figure>\n");
+        return sb.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    /** Longest-path layering over the edges, ignoring edges that would close a cycle. */
+    private static Map<String, Integer> layers(Map<String, Node> nodes, List<Edge> edges) {
+        Map<String, Integer> layer = new HashMap<>();
+        nodes.keySet().forEach(id -> layer.put(id, 0));
+        for (int pass = 0; pass < nodes.size(); pass++) {
+            boolean changed = false;
+            for (Edge e : edges) {
+                int want = layer.get(e.from()) + 1;
+                if (want > layer.get(e.to()) && want < nodes.size()) {
+                    layer.put(e.to(), want);
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        return layer;
+    }
+}

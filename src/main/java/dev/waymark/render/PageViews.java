@@ -1,0 +1,147 @@
+package dev.waymark.render;
+
+import dev.waymark.model.Heading;
+import dev.waymark.model.NavNode;
+import dev.waymark.model.Page;
+import dev.waymark.model.PageKind;
+import dev.waymark.model.Site;
+import dev.waymark.model.SiteConfig;
+import dev.waymark.render.view.Crumb;
+import dev.waymark.render.view.DecisionView;
+import dev.waymark.render.view.NavItem;
+import dev.waymark.render.view.PageView;
+import dev.waymark.render.view.PagerLink;
+import dev.waymark.render.view.ProfileView;
+import dev.waymark.render.view.TocEntry;
+import dev.waymark.validate.SiteLinks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the typed view model a page template receives. Computation lives here; templates only loop and print. */
+final class PageViews {
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+    private final Site site;
+    private final Theme theme;
+    private final Map<String, String> lastUpdated;
+    private final String contentPrefix;
+
+    PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
+        this.site = site;
+        this.theme = theme;
+        this.lastUpdated = lastUpdated;
+        this.contentPrefix = contentPrefix;
+    }
+
+    /**
+     * @param root prefix from the page to the site root: relative ({@code ../}) for pages, the base path for 404.html
+     */
+    PageView of(Page page, String root, String bodyHtml, Optional<DecisionView> decision) {
+        SiteConfig config = site.config();
+        int index = site.pages().indexOf(page);
+        Optional<PagerLink> prev = index > 0 ? Optional.of(pager(site.pages().get(index - 1), root)) : Optional.empty();
+        Optional<PagerLink> next = index >= 0 && index < site.pages().size() - 1
+                ? Optional.of(pager(site.pages().get(index + 1), root)) : Optional.empty();
+        String description = !page.description().isBlank() ? page.description()
+                : !config.description().isBlank() ? config.description() : page.title();
+        String docTitle = page.path().isEmpty() || page.title().equals(config.title())
+                ? config.title() : page.title() + " \u2014 " + config.title();
+        String source = page.generated() ? "" : contentPrefix + page.sourcePath();
+        String edit = config.repository().isEmpty() || page.generated() ? ""
+                : config.repository() + "/edit/" + config.branch() + "/" + source;
+        String reviewed = page.reviewed().or(config::reviewed).map(Object::toString).orElse("");
+        return new PageView(config.language(), page.kind().templateName(), page.title(), docTitle, description,
+                config.absolute(page.path()), config.title(), config.description(), root, root + "index.html",
+                assets(root), nav(site.nav(), page, root), crumbs(page, root), toc(page), prev, next, bodyHtml,
+                profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
+                reviewed, config.footer(), source, root + "search/index.html", CSP);
+    }
+
+    private PageView.Assets assets(String root) {
+        return new PageView.Assets(href(root, "style.css"), href(root, "print.css"), href(root, "theme.js"),
+                href(root, "decision.js"), href(root, "search.js"), theme.assetPath("search.js").isEmpty() ? "" : root + "search/index.json");
+    }
+
+    private String href(String root, String asset) {
+        String p = theme.assetPath(asset);
+        return p.isEmpty() ? "" : root + p;
+    }
+
+    private static String link(String root, String path) {
+        return root + SiteLinks.relative("", path) + "index.html";
+    }
+
+    private static PagerLink pager(Page p, String root) {
+        return new PagerLink(p.title(), link(root, p.path()));
+    }
+
+    private static List<NavItem> nav(List<NavNode> nodes, Page current, String root) {
+        List<NavItem> out = new ArrayList<>();
+        for (NavNode n : nodes) {
+            boolean isCurrent = n.path().equals(current.path());
+            boolean open = isCurrent || (!n.path().isEmpty() && current.path().startsWith(n.path()));
+            out.add(new NavItem(n.title(), link(root, n.path()), isCurrent, open, n.section(), nav(n.children(), current, root)));
+        }
+        return out;
+    }
+
+    private List<Crumb> crumbs(Page page, String root) {
+        List<Crumb> out = new ArrayList<>();
+        if (page.path().isEmpty()) return out;
+        Map<String, Page> byPath = site.byPath();
+        out.add(new Crumb(Optional.ofNullable(byPath.get("")).map(Page::title).orElse("Home"), root + "index.html"));
+        String[] parts = page.path().split("/");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            sb.append(parts[i]).append('/');
+            Page p = byPath.get(sb.toString());
+            if (p != null) out.add(new Crumb(p.title(), link(root, p.path())));
+        }
+        return out;
+    }
+
+    private static List<TocEntry> toc(Page page) {
+        if (!page.toc() || page.kind() == PageKind.DECISION) return List.of();
+        List<TocEntry> out = new ArrayList<>();
+        for (Heading h : page.headings()) {
+            if (h.level() <= 3) out.add(new TocEntry(h.level(), h.id(), h.text()));
+        }
+        return out.size() < 2 ? List.of() : out;
+    }
+
+    private Optional<ProfileView> profile(Page page) {
+        return page.profile().map(p -> {
+            List<String> in = new ArrayList<>();
+            List<String> out = new ArrayList<>();
+            for (String key : site.config().capabilityOrder()) {
+                (p.includes(key) ? in : out).add(site.config().capabilities().get(key));
+            }
+            return new ProfileView(p.name(), p.tagline(), p.philosophy(), in, out,
+                    p.links().stream().map(l -> new ProfileView.Link(l.title(), l.url())).toList());
+        });
+    }
+
+    private List<PagerLink> children(Page page, String root) {
+        if (!page.isSectionIndex()) return List.of();
+        List<PagerLink> out = new ArrayList<>();
+        findNode(site.nav(), page.path()).ifPresentOrElse(
+                n -> n.children().forEach(c -> out.add(new PagerLink(c.title(), link(root, c.path())))),
+                () -> {
+                    if (page.path().isEmpty()) site.nav().forEach(c -> out.add(new PagerLink(c.title(), link(root, c.path()))));
+                });
+        return out;
+    }
+
+    private static Optional<NavNode> findNode(List<NavNode> nodes, String path) {
+        for (NavNode n : nodes) {
+            if (n.path().equals(path)) return Optional.of(n);
+            Optional<NavNode> inner = findNode(n.children(), path);
+            if (inner.isPresent()) return inner;
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.waymark.render;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.waymark.content.AstText;
+import dev.waymark.content.Directive;
+import dev.waymark.content.PageStructure;
+import dev.waymark.content.ParsedPage;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.DecisionNode;
+import dev.waymark.model.DecisionTree;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.render.view.DecisionView;
+import dev.waymark.validate.SiteLinks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Renders every page of the site through the theme, in parallel, and returns the files in a stable order.
+ * Decision-tree fragments are rendered first, once, because other pages may embed the widget.
+ */
+public final class SiteRenderer {
+    /** The per-page inputs of rendering. */
+    public record Source(ParsedPage parsed, PageStructure structure) {
+    }
+
+    private final BodyRenderer bodies;
+    private final Theme theme;
+    private final ExecutorService pool;
+
+    public SiteRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
+        this.bodies = bodies;
+        this.theme = theme;
+        this.pool = pool;
+    }
+
+    public List<RenderedFile> render(Site site, Map<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
+                                     String contentPrefix, Diagnostics diagnostics) {
+        Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
+        Map<String, DecisionTree> trees = new HashMap<>();
+        for (Page page : site.pages()) {
+            page.decisionTree().ifPresent(tree -> {
+                Source src = sources.get(page.sourcePath());
+                fragments.put(page.sourcePath(), decisionFragments(page, tree, src, links, site, diagnostics));
+                trees.put(page.sourcePath(), tree);
+            });
+        }
+        PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
+        List<Future<RenderedFile>> futures = new ArrayList<>();
+        for (Page page : site.pages()) {
+            futures.add(pool.submit(() -> renderPage(page, site, sources.get(page.sourcePath()), links, views, fragments, trees, diagnostics)));
+        }
+        List<RenderedFile> out = new ArrayList<>();
+        for (Future<RenderedFile> f : futures) {
+            out.add(join(f));
+        }
+        Page notFound = new Page("", SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
+                "Page not found", "The page you asked for does not exist.", 0, false, Optional.empty(), false,
+                List.of(), List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
+        String html = theme.render("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()));
+        out.add(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views,
+                                    Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees,
+                                    Diagnostics diagnostics) {
+        String root = "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
+        String body = "";
+        if (src != null) {
+            BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
+                    site.config().trustRawHtml(), d -> directive(d, page, site, links, fragments, trees, diagnostics));
+            try {
+                body = bodies.render(src.parsed().document(), ctx);
+            } catch (StackOverflowError e) {
+                diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            }
+        }
+        Optional<DecisionView> decision = page.decisionTree()
+                .map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+        String template = page.kind().templateName() + ".jte";
+        String html = theme.render(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision));
+        return new RenderedFile(page.outputFile(), html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String directive(Directive d, Page page, Site site, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
+                             Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+        switch (d.name()) {
+            case "comparison" -> {
+                if (site.profiles().isEmpty()) {
+                    diagnostics.error(d.at(), "the comparison table has no profiles to compare", "add pages with `type: profile`");
+                    return "";
+                }
+                return theme.render("tag/comparison.jte", "table", ComparisonViews.of(site, page));
+            }
+            case "decision" -> {
+                String src = d.args().getOrDefault("src", "");
+                String target = resolveSource(page.sourcePath(), src);
+                DecisionTree tree = target == null ? null : trees.get(target);
+                if (tree == null) {
+                    diagnostics.error(d.at(), "decision directive: \"" + src + "\" is not a decision page",
+                            "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
+                    return "";
+                }
+                return theme.render("tag/decision.jte", "tree", DecisionViews.of(tree, fragments.get(target), page.path()));
+            }
+            default -> {
+                diagnostics.error(d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
+                return "";
+            }
+        }
+    }
+
+    private static String resolveSource(String fromSource, String rel) {
+        int slash = fromSource.lastIndexOf('/');
+        String dir = slash < 0 ? "" : fromSource.substring(0, slash + 1);
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String s : (dir + rel).split("/")) {
+            if (s.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                parts.addLast(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Renders each node's help or reasoning text and resolves its evidence, then takes the nodes out of the body. */
+    private DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
+                                                      Diagnostics diagnostics) {
+        Map<String, String> html = new LinkedHashMap<>();
+        Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();
+        BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
+                site.config().trustRawHtml(), d -> "");
+        src.parsed().document().set(BodyContext.KEY, ctx);
+        Map<String, DecisionNode> byId = tree.byId();
+        for (Map.Entry<String, List<Node>> region : src.structure().regions().entrySet()) {
+            List<Node> blocks = new ArrayList<>(region.getValue());
+            Node lastList = null;
+            for (int i = blocks.size() - 1; i > 0; i--) {
+                if (blocks.get(i) instanceof BulletList) {
+                    lastList = blocks.get(i);
+                    break;
+                }
+            }
+            List<Node> prose = new ArrayList<>();
+            for (Node n : blocks) {
+                if (!(n instanceof Heading) && n != lastList) prose.add(n);
+            }
+            html.put(region.getKey(), bodies.renderBlocks(prose));
+            if (byId.get(region.getKey()) instanceof DecisionNode.Outcome && lastList != null) {
+                List<DecisionView.Evidence> ev = new ArrayList<>();
+                for (Node item = lastList.getFirstChild(); item != null; item = item.getNext()) {
+                    Node para = item.getFirstChild();
+                    if (para instanceof Paragraph && para.getFirstChild() instanceof Link l) {
+                        var at = new SourcePosition(src.parsed().source().displayPath(), l.getStartLineNumber() + 1, 1);
+                        var resolved = links.resolve(page, l.getUrl().toString(), at, diagnostics::add);
+                        ev.add(new DecisionView.Evidence(AstText.of(l), resolved.url()));
+                    }
+                }
+                evidence.put(region.getKey(), ev);
+            }
+            region.getValue().forEach(Node::unlink);
+        }
+        return new DecisionViews.Fragments(html, evidence);
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.waymark.render;
+
+import dev.waymark.diag.ContentException;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.SourcePosition;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
+import gg.jte.output.StringOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loaded theme: the jte engine over the theme chain, with HTML output escaping on, and the theme's assets with
+ * fingerprinted names. Compiled templates are cached per content hash of the templates, so a second build skips javac.
+ */
+public final class Theme {
+    private static final Pattern EXTENDS = Pattern.compile("(?m)^extends:\\s*([A-Za-z0-9_-]+)\\s*$");
+    public static final String LOCAL_OVERRIDES = "local";
+
+    private final ThemeChain chain;
+    private final TemplateEngine engine;
+    private final Map<String, String> fingerprinted;
+
+    private Theme(ThemeChain chain, TemplateEngine engine, Map<String, String> fingerprinted) {
+        this.chain = chain;
+        this.engine = engine;
+        this.fingerprinted = Map.copyOf(fingerprinted);
+    }
+
+    /** Loads theme {@code name} from {@code themesDir}, following {@code extends:} in each theme's theme.yaml. */
+    public static Theme load(Path themesDir, String name) {
+        List<Path> folders = new ArrayList<>();
+        Path local = themesDir.resolve(LOCAL_OVERRIDES);
+        if (Files.isDirectory(local) && !name.equals(LOCAL_OVERRIDES)) {
+            folders.add(local);
+        }
+        String current = name;
+        while (current != null) {
+            Path dir = themesDir.resolve(current);
+            if (!Files.isDirectory(dir) || !current.matches("[A-Za-z0-9_-]+")) {
+                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(themesDir.resolve(current)),
+                        "theme \"" + current + "\" not found", "use --theme with one of the folders in " + themesDir));
+            }
+            if (folders.contains(dir)) {
+                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(dir.resolve("theme.yaml")),
+                        "theme \"" + current + "\" extends itself in a loop", "fix `extends:` in theme.yaml"));
+            }
+            folders.add(dir);
+            current = parent(dir);
+        }
+        ThemeChain chain = new ThemeChain(name, folders);
+        return new Theme(chain, engine(chain), fingerprint(chain));
+    }
+
+    private static String parent(Path dir) {
+        Path yaml = dir.resolve("theme.yaml");
+        if (!Files.isRegularFile(yaml)) return null;
+        try {
+            Matcher m = EXTENDS.matcher(Files.readString(yaml, StandardCharsets.UTF_8));
+            return m.find() ? m.group(1) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TemplateEngine engine(ThemeChain chain) {
+        String hash = hashTemplates(chain);
+        Path cache = cacheRoot().resolve(hash);
+        String pkg = "dev.waymark.theme.t" + hash.substring(0, 12);
+        ClassLoader parent = Theme.class.getClassLoader();
+        if (Files.isRegularFile(cache.resolve("complete"))) {
+            return TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, pkg);
+        }
+        try {
+            Path tmp = Files.createDirectories(cache.getParent()).resolve(hash + ".tmp-" + ProcessHandle.current().pid());
+            TemplateEngine compiling = TemplateEngine.create(chain, tmp, ContentType.Html, parent, pkg);
+            compiling.setTrimControlStructures(true);
+            compiling.precompileAll();
+            Files.writeString(tmp.resolve("complete"), hash);
+            try {
+                Files.move(tmp, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                // another build compiled the same theme first; use ours for this run
+                return TemplateEngine.createPrecompiled(tmp, ContentType.Html, parent, pkg);
+            }
+            return TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, pkg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (gg.jte.TemplateException e) {
+            throw new ContentException(Diagnostic.error(SourcePosition.ofFile(chain.folders().get(0)),
+                    "theme template does not compile: " + firstLine(e.getMessage()), "fix the template named in the message"));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static Path cacheRoot() {
+        String override = System.getenv("WAYMARK_CACHE");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        return Path.of(System.getProperty("user.home"), ".cache", "waymark", "jte");
+    }
+
+    private static String hashTemplates(ThemeChain chain) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("waymark-jte-3|" + Theme.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            md.update(classpathStamp().getBytes(StandardCharsets.UTF_8));
+            for (String name : chain.templateNames()) {
+                md.update(name.getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(chain.template(name).orElseThrow()));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The view-model classes are part of the compiled templates' contract; a changed jar must not reuse old classes. */
+    private static String classpathStamp() {
+        try {
+            var src = Theme.class.getProtectionDomain().getCodeSource();
+            if (src == null) return "";
+            Path p = Path.of(src.getLocation().toURI());
+            if (Files.isRegularFile(p)) {
+                return Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            }
+            Path view = p.resolve("dev/waymark/render/view");
+            StringBuilder sb = new StringBuilder();
+            if (Files.isDirectory(view)) {
+                try (var files = Files.list(view)) {
+                    for (Path f : files.sorted().toList()) {
+                        sb.append(f.getFileName()).append(Files.getLastModifiedTime(f).toMillis());
+                    }
+                }
+            }
+            return sb.toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static Map<String, String> fingerprint(ThemeChain chain) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : chain.assetNames()) {
+            try {
+                byte[] bytes = Files.readAllBytes(chain.asset(name).orElseThrow());
+                String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+                int dot = name.lastIndexOf('.');
+                String hashed = dot < 0 ? name + "." + hash : name.substring(0, dot) + "." + hash + name.substring(dot);
+                out.put(name, "assets/" + hashed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /** Renders a template to a string. */
+    public String render(String template, String paramName, Object param) {
+        TemplateOutput out = new StringOutput(16 * 1024);
+        engine.render(template, Map.of(paramName, param), out);
+        return out.toString();
+    }
+
+    public boolean hasTemplate(String name) {
+        return chain.exists(name);
+    }
+
+    /** Site path of a fingerprinted asset, e.g. {@code assets/style.1a2b3c4d5e.css}; empty when the theme lacks it. */
+    public String assetPath(String name) {
+        return fingerprinted.getOrDefault(name, "");
+    }
+
+    /** Asset site path to its source file, for copying. */
+    public Map<String, Path> assetFiles() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        fingerprinted.forEach((name, path) -> out.put(path, chain.asset(name).orElseThrow()));
+        return out;
+    }
+
+    public String name() {
+        return chain.name();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.waymark.validate;
+
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.model.DecisionNode;
+import dev.waymark.model.DecisionNode.Answer;
+import dev.waymark.model.DecisionNode.Outcome;
+import dev.waymark.model.DecisionNode.Question;
+import dev.waymark.model.DecisionTree;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a decision tree: answers point to existing nodes, every node is reachable from the start, there are no
+ * cycles, each question has at least two answers, each outcome has evidence, and ids are unique.
+ */
+public final class DecisionTreeRule {
+
+    public void validate(DecisionTree tree, Diagnostics diagnostics) {
+        Map<String, DecisionNode> byId = new HashMap<>();
+        for (DecisionNode node : tree.nodes()) {
+            DecisionNode before = byId.putIfAbsent(node.id(), node);
+            if (before != null) {
+                diagnostics.error(node.at(), "duplicate decision node id \"" + node.id() + "\" (first on line " + before.at().line() + ")",
+                        "give this node another {#id}");
+            }
+        }
+        for (DecisionNode node : tree.nodes()) {
+            if (node instanceof Question q) {
+                if (q.answers().size() < 2) {
+                    diagnostics.error(q.at(), "question \"" + q.id() + "\" has " + q.answers().size() + " answer" + (q.answers().size() == 1 ? "" : "s") + "; it needs at least two",
+                            "add answers as a bullet list: - [Label](#next-node-id)");
+                }
+                for (Answer a : q.answers()) {
+                    if (!byId.containsKey(a.target())) {
+                        diagnostics.error(a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
+                                "point it to the {#id} of a Question or Outcome heading on this page");
+                    }
+                }
+            } else if (node instanceof Outcome o && o.evidence().isEmpty()) {
+                diagnostics.error(o.at(), "outcome \"" + o.id() + "\" has no links to the evidence behind it",
+                        "end the outcome with a bullet list of links to profile sections or choice items");
+            }
+        }
+        tree.start().ifPresentOrElse(start -> {
+            Set<String> reached = reach(start.id(), byId);
+            for (DecisionNode node : tree.nodes()) {
+                if (!reached.contains(node.id())) {
+                    diagnostics.error(node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",
+                            "link to it from an answer, or remove it");
+                }
+            }
+            findCycle(start.id(), byId, diagnostics);
+        }, () -> {
+            if (!tree.nodes().isEmpty()) {
+                diagnostics.error(tree.nodes().get(0).at(), "the decision tree has no question to start from",
+                        "add a `## Question: …? {#id}` heading before the outcomes");
+            }
+        });
+    }
+
+    private static Set<String> reach(String start, Map<String, DecisionNode> byId) {
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (!seen.add(id)) continue;
+            if (byId.get(id) instanceof Question q) {
+                q.answers().forEach(a -> {
+                    if (byId.containsKey(a.target())) todo.push(a.target());
+                });
+            }
+        }
+        return seen;
+    }
+
+    /** Iterative depth-first search (no recursion, so a long chain cannot overflow the stack). */
+    private static void findCycle(String start, Map<String, DecisionNode> byId, Diagnostics diagnostics) {
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[]{start, 0});
+        state.put(start, 1);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            String id = (String) frame[0];
+            int next = (Integer) frame[1];
+            List<Answer> answers = byId.get(id) instanceof Question q ? q.answers() : List.of();
+            if (next >= answers.size()) {
+                state.put(id, 2);
+                stack.pop();
+                continue;
+            }
+            frame[1] = next + 1;
+            Answer a = answers.get(next);
+            if (!byId.containsKey(a.target())) continue;
+            Integer s = state.get(a.target());
+            if (s == null) {
+                state.put(a.target(), 1);
+                stack.push(new Object[]{a.target(), 0});
+            } else if (s == 1) {
+                diagnostics.error(a.at(), "answer \"" + a.label() + "\" makes a cycle: #" + a.target() + " leads back to #" + id,
+                        "a decision tree must always move forward; point this answer to a later question or an outcome");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.waymark.validate;
+
+import dev.waymark.content.Suggest;
+import dev.waymark.content.YamlFields.Positioned;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.model.ChoiceKind;
+import dev.waymark.model.Page;
+import dev.waymark.model.ProfileData;
+import dev.waymark.model.SiteConfig;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Checks a profile page: capabilities come from the site's list, notes name included keys, and both choice lists exist. */
+public final class ProfileRule {
+
+    public void validate(Page page, SiteConfig config, Diagnostics diagnostics) {
+        ProfileData profile = page.profile().orElseThrow();
+        Set<String> seen = new HashSet<>();
+        for (Positioned<String> cap : profile.includes()) {
+            if (!config.capabilities().containsKey(cap.value())) {
+                String near = Suggest.closest(cap.value(), config.capabilities().keySet());
+                diagnostics.error(cap.at(), "unknown capability \"" + cap.value() + "\"",
+                        near != null ? "did you mean \"" + near + "\"?" : config.capabilities().isEmpty()
+                                ? "declare capabilities in site.yaml under `capabilities:`"
+                                : "use one of: " + String.join(", ", config.capabilityOrder()));
+            } else if (!seen.add(cap.value())) {
+                diagnostics.error(cap.at(), "capability \"" + cap.value() + "\" is listed twice", "remove the repeated entry");
+            }
+        }
+        for (String noted : profile.notes().keySet()) {
+            if (!config.capabilities().containsKey(noted)) {
+                diagnostics.error(page.at(), "note for unknown capability \"" + noted + "\"", "notes must use keys from site.yaml capabilities");
+            }
+        }
+        for (ChoiceKind kind : ChoiceKind.values()) {
+            if (page.choiceLists().stream().noneMatch(l -> l.kind() == kind)) {
+                diagnostics.error(page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
+                        "add a `## When " + profile.name() + " is the " + kind.label().toLowerCase(java.util.Locale.ROOT) + "` heading followed by a bullet list");
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.waymark.validate;
+
+import dev.waymark.content.Suggest;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves a link as written in a page's Markdown to the URL it has in the built site, and reports a link that
+ * cannot work: a missing page, a missing heading, a missing file, a path out of the content folder, an unsafe scheme.
+ * URLs are relative, so the site works under any sub-path and from the file system.
+ */
+public final class SiteLinks {
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+
+    private final Map<String, Page> bySource = new HashMap<>();
+    private final Set<String> assets;
+
+    public SiteLinks(Site site, Set<String> assets) {
+        site.pages().forEach(p -> {
+            if (!p.generated()) bySource.put(p.sourcePath(), p);
+        });
+        this.assets = Set.copyOf(assets);
+    }
+
+    /** The result of resolving one link: the URL to write, and whether it points inside the site. */
+    public record Resolved(String url, boolean internal) {
+    }
+
+    /**
+     * Resolves {@code url} written in {@code from}. Problems go to {@code report}; the returned URL is always safe to
+     * write (an unusable link becomes {@code #}).
+     */
+    public Resolved resolve(Page from, String url, SourcePosition at, Consumer<Diagnostic> report) {
+        String raw = url.strip();
+        if (raw.isEmpty()) {
+            return new Resolved("", false);
+        }
+        var scheme = SCHEME.matcher(raw);
+        if (scheme.find()) {
+            String s = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (SAFE_SCHEMES.contains(s)) {
+                return new Resolved(raw, false);
+            }
+            report.accept(Diagnostic.error(at, "unsafe link \"" + abbreviate(raw) + "\": the " + s + ": scheme is not allowed",
+                    "link to an https:// address or to a page in content/"));
+            return new Resolved("#", false);
+        }
+        if (raw.startsWith("//")) {
+            return new Resolved("https:" + raw, false);
+        }
+        if (raw.startsWith("/")) {
+            report.accept(Diagnostic.error(at, "absolute link \"" + abbreviate(raw) + "\" breaks when the site is published under a sub-path",
+                    "link to the Markdown file with a relative path, e.g. ../frameworks/django.md"));
+            return new Resolved("#", false);
+        }
+        String fragment = null;
+        String query = "";
+        String path = raw;
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            fragment = path.substring(hash + 1);
+            path = path.substring(0, hash);
+        }
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            query = path.substring(q);
+            path = path.substring(0, q);
+        }
+        if (path.isEmpty()) {
+            checkFragment(from, fragment, at, report);
+            return new Resolved(fragment == null ? raw : "#" + fragment, true);
+        }
+        String decoded = decode(path);
+        String target = normalize(dirOf(from.sourcePath()) + decoded);
+        if (target == null) {
+            report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
+                    "link only to files inside content/"));
+            return new Resolved("#", false);
+        }
+        if (target.endsWith("/") || target.isEmpty()) {
+            target = target + "index.md";
+        }
+        if (target.endsWith(".md")) {
+            Page page = bySource.get(target);
+            if (page == null && !bySource.containsKey(target) && bySource.containsKey(target.replaceFirst("\\.md$", "/index.md"))) {
+                page = bySource.get(target.replaceFirst("\\.md$", "/index.md"));
+            }
+            if (page == null) {
+                String near = Suggest.closest(target, bySource.keySet());
+                report.accept(Diagnostic.error(at, "link to a missing page \"" + abbreviate(raw) + "\"",
+                        near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
+                return new Resolved("#", false);
+            }
+            checkFragment(page, fragment, at, report);
+            String href = relative(from.path(), page.path()) + "index.html" + (fragment == null ? "" : "#" + fragment);
+            return new Resolved(href, true);
+        }
+        if (!assets.contains(target)) {
+            report.accept(Diagnostic.error(at, "link to a missing file \"" + abbreviate(raw) + "\"",
+                    "add the file under content/ or fix the path (it is relative to this Markdown file)"));
+            return new Resolved("#", false);
+        }
+        String href = relative(from.path(), "") + encodePath(target) + query + (fragment == null ? "" : "#" + fragment);
+        return new Resolved(href, true);
+    }
+
+    private static void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
+        if (fragment == null || fragment.isEmpty()) return;
+        String id = decode(fragment);
+        if (!page.ids().contains(id) && !Set.of("main", "top").contains(id)) {
+            String near = Suggest.closest(id, page.ids());
+            report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
+                            (page.sourcePath().isEmpty() ? "/" + page.path() : page.sourcePath()),
+                    near == null ? "link to one of the page's heading ids, or add {#" + id + "} to a heading" : "did you mean #" + near + "?"));
+        }
+    }
+
+    /** A relative URL prefix from the folder of page {@code fromPath} to site path {@code toPath}. */
+    public static String relative(String fromPath, String toPath) {
+        String[] from = fromPath.isEmpty() ? new String[0] : fromPath.split("/");
+        String[] to = toPath.isEmpty() ? new String[0] : toPath.split("/");
+        int common = 0;
+        while (common < from.length && common < to.length && from[common].equals(to[common])) {
+            common++;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("../".repeat(from.length - common));
+        for (int i = common; i < to.length; i++) {
+            sb.append(encodeSegment(to[i])).append('/');
+        }
+        return sb.toString();
+    }
+
+    private static String dirOf(String sourcePath) {
+        int slash = sourcePath.lastIndexOf('/');
+        return slash < 0 ? "" : sourcePath.substring(0, slash + 1);
+    }
+
+    /** Resolves "." and ".." segments; null when the path climbs above the root. */
+    static String normalize(String path) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        String[] segs = path.split("/", -1);
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i];
+            if (s.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else if (!s.equals(".") && !(s.isEmpty() && i < segs.length - 1)) {
+                parts.addLast(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String relativeSource(String from, String to) {
+        String dir = dirOf(from);
+        String[] f = dir.isEmpty() ? new String[0] : dir.split("/");
+        String[] t = to.split("/");
+        int c = 0;
+        while (c < f.length && c < t.length - 1 && f[c].equals(t[c])) c++;
+        return "../".repeat(f.length - c) + String.join("/", java.util.Arrays.copyOfRange(t, c, t.length));
+    }
+
+    static String decode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    static String encodePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String seg : path.split("/", -1)) {
+            if (sb.length() > 0) sb.append('/');
+            sb.append(encodeSegment(seg));
+        }
+        return sb.toString();
+    }
+
+    static String encodeSegment(String seg) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : seg.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /**
+     * Rebases a URL that is relative to the page at {@code fromPath} so it works from the page at {@code toPath}.
+     * Fragments, absolute URLs and empty URLs are returned as they are.
+     */
+    public static String rebase(String href, String fromPath, String toPath) {
+        if (href.isEmpty() || href.startsWith("#") || href.startsWith("/") || SCHEME.matcher(href).find()) {
+            return href;
+        }
+        int cut = indexOfAny(href, '?', '#');
+        String path = cut < 0 ? href : href.substring(0, cut);
+        String rest = cut < 0 ? "" : href.substring(cut);
+        String target = normalize(fromPath + path);
+        if (target == null) {
+            return href;
+        }
+        int slash = target.lastIndexOf('/');
+        String dir = slash < 0 ? "" : target.substring(0, slash + 1);
+        String file = slash < 0 ? target : target.substring(slash + 1);
+        return relativeRaw(toPath, dir) + file + rest;
+    }
+
+    private static String relativeRaw(String fromPath, String toDir) {
+        String[] from = fromPath.isEmpty() ? new String[0] : fromPath.split("/");
+        String[] to = toDir.isEmpty() ? new String[0] : toDir.split("/");
+        int common = 0;
+        while (common < from.length && common < to.length && from[common].equals(to[common])) common++;
+        StringBuilder sb = new StringBuilder("../".repeat(from.length - common));
+        for (int i = common; i < to.length; i++) sb.append(to[i]).append('/');
+        return sb.toString();
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
+    public Optional<Page> page(String sourcePath) {
+        return Optional.ofNullable(bySource.get(sourcePath));
+    }
+}

@@ -1,0 +1,34 @@
+// Dark mode: follows the OS until the reader picks a side; the choice persists in localStorage.
+// Loaded in <head> without defer so the saved theme applies before first paint (no flash).
+(function () {
+  var KEY = "waymark-theme";
+  var root = document.documentElement;
+  var saved = null;
+  try { saved = localStorage.getItem(KEY); } catch (e) { /* storage may be disabled */ }
+  if (saved === "dark" || saved === "light") root.setAttribute("data-theme", saved);
+  root.classList.add("js");
+
+  function isDark() {
+    var t = root.getAttribute("data-theme");
+    if (t) return t === "dark";
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.getElementById("theme-toggle");
+    if (!button) return;
+    var label = button.querySelector(".theme-toggle__label");
+    function sync() {
+      button.setAttribute("aria-pressed", isDark() ? "true" : "false");
+      if (label) label.textContent = "Dark mode";
+    }
+    button.hidden = false;
+    sync();
+    button.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem(KEY, next); } catch (e) { /* ignore */ }
+      sync();
+    });
+  });
+})();

@@ -114,9 +114,11 @@ public final class FrontMatterReader {
                     "write e.g. `title: My page`");
             return Optional.empty();
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
-            int col = e.getProblemMark().map(mk -> mk.getColumn() + 1).orElse(1);
             String problem = Optional.ofNullable(e.getProblem()).orElse("invalid YAML");
+            // At the end of the input the problem mark points past the YAML; the context mark shows where it began.
+            var mark = problem.contains("stream end") && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
+            int line = mark.map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
+            int col = mark.map(mk -> mk.getColumn() + 1).orElse(1);
             String hint = problem.contains("\\t") || problem.toLowerCase(Locale.ROOT).contains("tab")
                     ? "YAML does not allow tabs for indentation; use spaces"
                     : "check the YAML syntax on this line (quote values that contain `: ` or start with a special character)";
@@ -152,7 +154,7 @@ public final class FrontMatterReader {
                 f.date("reviewed"),
                 f.string("slug").map(String::strip),
                 f.bool("toc").orElse(true),
-                profile, top, f.keyPosition("title"));
+                profile, top, f.has("title") ? f.keyPosition("title") : top);
     }
 
     private static PageKind kind(String value, YamlFields f) {

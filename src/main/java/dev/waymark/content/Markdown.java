@@ -47,7 +47,9 @@ public final class Markdown {
         o.set(HtmlRenderer.RENDER_HEADER_ID, false);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-        o.set(HtmlRenderer.SUPPRESSED_LINKS, "(?i)^\\s*(javascript|vbscript|data|file):.*");
+        // flexmark silently drops javascript: links; Waymark's link resolver reports them at their line instead.
+        o.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
+
         // Deep nesting must not overflow the stack: flexmark's list parser is recursive in rendering.
         o.set(Parser.LISTS_ITEM_MARKER_SPACE, false);
         this.options = o.toImmutable();

@@ -52,7 +52,7 @@
     this.root.insertBefore(this.bar, first);
     this.root.insertBefore(this.controls, first);
     this.root.appendChild(this.live);
-    this.back.addEventListener("click", function () { history.back(); });
+    this.back.addEventListener("click", function () { self.go(self.path.slice(0, -1), true); });
     this.restart.addEventListener("click", function () { self.go([], true); });
     // Answers become real buttons; the anchor stays in the no-JS markup only.
     Object.keys(this.sections).forEach(function (id) {
@@ -92,8 +92,8 @@
   };
 
   Widget.prototype.go = function (path, focus) {
-    var hash = path.length ? "#" + this.key + "=" + path.join(".") : location.pathname + location.search;
-    if (path.length) history.pushState(null, "", hash); else history.pushState(null, "", hash);
+    var url = path.length ? "#" + this.key + "=" + path.join(".") : location.pathname + location.search;
+    history.pushState(null, "", url);
     this.render(path, focus);
   };
 

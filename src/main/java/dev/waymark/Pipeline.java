@@ -116,10 +116,15 @@ public final class Pipeline {
         Map<String, String> dates = GitDates.read(options.content());
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
+        List<dev.waymark.render.SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
+                ? List.of() : dev.waymark.render.SearchIndex.entries(site, sources);
         List<RenderedFile> files = new ArrayList<>(new SiteRenderer(new BodyRenderer(markdown), theme, pool)
                 .render(site, sources, links, dates, contentPrefix, diagnostics));
         files.add(SiteFiles.sitemap(site, dates));
         files.add(SiteFiles.robots(site));
+        if (!theme.assetPath("search.js").isEmpty()) {
+            files.addAll(dev.waymark.render.SearchIndex.files(searchEntries));
+        }
         if (diagnostics.hasErrors()) {
             return new Result(diagnostics.sorted(), site, false, 0);
         }

@@ -73,7 +73,38 @@ public final class SiteRenderer {
                 List.of(), List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
         String html = theme.render("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()));
         out.add(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
+        out.add(searchPage(site, views));
         return out;
+    }
+
+    /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
+    private RenderedFile searchPage(Site site, PageViews views) {
+        Page page = new Page("", SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
+                "Search and index", "Every page and section of " + site.config().title() + ".", 0, false, Optional.empty(), false,
+                List.of(), List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
+        StringBuilder body = new StringBuilder();
+        body.append("<p class=\"search-page__intro\">Every page and section of the guide. Type in the search box above, or use your browser's find on this list.</p>\n");
+        body.append("<div class=\"search-page__results\" id=\"search-page-results\" aria-live=\"polite\"></div>\n<ul class=\"search-all\">\n");
+        for (Page p : site.pages()) {
+            String href = "../" + SiteLinks.relative("", p.path()) + "index.html";
+            body.append("<li><a href=\"").append(escape(href)).append("\">").append(escape(p.title())).append("</a>");
+            List<dev.waymark.model.Heading> hs = p.headings().stream().filter(h -> h.level() <= 3).toList();
+            if (!hs.isEmpty() && p.decisionTree().isEmpty()) {
+                body.append("\n<ul>");
+                for (dev.waymark.model.Heading h : hs) {
+                    body.append("<li><a href=\"").append(escape(href + "#" + h.id())).append("\">").append(escape(h.text())).append("</a></li>");
+                }
+                body.append("</ul>");
+            }
+            body.append("</li>\n");
+        }
+        body.append("</ul>\n");
+        String html = theme.render("page.jte", "page", views.of(page, "../", body.toString(), Optional.empty()));
+        return new RenderedFile("search/index.html", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String s) {
+        return org.jsoup.nodes.Entities.escape(s);
     }
 
     private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views,

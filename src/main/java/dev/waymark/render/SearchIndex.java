@@ -1,0 +1,111 @@
+package dev.waymark.render;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.waymark.content.AstText;
+import dev.waymark.model.ChoiceItem;
+import dev.waymark.model.ChoiceList;
+import dev.waymark.model.DecisionNode;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.validate.SiteLinks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline search index, built from the model before rendering: one entry per page section (title, heading and
+ * body text), per choice-list item and per decision outcome. It is written as a small manifest plus shards, so a
+ * 10,000-page site loads its index piece by piece and only when the reader starts searching.
+ */
+public final class SearchIndex {
+    /** Entries per shard: large enough that the guide is one request, small enough that big sites load progressively. */
+    static final int SHARD_SIZE = 1500;
+    /** Body text kept per section; enough to match and to show a snippet. */
+    static final int MAX_TEXT = 1200;
+
+    /** One searchable unit. {@code url} is relative to the site root; {@code kind} is page, section, choice or outcome. */
+    public record Entry(String url, String page, String heading, String text, String kind) {
+    }
+
+    private SearchIndex() {
+    }
+
+    public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources) {
+        List<Entry> out = new ArrayList<>();
+        for (Page page : site.pages()) {
+            String url = SiteLinks.relative("", page.path()) + "index.html";
+            SiteRenderer.Source src = sources.get(page.sourcePath());
+            if (src == null) {
+                out.add(new Entry(url, page.title(), "", page.description(), "page"));
+                continue;
+            }
+            Map<Node, String> ids = src.structure().headingIds();
+            String heading = "";
+            String anchor = "";
+            StringBuilder text = new StringBuilder(page.description());
+            for (Node n = src.parsed().document().getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Heading h && ids.containsKey(h) && h.getLevel() <= 3) {
+                    add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
+                    heading = AstText.of(h).replaceFirst("(?i)^(question|outcome)\\s*:\\s*", "");
+                    anchor = ids.get(h);
+                    text.setLength(0);
+                } else if (text.length() < MAX_TEXT) {
+                    text.append(' ').append(AstText.of(n));
+                }
+            }
+            add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
+            for (ChoiceList list : page.choiceLists()) {
+                for (ChoiceItem item : list.items()) {
+                    out.add(new Entry(url + "#" + item.id(), page.title(), list.kind().label() + ": " + item.title(),
+                            clip(item.text()), "choice"));
+                }
+            }
+            page.decisionTree().ifPresent(tree -> {
+                for (DecisionNode.Outcome o : tree.outcomes()) {
+                    out.add(new Entry(url + "#" + o.id(), page.title(), "Recommendation: " + o.title(), "", "outcome"));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void add(List<Entry> out, String url, String anchor, String page, String heading, StringBuilder text, String kind) {
+        String t = clip(text.toString().strip());
+        if (anchor.isEmpty() && heading.isEmpty()) {
+            out.add(new Entry(url, page, "", t, kind));
+        } else {
+            out.add(new Entry(url + "#" + anchor, page, heading, t, kind));
+        }
+    }
+
+    private static String clip(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT);
+    }
+
+    /** The manifest ({@code search/index.json}) and its shards, as files. */
+    public static List<RenderedFile> files(List<Entry> entries) {
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> shards = new ArrayList<>();
+        for (int start = 0, n = 0; start < Math.max(1, entries.size()); start += SHARD_SIZE, n++) {
+            List<Object> rows = new ArrayList<>();
+            for (Entry e : entries.subList(start, Math.min(entries.size(), start + SHARD_SIZE))) {
+                rows.add(List.of(e.url(), e.page(), e.heading(), e.text(), e.kind()));
+            }
+            String name = "shard-" + n + ".json";
+            shards.add(name);
+            files.add(new RenderedFile("search/" + name, Json.write(rows).getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("version", 1);
+        manifest.put("fields", List.of("url", "page", "heading", "text", "kind"));
+        manifest.put("entries", entries.size());
+        manifest.put("shards", shards);
+        files.add(new RenderedFile("search/index.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+}

@@ -50,7 +50,10 @@ public final class Pipeline {
     /**
      * @param theme theme name; empty to use site.yaml's, or "default"
      */
-    public record Options(Path content, Path out, Path themes, String theme, boolean drafts) {
+    public record Options(Path content, Path out, Path themes, String theme, boolean drafts, Path overrides) {
+        public Options(Path content, Path out, Path themes, String theme, boolean drafts) {
+            this(content, out, themes, theme, drafts, themes.resolve(Theme.LOCAL_OVERRIDES));
+        }
     }
 
     /** What a build produced. {@code site} is null when the content could not be modelled. */
@@ -112,7 +115,7 @@ public final class Pipeline {
         SiteLinks links = new SiteLinks(site, assets);
         // render
         String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
-        Theme theme = Theme.load(options.themes(), themeName);
+        Theme theme = Theme.load(options.themes(), themeName, options.overrides());
         Map<String, String> dates = GitDates.read(options.content());
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";

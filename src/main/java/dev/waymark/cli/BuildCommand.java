@@ -24,6 +24,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--themes", paramLabel = "DIR", description = "Folder holding the themes (default: ${DEFAULT-VALUE}).", defaultValue = "themes")
     Path themes;
 
+    @Option(names = "--overrides", paramLabel = "DIR", description = "Project overrides: templates/ and assets/ that win over the theme's (default: <themes>/local).")
+    Path overrides;
+
     @Option(names = "--drafts", description = "Include pages marked draft: true.")
     boolean drafts;
 
@@ -38,7 +41,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Pipeline.Result result = new Pipeline().build(new Pipeline.Options(content, out, themes, theme, drafts));
+        Pipeline.Result result = new Pipeline().build(new Pipeline.Options(content, out, themes, theme, drafts, overrides != null ? overrides : themes.resolve("local")));
         Reporter.print(result.diagnostics(), err, quiet);
         if (result.failed()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();

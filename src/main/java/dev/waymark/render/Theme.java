@@ -41,12 +41,19 @@ public final class Theme {
         this.fingerprinted = Map.copyOf(fingerprinted);
     }
 
-    /** Loads theme {@code name} from {@code themesDir}, following {@code extends:} in each theme's theme.yaml. */
+    /** Loads theme {@code name} from {@code themesDir} with {@code themes/local} as the project's overrides, if present. */
     public static Theme load(Path themesDir, String name) {
+        return load(themesDir, name, themesDir.resolve(LOCAL_OVERRIDES));
+    }
+
+    /**
+     * Loads theme {@code name} from {@code themesDir}, following {@code extends:} in each theme's theme.yaml. Files in
+     * {@code overrides} (a folder with {@code templates/} and {@code assets/}) win over every theme's own.
+     */
+    public static Theme load(Path themesDir, String name, Path overrides) {
         List<Path> folders = new ArrayList<>();
-        Path local = themesDir.resolve(LOCAL_OVERRIDES);
-        if (Files.isDirectory(local) && !name.equals(LOCAL_OVERRIDES)) {
-            folders.add(local);
+        if (overrides != null && Files.isDirectory(overrides) && !overrides.equals(themesDir.resolve(name))) {
+            folders.add(overrides);
         }
         String current = name;
         while (current != null) {

@@ -28,7 +28,7 @@ public record PageView(String lang, String kind, String title, String docTitle, 
         children = List.copyOf(children);
     }
 
-    /** Fingerprinted theme assets, relative to the page. */
-    public record Assets(String css, String printCss, String themeJs, String decisionJs, String searchJs, String searchIndex) {
+    /** Fingerprinted theme assets, relative to the page; an empty string when the theme has no such file. */
+    public record Assets(String css, String themeCss, String printCss, String themeJs, String decisionJs, String searchJs, String searchIndex) {
     }
 }

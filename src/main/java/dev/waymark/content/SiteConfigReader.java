@@ -58,7 +58,16 @@ public final class SiteConfigReader {
             fields.ifPresent(f -> diagnostics.error(f.keyPosition("raw_html"), "raw_html must be sanitize or trust, not \"" + rawHtml + "\"",
                     "use `raw_html: sanitize` (the default) unless every contributor is trusted"));
         }
+        fields.flatMap(f -> f.string("repository")).filter(r -> !r.matches("(?i)^https?://[^\\s<>\"]+$")).ifPresent(r ->
+                fields.ifPresent(f -> diagnostics.error(f.keyPosition("repository"), "repository must be an http(s) URL",
+                        "write e.g. `repository: https://github.com/owner/repo`")));
         String baseUrl = fields.flatMap(f -> f.string("base_url")).orElse("/");
+        if (!baseUrl.matches("(?i)^(https?://[^\\s<>\"]+|/[^\\s<>\"]*)$")) {
+            String shown = baseUrl;
+            fields.ifPresent(f -> diagnostics.error(f.keyPosition("base_url"), "base_url must be an http(s) URL or a path starting with /, not \"" + shown + "\"",
+                    "write e.g. `base_url: https://example.org/guide/`"));
+            baseUrl = "/";
+        }
         if (!baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }

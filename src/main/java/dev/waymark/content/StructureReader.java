@@ -49,6 +49,7 @@ public final class StructureReader {
     public PageStructure read(ParsedPage page, Diagnostics diagnostics) {
         Path file = page.source().displayPath();
         Document doc = page.document();
+        LineIndex.attach(doc);
         List<dev.waymark.model.Heading> headings = new ArrayList<>();
         Map<Node, String> headingIds = new IdentityHashMap<>();
         Map<Node, ChoiceList> choiceLists = new IdentityHashMap<>();
@@ -294,6 +295,6 @@ public final class StructureReader {
     }
 
     static SourcePosition at(Path file, Node node) {
-        return new SourcePosition(file, node.getStartLineNumber() + 1, 1);
+        return new SourcePosition(file, LineIndex.line(node), 1);
     }
 }

@@ -69,7 +69,7 @@ public final class BodyRenderer {
     }
 
     static SourcePosition at(BodyContext c, Node node) {
-        return new SourcePosition(c.file(), node.getStartLineNumber() + 1, 1);
+        return new SourcePosition(c.file(), dev.waymark.content.LineIndex.line(node), 1);
     }
 
     private final class Extension implements HtmlRenderer.HtmlRendererExtension {
@@ -80,6 +80,7 @@ public final class BodyRenderer {
         @Override
         public void extend(HtmlRenderer.Builder builder, String rendererType) {
             builder.nodeRendererFactory(options -> new WaymarkNodes());
+            builder.attributeProviderFactory(new SafeAttributes.Factory());
             builder.linkResolverFactory(new IndependentLinkResolverFactory() {
                 @Override
                 public LinkResolver apply(LinkResolverBasicContext context) {
@@ -234,8 +235,9 @@ public final class BodyRenderer {
         private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
             if (c != null && node.getInfo().toString().strip().equals("diagram")) {
-                int firstLine = node.getStartLineNumber() + 2;
-                String id = "diagram-" + (node.getStartLineNumber() + 1);
+                int line = dev.waymark.content.LineIndex.line(node);
+                int firstLine = line + 1;
+                String id = "diagram-" + line;
                 html.line();
                 html.raw(diagrams.render(node.getContentChars().toString(), firstLine, c.file(), id, c.diagnostics()));
                 html.line();

@@ -33,6 +33,12 @@ public final class ProfileRule {
                 diagnostics.error(page.at(), "note for unknown capability \"" + noted + "\"", "notes must use keys from site.yaml capabilities");
             }
         }
+        for (dev.waymark.model.LinkRef link : profile.links()) {
+            if (!link.url().matches("(?i)^(https?://|mailto:)[^\\s<>\"]+$")) {
+                diagnostics.error(link.at(), "profile link \"" + link.title() + "\" must be an http(s) or mailto: URL",
+                        "write the full address, e.g. https://docs.example.org/");
+            }
+        }
         for (ChoiceKind kind : ChoiceKind.values()) {
             if (page.choiceLists().stream().noneMatch(l -> l.kind() == kind)) {
                 diagnostics.error(page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",

@@ -1,0 +1,46 @@
+package dev.waymark.content;
+
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+
+import java.util.Arrays;
+
+/**
+ * Line numbers for AST nodes in O(log n). flexmark's own {@code getStartLineNumber()} scans the text from the start
+ * on every call, which turns a page with thousands of headings into minutes; this index is built once per page.
+ */
+public final class LineIndex {
+    private static final NullableDataKey<LineIndex> KEY = new NullableDataKey<>("WAYMARK_LINE_INDEX");
+    private final int[] starts;
+
+    private LineIndex(CharSequence text) {
+        int[] s = new int[64];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == s.length) s = Arrays.copyOf(s, n * 2);
+                s[n++] = i + 1;
+            }
+        }
+        this.starts = Arrays.copyOf(s, n);
+    }
+
+    /** Builds the index for a document and keeps it in the document's data. */
+    public static LineIndex attach(Document doc) {
+        LineIndex index = new LineIndex(doc.getChars());
+        doc.set(KEY, index);
+        return index;
+    }
+
+    /** The 1-based line where a node starts. */
+    public static int line(Node node) {
+        Document doc = node.getDocument();
+        LineIndex index = doc == null ? null : KEY.get(doc);
+        if (index == null) {
+            return node.getStartLineNumber() + 1;
+        }
+        int pos = Arrays.binarySearch(index.starts, node.getStartOffset());
+        return (pos >= 0 ? pos : -pos - 2) + 1;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.waymark;
+
+import dev.waymark.support.Run;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile and broken input. Each case either fails with a clear positioned error or builds safe output: no script
+ * but the theme's own files, no event handler, no javascript: URL, no markup breaking out of embedded JSON. Nothing is
+ * ever written outside the output folder, no case prints a stack trace, and each finishes within seconds.
+ */
+class HostileInputTest {
+    static final Path CASES = Run.ROOT.resolve("src/test/resources/hostile");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> s = Files.list(CASES)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hostileInputIsRefusedOrMadeSafe(String name, @TempDir Path tmp) throws IOException {
+        List<String> expected = Files.readAllLines(CASES.resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8);
+        Path content = tmp.resolve("content");
+        Run.copyTree(CASES.resolve(name).resolve("content"), content);
+        check(content, tmp, expected.get(0).equals("ok"), expected.subList(1, expected.size()));
+    }
+
+    static void check(Path content, Path tmp, boolean ok, List<String> lines) throws IOException {
+        check(content, tmp, ok, lines, Duration.ofSeconds(30));
+    }
+
+    static void check(Path content, Path tmp, boolean ok, List<String> lines, Duration limit) throws IOException {
+        Path site = tmp.resolve("site");
+        Run.Outcome r = assertTimeoutPreemptively(limit, () -> Run.build(content, site));
+        assertEquals(ok ? 0 : 1, r.exitCode(), r.err());
+        for (String line : lines) {
+            if (!line.isBlank()) assertTrue(r.err().contains(line), () -> "expected \"" + line + "\" in:\n" + r.err());
+        }
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(ok ? List.of("content", "site") : List.of("content"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "nothing written outside the output folder");
+        }
+        if (ok) assertSafe(site);
+    }
+
+    static void assertSafe(Path site) throws IOException {
+        for (Path file : Run.htmlFiles(site)) {
+            Document doc = Run.html(file);
+            for (Element script : doc.select("script")) {
+                boolean themeScript = script.attr("src").matches("(\\.\\./)*assets/[a-z]+\\.[0-9a-f]{10}\\.js|/.*assets/[a-z]+\\.[0-9a-f]{10}\\.js");
+                boolean data = script.attr("type").equals("application/json") && !script.data().toLowerCase(Locale.ROOT).contains("</script");
+                assertTrue(themeScript || data, file + ": unexpected script " + script.outerHtml());
+            }
+            for (Element el : doc.getAllElements()) {
+                for (var a : el.attributes()) {
+                    assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), file + ": event handler " + el.outerHtml());
+                    assertFalse(a.getKey().equalsIgnoreCase("style"), file + ": inline style " + el.outerHtml());
+                    assertFalse(a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"), file + ": javascript URL " + el.outerHtml());
+                }
+                assertFalse(List.of("iframe", "base", "object", "embed").contains(el.tagName()), file + ": " + el.tagName());
+                if (el.tagName().equals("form")) assertTrue(el.hasClass("search"), file + ": a form from the content " + el.outerHtml());
+                if (el.tagName().equals("meta")) assertFalse(el.attr("http-equiv").equalsIgnoreCase("refresh"), file + ": meta refresh");
+            }
+        }
+    }
+
+    private static void page(Path content, String body) throws IOException {
+        Files.createDirectories(content);
+        Files.writeString(content.resolve("index.md"), "---\ntitle: Big\ndescription: d\n---\n\n" + body);
+    }
+
+    @Test
+    void aTenMegabytePageBuilds(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 10_000_000; i++) {
+            sb.append("Paragraph ").append(i).append(" with **bold** text and a [link](#top).\n\n");
+        }
+        page(tmp.resolve("content"), sb.toString());
+        // flexmark parses about 1 MB/s with every extension on; 10 MB takes ~11 s on the 2-core CI machine.
+        check(tmp.resolve("content"), tmp, true, List.of(), Duration.ofSeconds(90));
+    }
+
+    @Test
+    void listsNestedAThousandDeepAreHandled(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1000; i++) sb.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+        page(tmp.resolve("content"), sb.toString());
+        check(tmp.resolve("content"), tmp, true, List.of());
+    }
+
+    @Test
+    void quotesNestedAThousandDeepAreHandled(@TempDir Path tmp) throws IOException {
+        page(tmp.resolve("content"), ">".repeat(1000) + " deep\n");
+        Path site = tmp.resolve("site");
+        Run.Outcome r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Run.build(tmp.resolve("content"), site));
+        assertTrue(r.exitCode() == 0 || r.err().contains("content/index.md:1:1: error: the Markdown is nested too deeply"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void tenThousandHeadingsBuild(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) sb.append("## Heading ").append(i % 50).append("\n\nText.\n\n");
+        page(tmp.resolve("content"), sb.toString());
+        check(tmp.resolve("content"), tmp, true, List.of());
+        assertTrue(Files.readString(tmp.resolve("site/index.html")).contains("id=\"heading-0-1\""), "repeated headings get unique ids");
+    }
+
+    @Test
+    void aSymlinkOutOfTheContentFolderIsRefused(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        page(content, "Text.\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside-dir")).resolve("secret.md");
+        Files.writeString(outside, "---\ntitle: Secret\n---\n");
+        Files.createSymbolicLink(content.resolve("leak.md"), outside);
+        Run.Outcome r = Run.build(content, tmp.resolve("site"));
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("content/leak.md:1:1: error: symlink points outside the content folder"), r.err());
+        assertFalse(Files.exists(tmp.resolve("site")));
+    }
+}

@@ -79,10 +79,12 @@ public final class Pipeline {
     }
 
     private Result build(Options options, Diagnostics diagnostics, ExecutorService pool) {
+        Stopwatch clock = new Stopwatch();
         Path contentDisplay = display(options.content());
         // load
         SiteConfig config = new SiteConfigReader().read(options.content(), contentDisplay, diagnostics);
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics);
+        clock.lap("load");
         // parse
         PageParser parser = new PageParser(markdown);
         StructureReader structureReader = new StructureReader();
@@ -103,6 +105,7 @@ public final class Pipeline {
             sources.put(s.parsed().source().relPath(), s);
             inputs.add(new SiteAssembler.Input(s.parsed(), s.structure()));
         }
+        clock.lap("parse");
         // model
         Site site = new SiteAssembler().assemble(config, inputs, options.drafts(), contentDisplay, diagnostics);
         // validate
@@ -113,16 +116,20 @@ public final class Pipeline {
         Set<String> assets = new HashSet<>();
         loaded.assets().forEach(a -> assets.add(a.relPath()));
         SiteLinks links = new SiteLinks(site, assets);
+        clock.lap("model+validate");
         // render
         String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
         Theme theme = Theme.load(options.themes(), themeName, options.overrides());
+        clock.lap("theme");
         Map<String, String> dates = GitDates.read(options.content());
+        clock.lap("git");
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
         List<dev.waymark.render.SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                 ? List.of() : dev.waymark.render.SearchIndex.entries(site, sources);
         List<RenderedFile> files = new ArrayList<>(new SiteRenderer(new BodyRenderer(markdown), theme, pool)
                 .render(site, sources, links, dates, contentPrefix, diagnostics));
+        clock.lap("render");
         files.add(SiteFiles.sitemap(site, dates));
         files.add(SiteFiles.robots(site));
         if (!theme.assetPath("search.js").isEmpty()) {
@@ -135,6 +142,8 @@ public final class Pipeline {
         Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
         loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
         new SiteWriter().write(options.out(), files, copies);
+        clock.lap("write");
+        clock.print();
         return new Result(diagnostics.sorted(), site, true, files.size() + copies.size());
     }
 
@@ -146,6 +155,24 @@ public final class Pipeline {
             return cwd.relativize(abs);
         }
         return abs.getFileName() == null ? abs : Path.of(Objects.requireNonNull(abs.getFileName()).toString());
+    }
+
+    /** Stage timings, printed to stderr with -Dwaymark.timings=true; used when profiling the build. */
+    private static final class Stopwatch {
+        private final boolean on = Boolean.getBoolean("waymark.timings");
+        private final StringBuilder out = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            if (!on) return;
+            long now = System.nanoTime();
+            out.append(stage).append('=').append((now - last) / 1_000_000).append("ms ");
+            last = now;
+        }
+
+        void print() {
+            if (on) System.err.println("timings: " + out);
+        }
     }
 
     private static ExecutorService pool() {

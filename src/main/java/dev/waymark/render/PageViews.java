@@ -29,12 +29,20 @@ final class PageViews {
     private final Theme theme;
     private final Map<String, String> lastUpdated;
     private final String contentPrefix;
+    private final Map<Page, Integer> order = new java.util.IdentityHashMap<>();
+    private final Map<String, Page> byPath;
+    /** Small sites show the whole navigation tree; big ones only the branches that lead to the current page. */
+    private final boolean fullNav;
+    static final int FULL_NAV_LIMIT = 150;
 
     PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
         this.site = site;
         this.theme = theme;
         this.lastUpdated = lastUpdated;
         this.contentPrefix = contentPrefix;
+        for (int i = 0; i < site.pages().size(); i++) order.put(site.pages().get(i), i);
+        this.byPath = site.byPath();
+        this.fullNav = site.pages().size() <= FULL_NAV_LIMIT;
     }
 
     /**
@@ -42,7 +50,7 @@ final class PageViews {
      */
     PageView of(Page page, String root, String bodyHtml, Optional<DecisionView> decision) {
         SiteConfig config = site.config();
-        int index = site.pages().indexOf(page);
+        int index = order.getOrDefault(page, -1);
         Optional<PagerLink> prev = index > 0 ? Optional.of(pager(site.pages().get(index - 1), root)) : Optional.empty();
         Optional<PagerLink> next = index >= 0 && index < site.pages().size() - 1
                 ? Optional.of(pager(site.pages().get(index + 1), root)) : Optional.empty();
@@ -56,7 +64,7 @@ final class PageViews {
         String reviewed = page.reviewed().or(config::reviewed).map(Object::toString).orElse("");
         return new PageView(config.language(), page.kind().templateName(), page.title(), docTitle, description,
                 config.absolute(page.path()), config.title(), config.description(), root, root + "index.html",
-                assets(root), nav(site.nav(), page, root), crumbs(page, root), toc(page), prev, next, bodyHtml,
+                assets(root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
                 profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
                 reviewed, config.footer(), source, root + "search/index.html", CSP);
     }
@@ -79,12 +87,13 @@ final class PageViews {
         return new PagerLink(p.title(), link(root, p.path()));
     }
 
-    private static List<NavItem> nav(List<NavNode> nodes, Page current, String root) {
+    private static List<NavItem> nav(List<NavNode> nodes, Page current, String root, boolean full) {
         List<NavItem> out = new ArrayList<>();
         for (NavNode n : nodes) {
             boolean isCurrent = n.path().equals(current.path());
             boolean open = isCurrent || (!n.path().isEmpty() && current.path().startsWith(n.path()));
-            out.add(new NavItem(n.title(), link(root, n.path()), isCurrent, open, n.section(), nav(n.children(), current, root)));
+            List<NavItem> children = full || open ? nav(n.children(), current, root, full) : List.of();
+            out.add(new NavItem(n.title(), link(root, n.path()), isCurrent, open, n.section(), children));
         }
         return out;
     }
@@ -92,7 +101,6 @@ final class PageViews {
     private List<Crumb> crumbs(Page page, String root) {
         List<Crumb> out = new ArrayList<>();
         if (page.path().isEmpty()) return out;
-        Map<String, Page> byPath = site.byPath();
         out.add(new Crumb(Optional.ofNullable(byPath.get("")).map(Page::title).orElse("Home"), root + "index.html"));
         String[] parts = page.path().split("/");
         StringBuilder sb = new StringBuilder();

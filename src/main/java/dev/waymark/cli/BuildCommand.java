@@ -33,6 +33,12 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print errors only.")
     boolean quiet;
 
+    @Option(names = "--strict", description = "After building, check the site's links, anchors and structure; fail on errors.")
+    boolean strict;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output of --strict findings: text, json or github (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    String format;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +54,19 @@ public final class BuildCommand implements Callable<Integer> {
             err.println("build failed: " + errors + " error" + (errors == 1 ? "" : "s") + "; " + out + " was left unchanged");
             err.flush();
             return 1;
+        }
+        if (strict) {
+            dev.waymark.check.CheckReport report = new dev.waymark.check.SiteChecker().check(out,
+                    CheckCommand.options(spec.commandLine(), java.util.Map.of(), null, Path.of(".")));
+            if (!quiet || report.errorCount() > 0) {
+                outw.print(dev.waymark.check.ReportFormat.named(format).format(report));
+                outw.flush();
+            }
+            if (report.errorCount() > 0) {
+                err.println("check failed: " + report.errorCount() + " error" + (report.errorCount() == 1 ? "" : "s") + " in the built site");
+                err.flush();
+                return 1;
+            }
         }
         if (!quiet) {
             outw.printf("built %d pages (%d files) into %s in %d ms%n", result.site().pages().size(), result.files(), out,

@@ -1,0 +1,21 @@
+package dev.waymark.check;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one HTML page says about itself, read once with jsoup: its ids, its references, its structure.
+ *
+ * @param file   path relative to the site root, with forward slashes
+ * @param source the Markdown source named by {@code <html data-source>}, or empty
+ */
+record PageFacts(String file, String source, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
+
+    /** A reference to another resource: where it is, what kind of attribute, the URL, and the link text. */
+    record Ref(String url, String attribute, int line, String text, boolean tree) {
+    }
+
+    /** A problem found inside the page itself (structure, duplicate ids...). */
+    record Local(String kind, String message, int line, boolean pageLevel) {
+    }
+}

@@ -1,0 +1,265 @@
+package dev.waymark.check;
+
+import dev.waymark.diag.Severity;
+import dev.waymark.diag.SourcePosition;
+import org.jsoup.Jsoup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks any built static site: every internal reference resolves to a file, every fragment to an id, and every page
+ * has the structure readers and tools rely on. External links are counted, never fetched.
+ */
+public final class SiteChecker {
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+    public CheckReport check(Path siteDir, CheckOptions options) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        Set<String> files = new HashSet<>();
+        List<String> html = new ArrayList<>();
+        List<String> css = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                files.add(rel);
+                if (rel.endsWith(".html") || rel.endsWith(".htm")) html.add(rel);
+                if (rel.endsWith(".css")) css.add(rel);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        html.sort(null);
+        css.sort(null);
+        Map<String, PageFacts> pages = scanAll(root, html);
+        String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
+        if (!basePath.endsWith("/")) basePath = basePath + "/";
+        if (!basePath.startsWith("/")) basePath = "/" + basePath;
+        SourceMapper mapper = new SourceMapper(options.projectDir());
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Integer> domains = new TreeMap<>();
+        Map<String, Set<String>> edges = new HashMap<>();
+        int[] counts = new int[2];
+        for (PageFacts page : pages.values()) {
+            for (PageFacts.Local local : page.problems()) {
+                add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
+            }
+            for (PageFacts.Ref ref : page.refs()) {
+                resolve(page, ref, basePath, files, pages, options, mapper, findings, domains, edges, counts);
+            }
+        }
+        for (String sheet : css) {
+            checkCss(root, sheet, basePath, files, options, findings, counts);
+        }
+        orphans(pages, edges, options, mapper, findings);
+        findings.sort(Finding.ORDER);
+        return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
+    }
+
+    private static Map<String, PageFacts> scanAll(Path root, List<String> html) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<PageFacts>> futures = new ArrayList<>();
+            PageScanner scanner = new PageScanner();
+            for (String file : html) {
+                futures.add(pool.submit(() -> scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8))));
+            }
+            Map<String, PageFacts> out = new TreeMap<>();
+            for (Future<PageFacts> f : futures) {
+                PageFacts facts = f.get();
+                out.put(facts.file(), facts);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The path of the home page's canonical URL, e.g. {@code /guide/}; "/" when there is none. */
+    static String detectBasePath(Path root) {
+        Path index = root.resolve("index.html");
+        if (!Files.isRegularFile(index)) return "/";
+        try {
+            var link = Jsoup.parse(index.toFile(), "UTF-8").selectFirst("link[rel=canonical]");
+            if (link == null) return "/";
+            String href = link.attr("href").replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+            return href.startsWith("/") ? href.replaceFirst("[?#].*$", "").replaceFirst("[^/]*$", "") : "/";
+        } catch (IOException e) {
+            return "/";
+        }
+    }
+
+    private static void resolve(PageFacts page, PageFacts.Ref ref, String basePath, Set<String> files, Map<String, PageFacts> pages,
+                                CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
+                                Map<String, Set<String>> edges, int[] counts) {
+        String url = ref.url().strip();
+        if (url.isEmpty()) return;
+        Matcher scheme = SCHEME.matcher(url);
+        if (url.startsWith("//") || scheme.find()) {
+            String s = url.startsWith("//") ? "https" : scheme.group(1).toLowerCase(Locale.ROOT);
+            if (s.equals("http") || s.equals("https")) {
+                counts[1]++;
+                String host = url.replaceFirst("^[a-zA-Z]*:?//", "").replaceFirst("[/?#].*$", "").toLowerCase(Locale.ROOT);
+                domains.merge(host, 1, Integer::sum);
+            }
+            return;
+        }
+        counts[0]++;
+        String fragment = null;
+        String path = url;
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            fragment = path.substring(hash + 1);
+            path = path.substring(0, hash);
+        }
+        int q = path.indexOf('?');
+        if (q >= 0) path = path.substring(0, q);
+        String target;
+        if (path.isEmpty()) {
+            target = page.file();
+        } else {
+            String decoded = decode(path);
+            String joined;
+            if (decoded.startsWith("/")) {
+                String base = decode(basePath);
+                if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
+                    add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
+                            ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" is outside the site's base path " + basePath, page.file(), ref.line());
+                    return;
+                }
+                joined = decoded.length() >= base.length() ? decoded.substring(base.length()) : "";
+            } else {
+                joined = dirOf(page.file()) + decoded;
+            }
+            target = findFile(normalize(joined), files);
+            if (target == null) {
+                add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
+                        ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
+                return;
+            }
+        }
+        if (ref.attribute().equals("a href") || ref.tree()) {
+            edges.computeIfAbsent(page.file(), k -> new HashSet<>()).add(target);
+        }
+        if (fragment != null && !fragment.isEmpty() && !fragment.equals("top")) {
+            PageFacts targetPage = pages.get(target);
+            String id = decode(fragment);
+            if (targetPage != null && !targetPage.ids().contains(id) && !targetPage.ids().contains(fragment)) {
+                add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref), "link to \"#" + PageScanner.abbreviate(fragment)
+                        + "\": no element with that id in " + target, page.file(), ref.line());
+            }
+        }
+    }
+
+    private static void checkCss(Path root, String sheet, String basePath, Set<String> files, CheckOptions options,
+                                 List<Finding> findings, int[] counts) {
+        String text;
+        try {
+            text = Files.readString(root.resolve(sheet), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return;
+        }
+        for (String url : CssUrls.of(text)) {
+            if (SCHEME.matcher(url).find() || url.startsWith("//")) continue;
+            counts[0]++;
+            String path = decode(url.replaceFirst("[?#].*$", ""));
+            String joined = path.startsWith("/") ? (path.startsWith(basePath) ? path.substring(basePath.length()) : null) : dirOf(sheet) + path;
+            String target = joined == null ? null : findFile(normalize(joined), files);
+            if (target == null) {
+                int line = CssUrls.lineOf(text, text.indexOf(url));
+                add(findings, options, CheckKind.BROKEN_LINK, SourcePosition.of(Path.of(sheet), line),
+                        "css url(\"" + PageScanner.abbreviate(url) + "\") points to a file that does not exist", sheet, line);
+            }
+        }
+    }
+
+    private static void orphans(Map<String, PageFacts> pages, Map<String, Set<String>> edges, CheckOptions options,
+                                SourceMapper mapper, List<Finding> findings) {
+        if (!pages.containsKey("index.html")) return;
+        Set<String> reached = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of("index.html"));
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            if (!reached.add(p)) continue;
+            edges.getOrDefault(p, Set.of()).forEach(todo::push);
+        }
+        for (PageFacts page : pages.values()) {
+            if (!reached.contains(page.file()) && !page.file().equals("404.html")) {
+                add(findings, options, CheckKind.ORPHAN_PAGE, mapper.pageLevel(page, 1),
+                        "no page links to " + page.file() + "; readers cannot reach it from the home page", page.file(), 1);
+            }
+        }
+    }
+
+    private static void add(List<Finding> findings, CheckOptions options, String kind, SourcePosition at, String message,
+                            String htmlFile, int htmlLine) {
+        Severity severity = options.severity(kind);
+        if (severity != Severity.OFF) {
+            findings.add(new Finding(kind, severity, at, message, htmlFile, htmlLine));
+        }
+    }
+
+    /** The file a site path serves: itself, its index.html, or the .html file of the same name. */
+    private static String findFile(String path, Set<String> files) {
+        if (path == null) return null;
+        if (!path.isEmpty() && !path.endsWith("/") && files.contains(path)) return path;
+        String dir = path.isEmpty() || path.endsWith("/") ? path : path + "/";
+        if (files.contains(dir + "index.html")) return dir + "index.html";
+        if (!path.isEmpty() && !path.endsWith("/") && files.contains(path + ".html")) return path + ".html";
+        return null;
+    }
+
+    private static String dirOf(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash + 1);
+    }
+
+    private static String normalize(String path) {
+        ArrayDeque<String> parts = new ArrayDeque<>();
+        String[] segs = path.split("/", -1);
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i];
+            if (s.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else if (!s.equals(".") && !(s.isEmpty() && i < segs.length - 1)) {
+                parts.addLast(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+}

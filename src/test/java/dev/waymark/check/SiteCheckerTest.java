@@ -1,0 +1,135 @@
+package dev.waymark.check;
+
+import dev.waymark.diag.Severity;
+import dev.waymark.support.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code waymark check} on fixture sites: one of every defect found where it is, tricky valid cases left alone. */
+class SiteCheckerTest {
+    static final Path FIXTURES = Run.ROOT.resolve("src/test/resources/check");
+
+    static CheckReport broken() {
+        return new SiteChecker().check(FIXTURES.resolve("broken/site"),
+                new CheckOptions(Optional.empty(), FIXTURES.resolve("broken/project"), Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}:{2}")
+    @CsvSource({
+            "broken-link, assets/style.css, 3, ../img/missing-bg.png",
+            "broken-link, index.html, 7, assets/missing.css",
+            "broken-link, index.html, 8, assets/missing.js",
+            "broken-link, index.html, 12, docs/nope.html",
+            "broken-link, index.html, 15, img/none.png",
+            "broken-link, index.html, 16, img/gone.png",
+            "broken-link, index.html, 23, docs/gone.html",
+            "broken-anchor, index.html, 13, #nowhere",
+            "broken-anchor, index.html, 14, #absent",
+            "broken-anchor, content/page.md, 7, #missing-from-md",
+            "duplicate-id, index.html, 20, dup",
+            "h1-count, content/page.md, 1, 2 h1",
+            "heading-skip, index.html, 21, h2 to h4",
+            "img-alt, index.html, 17, img/real.png",
+            "missing-lang, content/page.md, 1, lang",
+            "missing-title, content/page.md, 1, title",
+            "missing-description, content/page.md, 1, description",
+            "empty-link, index.html, 18, docs/page.html",
+            "orphan-page, docs/orphan.html, 1, docs/orphan.html",
+            "tree-target, index.html, 23, ghost",
+    })
+    void findsEachDefectAtItsLocation(String kind, String file, int line, String detail) {
+        List<Finding> matches = broken().findings().stream()
+                .filter(f -> f.kind().equals(kind) && f.at().displayPath().equals(file) && f.at().line() == line && f.message().contains(detail))
+                .toList();
+        assertEquals(1, matches.size(), () -> kind + " at " + file + ":" + line + " in\n" + new TextFormat().format(broken()));
+    }
+
+    @Test
+    void aFindingFromAMarkdownPageNamesItsHtmlFileToo() {
+        Finding f = broken().findings().stream().filter(x -> x.message().contains("#missing-from-md")).findFirst().orElseThrow();
+        assertEquals("docs/page.html", f.htmlFile());
+        assertEquals(11, f.htmlLine());
+    }
+
+    @Test
+    void trickyButValidSiteHasNoFindings() {
+        CheckReport r = new SiteChecker().check(FIXTURES.resolve("clean/site"), CheckOptions.defaults());
+        assertEquals(List.of(), r.findings(), new TextFormat().format(r));
+        assertEquals(4, r.pages());
+        assertEquals(2, r.externalLinks());
+        assertEquals(Map.of("external.example", 1, "example.org", 1), r.externalDomains());
+    }
+
+    @Test
+    void severitiesCanBeLoweredOrTurnedOff() {
+        CheckOptions options = new CheckOptions(Optional.empty(), FIXTURES.resolve("broken/project"),
+                Map.of("orphan-page", Severity.OFF, "img-alt", Severity.WARNING));
+        CheckReport r = new SiteChecker().check(FIXTURES.resolve("broken/site"), options);
+        assertTrue(r.findings().stream().noneMatch(f -> f.kind().equals("orphan-page")));
+        assertEquals(Severity.WARNING, r.findings().stream().filter(f -> f.kind().equals("img-alt")).findFirst().orElseThrow().severity());
+        assertEquals(broken().errorCount() - 2, r.errorCount());
+    }
+
+    @Test
+    void formatsForTerminalsMachinesAndPullRequests() {
+        CheckReport r = broken();
+        String text = new TextFormat().format(r);
+        assertTrue(text.contains("\ncontent/page.md\n  1:1  error    h1-count"), text);
+        assertTrue(text.contains("\n  7:1  error    broken-anchor        link to \"#missing-from-md\""), text);
+        assertTrue(text.endsWith("20 errors, 0 warnings in 3 pages; 16 internal references checked; 2 external links (not fetched): example.com (2)\n"), text);
+        String json = new JsonFormat().format(r);
+        assertTrue(json.startsWith("{\"findings\":[{\"kind\":"), json);
+        assertTrue(json.contains("\"file\":\"content/page.md\",\"line\":7,\"column\":1"), json);
+        assertTrue(json.contains("\"external\":{\"count\":2,\"domains\":{\"example.com\":2}}"), json);
+        String gh = new GithubFormat().format(r);
+        assertTrue(gh.contains("::error file=content/page.md,line=7,col=1,title=broken-anchor::link to \"#missing-from-md\""), gh);
+        assertEquals("a%3Ab%2Cc%25d%0Ae", GithubFormat.property("a:b,c%d\ne"));
+    }
+
+    @Test
+    void theCliExitsWithOneOnErrorsAndTwoOnBadUsage() {
+        assertEquals(1, Run.waymark("check", FIXTURES.resolve("broken/site").toString()).exitCode());
+        assertEquals(0, Run.waymark("check", FIXTURES.resolve("clean/site").toString()).exitCode());
+        assertEquals(0, Run.waymark("check", FIXTURES.resolve("broken/site").toString(), "--severity", "broken-link=off",
+                "--severity", "broken-anchor=off", "--severity", "duplicate-id=off", "--severity", "h1-count=off",
+                "--severity", "heading-skip=off", "--severity", "img-alt=warning", "--severity", "missing-lang=off",
+                "--severity", "missing-title=off", "--severity", "missing-description=off", "--severity", "empty-link=off",
+                "--severity", "orphan-page=off", "--severity", "tree-target=off").exitCode());
+        assertEquals(2, Run.waymark("check", "/no/such/site").exitCode());
+        assertEquals(2, Run.waymark("check", FIXTURES.resolve("clean/site").toString(), "--severity", "nonsense=off").exitCode());
+        assertEquals(2, Run.waymark("check", FIXTURES.resolve("clean/site").toString(), "--format", "xml").exitCode());
+    }
+
+    @Test
+    void theBuiltGuideChecksCleanWithBothThemes(@TempDir Path tmp) {
+        for (String theme : List.of("default", "editorial")) {
+            Path site = tmp.resolve(theme);
+            Run.Outcome r = Run.build(Run.GUIDE, site, "--theme", theme, "--strict", "--quiet");
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            CheckReport report = new SiteChecker().check(site, CheckOptions.defaults());
+            assertEquals(List.of(), report.findings(), new TextFormat().format(report));
+            assertTrue(report.internalLinks() > 400, "references checked: " + report.internalLinks());
+        }
+    }
+
+    @Test
+    void strictBuildFailsOnATemplateThatBreaksALink(@TempDir Path tmp) throws Exception {
+        Path overrides = tmp.resolve("overrides/templates/tag");
+        java.nio.file.Files.createDirectories(overrides);
+        java.nio.file.Files.writeString(overrides.resolve("comparison.jte"), "@param dev.waymark.render.view.ComparisonView table\n<a href=\"nowhere.html\">broken</a>\n");
+        Run.Outcome r = Run.build(Run.ROOT.resolve("src/test/resources/sites/mini/content"), tmp.resolve("site"),
+                "--overrides", tmp.resolve("overrides").toString(), "--strict", "--quiet");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("broken-link") && r.out().contains("nowhere.html"), r.out());
+    }
+}

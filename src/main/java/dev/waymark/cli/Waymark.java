@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code waymark} command: build, check, serve and new. */
 @Command(name = "waymark", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A static site generator for decision guides.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Waymark implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,74 @@
+package dev.waymark.cli;
+
+import dev.waymark.Pipeline;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.serve.DevServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code waymark serve}: local preview on 127.0.0.1 with rebuild on save, live reload and an error overlay. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Preview the site locally; rebuild and reload on save.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8080")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "Content folder (default: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Option(names = "--themes", paramLabel = "DIR", defaultValue = "themes", description = "Themes folder (default: ${DEFAULT-VALUE}).")
+    Path themes;
+
+    @Option(names = "--theme", paramLabel = "NAME", defaultValue = "", description = "Theme (default: site.yaml's, else default).")
+    String theme;
+
+    @Option(names = "--overrides", paramLabel = "DIR", description = "Project template/asset overrides (default: <themes>/local).")
+    Path overrides;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the preview is built (default: a temporary folder, so site/ is never touched).")
+    Path out;
+
+    @Option(names = "--drafts", description = "Include drafts.")
+    boolean drafts;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        boolean temporary = out == null;
+        Path target = temporary ? Files.createTempDirectory("waymark-serve").resolve("site") : out;
+        Pipeline.Options options = new Pipeline.Options(content, target, themes, theme, drafts,
+                overrides != null ? overrides : themes.resolve("local"));
+        DevServer server;
+        try {
+            server = new DevServer(options, host, port);
+        } catch (BindException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " on " + host
+                    + " is already in use; stop the other server or pass --port N (0 picks a free port)");
+        }
+        server.start();
+        for (Diagnostic d : server.diagnostics()) spec.commandLine().getErr().println(d.format());
+        spec.commandLine().getOut().printf("serving %s (built in %d ms); watching %s and %s; Ctrl+C to stop%n",
+                server.url(), server.lastBuildMillis(), content, themes);
+        spec.commandLine().getOut().flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (temporary) dev.waymark.write.SiteWriter.deleteTree(target.getParent());
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.waymark.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.waymark.Pipeline;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.render.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local preview: builds the site, serves it on a loopback address under its base path, rebuilds when content or
+ * themes change, and tells open tabs to reload (or shows the build errors). The last good site keeps being served
+ * while the content is broken.
+ */
+public final class DevServer implements AutoCloseable {
+    private static final String TOOLS = "/_waymark/";
+    private static final byte[] INJECT = ("<link rel=\"stylesheet\" href=\"/_waymark/overlay.css\">"
+            + "<script src=\"/_waymark/reload.js\" defer></script>").getBytes(StandardCharsets.UTF_8);
+
+    private final Pipeline pipeline = new Pipeline();
+    private final Pipeline.Options options;
+    private final ReloadChannel channel = new ReloadChannel();
+    private final AtomicInteger builds = new AtomicInteger();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile List<Diagnostic> lastDiagnostics = List.of();
+    private volatile boolean lastOk;
+    private volatile String basePath = "/";
+    private volatile long lastBuildMillis;
+    private Watcher watcher;
+
+    public DevServer(Pipeline.Options options, String host, int port) throws IOException {
+        this.options = options;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
+        this.executor = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "waymark-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Builds once, starts serving and watching. */
+    public void start() throws IOException {
+        rebuild();
+        server.start();
+        watcher = new Watcher(List.of(options.content(), options.themes()), this::rebuild);
+        watcher.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + port() + basePath;
+    }
+
+    public int builds() {
+        return builds.get();
+    }
+
+    public long lastBuildMillis() {
+        return lastBuildMillis;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return lastDiagnostics;
+    }
+
+    /** Rebuilds the site; on success tabs reload, on failure they show the errors and the old site stays. */
+    public synchronized void rebuild() {
+        long start = System.nanoTime();
+        Pipeline.Result result = pipeline.build(options);
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        lastDiagnostics = result.diagnostics();
+        lastOk = !result.failed();
+        if (result.site() != null && lastOk) {
+            basePath = result.site().config().basePath();
+        }
+        builds.incrementAndGet();
+        if (lastOk) {
+            channel.send("reload", "{\"build\":" + builds.get() + ",\"ms\":" + lastBuildMillis + "}");
+        } else {
+            channel.send("error", diagnosticsJson());
+        }
+    }
+
+    private String diagnosticsJson() {
+        List<Object> list = new ArrayList<>();
+        for (Diagnostic d : lastDiagnostics) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.at().displayPath());
+            m.put("line", d.at().line());
+            m.put("column", d.at().column());
+            m.put("severity", d.severity().label());
+            m.put("message", d.message());
+            m.put("hint", d.hint());
+            list.add(m);
+        }
+        return Json.write(list);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getRawPath().equals(TOOLS + "events") && exchange.getRequestMethod().equals("GET")) {
+            channel.open(exchange); // stays open: the channel closes it when the tab goes away or the server stops
+            return;
+        }
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            boolean head = method.equals("HEAD");
+            if (!head && !method.equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8), false);
+                return;
+            }
+            String raw = exchange.getRequestURI().getRawPath();
+            if (raw.startsWith(TOOLS)) {
+                tools(exchange, raw.substring(TOOLS.length()), head);
+                return;
+            }
+            Optional<String> decoded = SafePath.decode(raw);
+            if (decoded.isEmpty()) {
+                send(exchange, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8), head);
+                return;
+            }
+            String path = "/" + decoded.get();
+            if (!path.startsWith(basePath)) {
+                if (path.equals("/") || (path + "/").equals(basePath)) {
+                    redirect(exchange, basePath);
+                } else {
+                    notFound(exchange, head);
+                }
+                return;
+            }
+            serveFile(exchange, path.substring(basePath.length()), head);
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String rel, boolean head) throws IOException {
+        Path root = options.out();
+        Optional<Path> file = SafePath.resolve(root, rel);
+        if (file.isPresent() && Files.isDirectory(file.get())) {
+            if (!rel.isEmpty() && !rel.endsWith("/")) {
+                redirect(exchange, basePath + rel + "/");
+                return;
+            }
+            file = SafePath.resolve(root, rel + "index.html");
+        }
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            notFound(exchange, head);
+            return;
+        }
+        byte[] body = read(file.get(), root, rel);
+        if (body == null) {
+            notFound(exchange, head);
+            return;
+        }
+        String type = ContentTypes.of(file.get().getFileName().toString());
+        send(exchange, 200, type, type.startsWith("text/html") ? inject(body) : body, head);
+    }
+
+    /** Reads a whole file; if a rebuild swapped the folder mid-read, reads it again from the new folder. */
+    private static byte[] read(Path file, Path root, String rel) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return Files.readAllBytes(attempt == 0 ? file : SafePath.resolve(root, rel).orElse(file));
+            } catch (NoSuchFileException e) {
+                Thread.onSpinWait();
+            }
+        }
+        return null;
+    }
+
+    private void notFound(HttpExchange exchange, boolean head) throws IOException {
+        Optional<Path> page = SafePath.resolve(options.out(), "404.html");
+        byte[] body = page.isPresent() ? read(page.get(), options.out(), "404.html") : null;
+        if (body == null) body = "not found\n".getBytes(StandardCharsets.UTF_8);
+        send(exchange, 404, page.isPresent() ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+                page.isPresent() ? inject(body) : body, head);
+    }
+
+    private void tools(HttpExchange exchange, String name, boolean head) throws IOException {
+        switch (name) {
+            case "status" -> send(exchange, 200, "application/json; charset=utf-8",
+                    ("{\"ok\":" + lastOk + ",\"build\":" + builds.get() + ",\"ms\":" + lastBuildMillis + ",\"diagnostics\":" + diagnosticsJson() + "}")
+                            .getBytes(StandardCharsets.UTF_8), head);
+            case "reload.js" -> send(exchange, 200, "text/javascript; charset=utf-8", resource("reload.js"), head);
+            case "overlay.css" -> send(exchange, 200, "text/css; charset=utf-8", resource("overlay.css"), head);
+            default -> notFound(exchange, head);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = DevServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("missing resource " + name);
+            return in.readAllBytes();
+        }
+    }
+
+    /** Adds the reload client before {@code </body>}; the files on disk are never changed. */
+    static byte[] inject(byte[] html) {
+        String s = new String(html, StandardCharsets.UTF_8);
+        int at = s.lastIndexOf("</body>");
+        if (at < 0) return html;
+        return (s.substring(0, at) + new String(INJECT, StandardCharsets.UTF_8) + s.substring(at)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        send(exchange, 301, "text/plain; charset=utf-8", ("moved to " + location + "\n").getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, boolean head) throws IOException {
+        var h = exchange.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", "no-store");
+        h.set("X-Content-Type-Options", "nosniff");
+        if (head) {
+            h.set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) watcher.close();
+        channel.closeAll();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            dev.waymark.write.SiteWriter.deleteTree(p);
+        } catch (UncheckedIOException e) {
+            // best effort on exit
+        }
+    }
+}

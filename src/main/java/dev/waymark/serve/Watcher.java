@@ -1,0 +1,102 @@
+package dev.waymark.serve;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches folders recursively (new folders included) and calls back once per burst of changes: editors often write a
+ * file in several steps, so events are collected until 30 ms pass without a new one.
+ */
+final class Watcher implements AutoCloseable {
+    private static final long QUIET_MS = 30;
+    private final WatchService service;
+    private final Runnable onChange;
+    private final Thread thread;
+
+    Watcher(List<Path> roots, Runnable onChange) throws IOException {
+        this.service = FileSystems.getDefault().newWatchService();
+        this.onChange = onChange;
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) register(root);
+        }
+        this.thread = new Thread(this::loop, "waymark-watch");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void register(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                WatchKey key = service.take();
+                boolean changed = drain(key);
+                WatchKey more;
+                while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
+                    changed |= drain(more);
+                }
+                if (changed) onChange.run();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean drain(WatchKey key) {
+        Path dir = (Path) key.watchable();
+        boolean changed = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                changed = true;
+                continue;
+            }
+            Path child = dir.resolve((Path) event.context());
+            String name = child.getFileName().toString();
+            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) continue;
+            changed = true;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+                try {
+                    register(child);
+                } catch (IOException e) {
+                    // the folder vanished again; the next event will tell
+                }
+            }
+        }
+        key.reset();
+        return changed;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            service.close();
+        } catch (IOException e) {
+            // closing on shutdown
+        }
+    }
+}

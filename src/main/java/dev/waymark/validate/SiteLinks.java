@@ -191,17 +191,30 @@ public final class SiteLinks {
         return sb.toString();
     }
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     static String encodeSegment(String seg) {
-        StringBuilder sb = new StringBuilder();
+        boolean plain = true;
+        for (int i = 0; i < seg.length() && plain; i++) {
+            plain = unreserved(seg.charAt(i));
+        }
+        if (plain) {
+            return seg; // the common case: slugs are already URL-safe
+        }
+        StringBuilder sb = new StringBuilder(seg.length() + 16);
         for (byte b : seg.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+            if (unreserved(c)) {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(String.format("%02X", c));
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
             }
         }
         return sb.toString();
+    }
+
+    private static boolean unreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private static String abbreviate(String s) {

@@ -17,62 +17,102 @@ import java.util.regex.Pattern;
 final class PageScanner {
     private static final Pattern JSON_FIELD = Pattern.compile("\"(href|target|id)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    PageFacts scan(String file, String html) {
-        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+    /**
+     * Reads a page in one pass over its elements. Position tracking costs a third of the parse, so the first pass runs
+     * without it and only pages with findings are read again with {@code track} on, to report exact lines.
+     */
+    PageFacts scan(String file, String html, boolean track) {
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(track));
         Set<String> ids = new HashSet<>();
-        List<PageFacts.Local> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Element el : doc.select("[id]")) {
-            String id = el.id();
-            if (!seen.add(id)) {
-                problems.add(new PageFacts.Local(CheckKind.DUPLICATE_ID, "duplicate id \"" + id + "\"", line(el), false));
-            }
-            ids.add(id);
-        }
-        doc.select("a[name]").forEach(a -> ids.add(a.attr("name")));
-        structure(doc, problems);
+        List<PageFacts.Local> problems = new ArrayList<>();
         List<PageFacts.Ref> refs = new ArrayList<>();
-        for (Element el : doc.select("a[href], area[href], link[href]")) {
-            refs.add(new PageFacts.Ref(el.attr("href"), el.tagName() + " href", line(el), el.text(), false));
-        }
-        for (Element el : doc.select("img[src], script[src], source[src], iframe[src], video[src], audio[src]")) {
-            refs.add(new PageFacts.Ref(el.attr("src"), el.tagName() + " src", line(el), el.attr("alt"), false));
-        }
-        for (Element el : doc.select("img[srcset], source[srcset]")) {
-            for (String candidate : el.attr("srcset").split(",")) {
-                String url = candidate.strip().split("\\s+")[0];
-                if (!url.isEmpty()) refs.add(new PageFacts.Ref(url, el.tagName() + " srcset", line(el), "", false));
-            }
-        }
-        for (Element el : doc.select("[style]")) {
-            for (String url : CssUrls.of(el.attr("style"))) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
-        }
-        for (Element el : doc.select("style")) {
-            for (String url : CssUrls.of(el.data())) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
-        }
         List<String> treeIds = new ArrayList<>();
-        for (Element script : doc.select("script.wm-tree-data")) {
-            Matcher m = JSON_FIELD.matcher(script.data());
-            Set<String> targets = new LinkedHashSet<>();
-            while (m.find()) {
-                String value = unescape(m.group(2));
-                switch (m.group(1)) {
-                    case "href" -> refs.add(new PageFacts.Ref(value, "decision tree href", line(script), "", true));
-                    case "target" -> targets.add(value);
-                    default -> treeIds.add(value);
+        List<Element> headings = new ArrayList<>();
+        int h1 = 0;
+        int secondH1Line = 1;
+        for (Element el : doc.getAllElements()) {
+            String tag = el.normalName();
+            if (el.hasAttr("id")) {
+                String id = el.id();
+                if (!seen.add(id)) {
+                    problems.add(new PageFacts.Local(CheckKind.DUPLICATE_ID, "duplicate id \"" + id + "\"", line(el), false));
                 }
+                ids.add(id);
             }
-            for (String t : targets) {
-                if (!treeIds.contains(t)) {
-                    problems.add(new PageFacts.Local(CheckKind.TREE_TARGET, "decision tree answer points to missing node \"" + t + "\"", line(script), false));
+            if (el.hasAttr("style")) {
+                for (String url : CssUrls.of(el.attr("style"))) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
+            }
+            switch (tag) {
+                case "a" -> {
+                    if (el.hasAttr("name")) ids.add(el.attr("name"));
+                    if (el.hasAttr("href")) {
+                        refs.add(new PageFacts.Ref(el.attr("href"), "a href", line(el), el.text(), false));
+                        emptyLink(el, problems);
+                    }
+                }
+                case "area", "link" -> {
+                    if (el.hasAttr("href")) refs.add(new PageFacts.Ref(el.attr("href"), tag + " href", line(el), el.text(), false));
+                }
+                case "img", "source" -> {
+                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), tag + " src", line(el), el.attr("alt"), false));
+                    if (el.hasAttr("srcset")) srcset(el, tag, refs);
+                    if (tag.equals("img") && !el.hasAttr("alt")) {
+                        problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(el.attr("src")) + " has no alt attribute", line(el), false));
+                    }
+                }
+                case "script" -> {
+                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), "script src", line(el), "", false));
+                    if (el.hasClass("wm-tree-data")) tree(el, refs, treeIds, problems);
+                }
+                case "iframe", "video", "audio" -> {
+                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), tag + " src", line(el), "", false));
+                }
+                case "style" -> {
+                    for (String url : CssUrls.of(el.data())) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
+                }
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    headings.add(el);
+                    if (tag.equals("h1") && ++h1 == 2) secondH1Line = line(el);
+                }
+                default -> {
                 }
             }
         }
+        pageLevel(doc, h1, secondH1Line, problems);
+        headingOrder(headings, problems);
         String source = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("data-source");
         return new PageFacts(file, source, Set.copyOf(ids), List.copyOf(refs), List.copyOf(problems), List.copyOf(treeIds));
     }
 
-    private static void structure(Document doc, List<PageFacts.Local> problems) {
+    private static void srcset(Element el, String tag, List<PageFacts.Ref> refs) {
+        for (String candidate : el.attr("srcset").split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            if (!url.isEmpty()) refs.add(new PageFacts.Ref(url, tag + " srcset", line(el), "", false));
+        }
+    }
+
+    private static void tree(Element script, List<PageFacts.Ref> refs, List<String> treeIds, List<PageFacts.Local> problems) {
+        Matcher m = JSON_FIELD.matcher(script.data());
+        Set<String> targets = new LinkedHashSet<>();
+        List<String> own = new ArrayList<>();
+        while (m.find()) {
+            String value = unescape(m.group(2));
+            switch (m.group(1)) {
+                case "href" -> refs.add(new PageFacts.Ref(value, "decision tree href", line(script), "", true));
+                case "target" -> targets.add(value);
+                default -> own.add(value);
+            }
+        }
+        treeIds.addAll(own);
+        for (String t : targets) {
+            if (!own.contains(t)) {
+                problems.add(new PageFacts.Local(CheckKind.TREE_TARGET, "decision tree answer points to missing node \"" + t + "\"", line(script), false));
+            }
+        }
+    }
+
+    private static void pageLevel(Document doc, int h1, int secondH1Line, List<PageFacts.Local> problems) {
         Element html = doc.selectFirst("html");
         if (html == null || html.attr("lang").isBlank()) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_LANG, "page has no <html lang>", 1, true));
@@ -80,38 +120,39 @@ final class PageScanner {
         if (doc.title().isBlank()) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_TITLE, "page has no <title>", 1, true));
         }
-        Element desc = doc.selectFirst("meta[name=description]");
+        Element desc = doc.head().selectFirst("meta[name=description]");
         if (desc == null || desc.attr("content").isBlank()) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_DESCRIPTION, "page has no meta description", 1, true));
         }
-        var h1 = doc.select("h1");
-        if (h1.size() != 1) {
-            problems.add(new PageFacts.Local(CheckKind.H1_COUNT, "page has " + h1.size() + " h1 elements; it needs exactly one",
-                    h1.isEmpty() ? 1 : line(h1.get(1)), true));
+        if (h1 != 1) {
+            problems.add(new PageFacts.Local(CheckKind.H1_COUNT, "page has " + h1 + " h1 elements; it needs exactly one", h1 == 0 ? 1 : secondH1Line, true));
         }
+    }
+
+    private static void headingOrder(List<Element> headings, List<PageFacts.Local> problems) {
         int previous = 0;
-        for (Element h : doc.select("h1, h2, h3, h4, h5, h6")) {
-            int level = h.tagName().charAt(1) - '0';
+        for (Element h : headings) {
+            int level = h.normalName().charAt(1) - '0';
             if (previous > 0 && level > previous + 1) {
                 problems.add(new PageFacts.Local(CheckKind.HEADING_SKIP, "heading level skips from h" + previous + " to h" + level
                         + " (\"" + abbreviate(h.text()) + "\")", line(h), false));
             }
             previous = level;
         }
-        for (Element img : doc.select("img:not([alt])")) {
-            problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(img.attr("src")) + " has no alt attribute", line(img), false));
-        }
-        for (Element a : doc.select("a[href]")) {
-            boolean named = !a.text().isBlank() || !a.attr("aria-label").isBlank() || !a.attr("aria-labelledby").isBlank()
-                    || !a.attr("title").isBlank() || !a.select("img[alt]:not([alt=''])").isEmpty() || !a.select("svg title").isEmpty();
-            if (!named) {
-                problems.add(new PageFacts.Local(CheckKind.EMPTY_LINK, "link to " + abbreviate(a.attr("href")) + " has no text", line(a), false));
-            }
+    }
+
+    private static void emptyLink(Element a, List<PageFacts.Local> problems) {
+        boolean named = a.hasText() || !a.attr("aria-label").isBlank() || !a.attr("aria-labelledby").isBlank()
+                || !a.attr("title").isBlank() || !a.select("img[alt]:not([alt=''])").isEmpty() || !a.select("svg title").isEmpty();
+        if (!named) {
+            problems.add(new PageFacts.Local(CheckKind.EMPTY_LINK, "link to " + abbreviate(a.attr("href")) + " has no text", line(a), false));
         }
     }
 
     static int line(Element el) {
-        int line = el.sourceRange().start().lineNumber();
+        var range = el.sourceRange();
+        if (!range.isTracked()) return 0; // filled in by a tracked re-read when the page has findings
+        int line = range.start().lineNumber();
         return line <= 0 ? 1 : line;
     }
 

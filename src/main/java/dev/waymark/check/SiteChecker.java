@@ -50,7 +50,7 @@ public final class SiteChecker {
         }
         html.sort(null);
         css.sort(null);
-        Map<String, PageFacts> pages = scanAll(root, html);
+        Map<String, PageFacts> pages = scanAll(root, html, false);
         String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
@@ -59,12 +59,19 @@ public final class SiteChecker {
         Map<String, Integer> domains = new TreeMap<>();
         Map<String, Set<String>> edges = new HashMap<>();
         int[] counts = new int[2];
+        List<String> withFindings = new ArrayList<>();
         for (PageFacts page : pages.values()) {
-            for (PageFacts.Local local : page.problems()) {
-                add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
-            }
-            for (PageFacts.Ref ref : page.refs()) {
-                resolve(page, ref, basePath, files, pages, options, mapper, findings, domains, edges, counts);
+            int before = findings.size();
+            checkPage(page, basePath, files, pages, options, mapper, findings, domains, edges, counts);
+            if (findings.size() > before) withFindings.add(page.file());
+        }
+        if (!withFindings.isEmpty()) {
+            // Read the few pages with findings again, with positions, and report their findings at exact lines.
+            Map<String, PageFacts> tracked = scanAll(root, withFindings, true);
+            findings.removeIf(f -> tracked.containsKey(f.htmlFile()));
+            int[] ignored = new int[2];
+            for (PageFacts page : tracked.values()) {
+                checkPage(page, basePath, files, pages, options, mapper, findings, new TreeMap<>(), new HashMap<>(), ignored);
             }
         }
         for (String sheet : css) {
@@ -75,13 +82,24 @@ public final class SiteChecker {
         return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
     }
 
-    private static Map<String, PageFacts> scanAll(Path root, List<String> html) {
+    private static void checkPage(PageFacts page, String basePath, Set<String> files, Map<String, PageFacts> pages,
+                                  CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
+                                  Map<String, Set<String>> edges, int[] counts) {
+        for (PageFacts.Local local : page.problems()) {
+            add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
+        }
+        for (PageFacts.Ref ref : page.refs()) {
+            resolve(page, ref, basePath, files, pages, options, mapper, findings, domains, edges, counts);
+        }
+    }
+
+    private static Map<String, PageFacts> scanAll(Path root, List<String> html, boolean track) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<PageFacts>> futures = new ArrayList<>();
             PageScanner scanner = new PageScanner();
             for (String file : html) {
-                futures.add(pool.submit(() -> scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8))));
+                futures.add(pool.submit(() -> scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8), track)));
             }
             Map<String, PageFacts> out = new TreeMap<>();
             for (Future<PageFacts> f : futures) {

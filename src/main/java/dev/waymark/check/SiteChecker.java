@@ -50,7 +50,7 @@ public final class SiteChecker {
         }
         html.sort(null);
         css.sort(null);
-        Map<String, PageFacts> pages = scanAll(root, html, false);
+        Map<String, PageFacts> pages = new HashMap<>(scanAll(root, html, false));
         String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
@@ -60,7 +60,7 @@ public final class SiteChecker {
         Map<String, Set<String>> edges = new HashMap<>();
         int[] counts = new int[2];
         List<String> withFindings = new ArrayList<>();
-        for (PageFacts page : pages.values()) {
+        for (PageFacts page : new TreeMap<>(pages).values()) {
             int before = findings.size();
             checkPage(page, basePath, files, pages, options, mapper, findings, domains, edges, counts);
             if (findings.size() > before) withFindings.add(page.file());
@@ -138,9 +138,9 @@ public final class SiteChecker {
                                 Map<String, Set<String>> edges, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
-        Matcher scheme = SCHEME.matcher(url);
-        if (url.startsWith("//") || scheme.find()) {
-            String s = url.startsWith("//") ? "https" : scheme.group(1).toLowerCase(Locale.ROOT);
+        Matcher scheme = hasScheme(url) ? SCHEME.matcher(url) : null;
+        if (url.startsWith("//") || (scheme != null && scheme.find())) {
+            String s = scheme == null ? "https" : scheme.group(1).toLowerCase(Locale.ROOT);
             if (s.equals("http") || s.equals("https")) {
                 counts[1]++;
                 String host = url.replaceFirst("^[a-zA-Z]*:?//", "").replaceFirst("[/?#].*$", "").toLowerCase(Locale.ROOT);
@@ -243,6 +243,16 @@ public final class SiteChecker {
         }
     }
 
+    /** Whether a colon comes before any '/', '?' or '#', i.e. the URL may start with a scheme. */
+    private static boolean hasScheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') return true;
+            if (c == '/' || c == '?' || c == '#') return false;
+        }
+        return false;
+    }
+
     /** The file a site path serves: itself, its index.html, or the .html file of the same name. */
     private static String findFile(String path, Set<String> files) {
         if (path == null) return null;
@@ -258,22 +268,31 @@ public final class SiteChecker {
         return slash < 0 ? "" : file.substring(0, slash + 1);
     }
 
-    private static String normalize(String path) {
-        ArrayDeque<String> parts = new ArrayDeque<>();
-        String[] segs = path.split("/", -1);
-        for (int i = 0; i < segs.length; i++) {
-            String s = segs[i];
-            if (s.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else if (!s.equals(".") && !(s.isEmpty() && i < segs.length - 1)) {
-                parts.addLast(s);
+    /** Resolves "." and ".." segments without allocating per segment; null when the path climbs above the root. */
+    static String normalize(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int i = 0;
+        int n = path.length();
+        while (i <= n) {
+            int slash = path.indexOf('/', i);
+            int end = slash < 0 ? n : slash;
+            int len = end - i;
+            if (len == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
+                if (out.length() == 0) return null;
+                int cut = out.lastIndexOf("/", out.length() - 2);
+                out.setLength(cut < 0 ? 0 : cut + 1);
+            } else if (!(len == 1 && path.charAt(i) == '.') && len > 0) {
+                out.append(path, i, end);
+                if (slash >= 0) out.append('/');
             }
+            if (slash < 0) break;
+            i = slash + 1;
         }
-        return String.join("/", parts);
+        return out.toString();
     }
 
     private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
         try {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -44,6 +44,9 @@ public final class DevServer implements AutoCloseable {
     private volatile boolean lastOk;
     private volatile String basePath = "/";
     private volatile long lastBuildMillis;
+    /** The folder of the last good build. Each build writes a new folder, so a request never sees a swap. */
+    private volatile Path root;
+    private Path previous;
     private Watcher watcher;
 
     public DevServer(Pipeline.Options options, String host, int port) throws IOException {
@@ -89,7 +92,9 @@ public final class DevServer implements AutoCloseable {
     /** Rebuilds the site; on success tabs reload, on failure they show the errors and the old site stays. */
     public synchronized void rebuild() {
         long start = System.nanoTime();
-        Pipeline.Result result = pipeline.build(options);
+        Path next = options.out().resolve("build-" + (builds.get() + 1));
+        Pipeline.Result result = pipeline.build(new Pipeline.Options(options.content(), next, options.themes(), options.theme(),
+                options.drafts(), options.overrides()));
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         lastDiagnostics = result.diagnostics();
         lastOk = !result.failed();
@@ -98,6 +103,10 @@ public final class DevServer implements AutoCloseable {
         }
         builds.incrementAndGet();
         if (lastOk) {
+            // Requests that started on the folder before last finish first; the one before that can go.
+            if (previous != null) deleteQuietly(previous);
+            previous = root;
+            root = next;
             channel.send("reload", "{\"build\":" + builds.get() + ",\"ms\":" + lastBuildMillis + "}");
         } else {
             channel.send("error", diagnosticsJson());
@@ -155,8 +164,17 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    /** The site folder currently served (the last good build). */
+    public Path root() {
+        return root;
+    }
+
     private void serveFile(HttpExchange exchange, String rel, boolean head) throws IOException {
-        Path root = options.out();
+        Path root = this.root;
+        if (root == null) {
+            notFound(exchange, head);
+            return;
+        }
         Optional<Path> file = SafePath.resolve(root, rel);
         if (file.isPresent() && Files.isDirectory(file.get())) {
             if (!rel.isEmpty() && !rel.endsWith("/")) {
@@ -169,7 +187,7 @@ public final class DevServer implements AutoCloseable {
             notFound(exchange, head);
             return;
         }
-        byte[] body = read(file.get(), root, rel);
+        byte[] body = read(file.get());
         if (body == null) {
             notFound(exchange, head);
             return;
@@ -178,21 +196,19 @@ public final class DevServer implements AutoCloseable {
         send(exchange, 200, type, type.startsWith("text/html") ? inject(body) : body, head);
     }
 
-    /** Reads a whole file; if a rebuild swapped the folder mid-read, reads it again from the new folder. */
-    private static byte[] read(Path file, Path root, String rel) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                return Files.readAllBytes(attempt == 0 ? file : SafePath.resolve(root, rel).orElse(file));
-            } catch (NoSuchFileException e) {
-                Thread.onSpinWait();
-            }
+    /** Reads a whole file, or null when it vanished (its build folder was retired under a very slow request). */
+    private static byte[] read(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
         }
-        return null;
     }
 
     private void notFound(HttpExchange exchange, boolean head) throws IOException {
-        Optional<Path> page = SafePath.resolve(options.out(), "404.html");
-        byte[] body = page.isPresent() ? read(page.get(), options.out(), "404.html") : null;
+        Path current = root;
+        Optional<Path> page = current == null ? Optional.empty() : SafePath.resolve(current, "404.html");
+        byte[] body = page.isPresent() ? read(page.get()) : null;
         if (body == null) body = "not found\n".getBytes(StandardCharsets.UTF_8);
         send(exchange, 404, page.isPresent() ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
                 page.isPresent() ? inject(body) : body, head);
@@ -250,6 +266,7 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        if (previous != null) deleteQuietly(previous);
         channel.closeAll();
         server.stop(0);
         executor.shutdownNow();

@@ -91,7 +91,7 @@ class DevServerTest {
         assertEquals(301, get("tools").statusCode(), "a folder without its slash redirects");
         assertEquals(301, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "the root redirects to the base path");
-        assertFalse(Files.readString(tmp.resolve("out/index.html")).contains("reload.js"), "files on disk are untouched");
+        assertFalse(Files.readString(server.root().resolve("index.html")).contains("reload.js"), "files on disk are untouched");
     }
 
     @Test
@@ -112,7 +112,7 @@ class DevServerTest {
     @Test
     void pathTraversalIsRefused() throws Exception {
         Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
-        Files.createSymbolicLink(tmp.resolve("out/leak.txt"), tmp.resolve("secret.txt"));
+        Files.createSymbolicLink(server.root().resolve("leak.txt"), tmp.resolve("secret.txt"));
         for (String attack : List.of("/guide/../secret.txt", "/guide/%2e%2e/secret.txt", "/guide/%2e%2e%2fsecret.txt",
                 "/guide/%252e%252e/secret.txt", "/guide/..%5csecret.txt", "/guide/assets/..%2f..%2f..%2fsecret.txt",
                 "/guide/%00/../secret.txt", "/guide/leak.txt", "/../../etc/passwd", "/guide/....//secret.txt")) {
@@ -176,6 +176,44 @@ class DevServerTest {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    @Test
+    void underConcurrentLoadEveryResponseIsAWholePageWhileContentChanges() throws Exception {
+        Path compare = content.resolve("compare.md");
+        String original = Files.readString(compare);
+        java.util.concurrent.atomic.AtomicInteger whole = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Queue<String> bad = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    try {
+                        HttpResponse<String> r = get(List.of("", "compare/index.html", "tools/alpha/index.html").get(whole.get() % 3));
+                        if (r.statusCode() == 200 && r.body().startsWith("<!DOCTYPE html>") && r.body().strip().endsWith("</html>")) {
+                            whole.incrementAndGet();
+                        } else {
+                            bad.add(r.statusCode() + " " + r.body().length());
+                        }
+                    } catch (Exception e) {
+                        bad.add(e.toString());
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        int builds = server.builds();
+        for (int i = 0; System.nanoTime() < until; i++) {
+            Files.writeString(compare, original + "\nEdit " + i + ".\n");
+            int seen = server.builds();
+            await(() -> server.builds() > seen || System.nanoTime() >= until, "a rebuild");
+        }
+        for (Thread t : clients) t.join();
+        assertTrue(server.builds() > builds + 1, "several rebuilds happened during the load: " + (server.builds() - builds));
+        assertEquals(List.of(), List.copyOf(bad), "no error and no half-written page");
+        assertTrue(whole.get() > 100, "responses: " + whole.get());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.waymark.check;
 
 import dev.waymark.diag.Severity;
+import dev.waymark.model.RelativePath;
 import dev.waymark.diag.SourcePosition;
 import org.jsoup.Jsoup;
 
@@ -173,9 +174,9 @@ public final class SiteChecker {
                 }
                 joined = decoded.length() >= base.length() ? decoded.substring(base.length()) : "";
             } else {
-                joined = dirOf(page.file()) + decoded;
+                joined = RelativePath.dirOf(page.file()) + decoded;
             }
-            target = findFile(normalize(joined), files);
+            target = findFile(RelativePath.normalize(joined), files);
             if (target == null) {
                 add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
                         ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
@@ -207,8 +208,8 @@ public final class SiteChecker {
             if (SCHEME.matcher(url).find() || url.startsWith("//")) continue;
             counts[0]++;
             String path = decode(url.replaceFirst("[?#].*$", ""));
-            String joined = path.startsWith("/") ? (path.startsWith(basePath) ? path.substring(basePath.length()) : null) : dirOf(sheet) + path;
-            String target = joined == null ? null : findFile(normalize(joined), files);
+            String joined = path.startsWith("/") ? (path.startsWith(basePath) ? path.substring(basePath.length()) : null) : RelativePath.dirOf(sheet) + path;
+            String target = joined == null ? null : findFile(RelativePath.normalize(joined), files);
             if (target == null) {
                 int line = CssUrls.lineOf(text, text.indexOf(url));
                 add(findings, options, CheckKind.BROKEN_LINK, SourcePosition.of(Path.of(sheet), line),
@@ -263,33 +264,6 @@ public final class SiteChecker {
         return null;
     }
 
-    private static String dirOf(String file) {
-        int slash = file.lastIndexOf('/');
-        return slash < 0 ? "" : file.substring(0, slash + 1);
-    }
-
-    /** Resolves "." and ".." segments without allocating per segment; null when the path climbs above the root. */
-    static String normalize(String path) {
-        StringBuilder out = new StringBuilder(path.length());
-        int i = 0;
-        int n = path.length();
-        while (i <= n) {
-            int slash = path.indexOf('/', i);
-            int end = slash < 0 ? n : slash;
-            int len = end - i;
-            if (len == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
-                if (out.length() == 0) return null;
-                int cut = out.lastIndexOf("/", out.length() - 2);
-                out.setLength(cut < 0 ? 0 : cut + 1);
-            } else if (!(len == 1 && path.charAt(i) == '.') && len > 0) {
-                out.append(path, i, end);
-                if (slash >= 0) out.append('/');
-            }
-            if (slash < 0) break;
-            i = slash + 1;
-        }
-        return out.toString();
-    }
 
     private static String decode(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;

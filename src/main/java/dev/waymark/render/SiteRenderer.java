@@ -157,18 +157,8 @@ public final class SiteRenderer {
     }
 
     private static String resolveSource(String fromSource, String rel) {
-        int slash = fromSource.lastIndexOf('/');
-        String dir = slash < 0 ? "" : fromSource.substring(0, slash + 1);
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (String s : (dir + rel).split("/")) {
-            if (s.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else if (!s.isEmpty() && !s.equals(".")) {
-                parts.addLast(s);
-            }
-        }
-        return String.join("/", parts);
+        String normalized = dev.waymark.model.RelativePath.normalize(dev.waymark.model.RelativePath.dirOf(fromSource) + rel);
+        return normalized == null || normalized.endsWith("/") ? null : normalized;
     }
 
     /** Renders each node's help or reasoning text and resolves its evidence, then takes the nodes out of the body. */

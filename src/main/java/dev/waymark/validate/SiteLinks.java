@@ -4,6 +4,7 @@ import dev.waymark.content.Suggest;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.Page;
+import dev.waymark.model.RelativePath;
 import dev.waymark.model.Site;
 
 import java.net.URLDecoder;
@@ -84,7 +85,7 @@ public final class SiteLinks {
             return new Resolved(fragment == null ? raw : "#" + fragment, true);
         }
         String decoded = decode(path);
-        String target = normalize(dirOf(from.sourcePath()) + decoded);
+        String target = RelativePath.normalize(RelativePath.dirOf(from.sourcePath()) + decoded);
         if (target == null) {
             report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
                     "link only to files inside content/"));
@@ -144,29 +145,9 @@ public final class SiteLinks {
         return sb.toString();
     }
 
-    private static String dirOf(String sourcePath) {
-        int slash = sourcePath.lastIndexOf('/');
-        return slash < 0 ? "" : sourcePath.substring(0, slash + 1);
-    }
-
-    /** Resolves "." and ".." segments; null when the path climbs above the root. */
-    static String normalize(String path) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        String[] segs = path.split("/", -1);
-        for (int i = 0; i < segs.length; i++) {
-            String s = segs[i];
-            if (s.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else if (!s.equals(".") && !(s.isEmpty() && i < segs.length - 1)) {
-                parts.addLast(s);
-            }
-        }
-        return String.join("/", parts);
-    }
 
     private static String relativeSource(String from, String to) {
-        String dir = dirOf(from);
+        String dir = RelativePath.dirOf(from);
         String[] f = dir.isEmpty() ? new String[0] : dir.split("/");
         String[] t = to.split("/");
         int c = 0;
@@ -232,7 +213,7 @@ public final class SiteLinks {
         int cut = indexOfAny(href, '?', '#');
         String path = cut < 0 ? href : href.substring(0, cut);
         String rest = cut < 0 ? "" : href.substring(cut);
-        String target = normalize(fromPath + path);
+        String target = RelativePath.normalize(fromPath + path);
         if (target == null) {
             return href;
         }

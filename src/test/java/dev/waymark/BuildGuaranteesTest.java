@@ -101,6 +101,18 @@ class BuildGuaranteesTest {
     }
 
     @Test
+    void aGuideWithoutSiteConfigBuildsAndChecksClean(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        Files.createDirectories(content.resolve("sec"));
+        Files.writeString(content.resolve("index.md"), "---\ntitle: 1984\ndescription: yes\n---\n\nSee [the section](sec) and [again](sec/).\n");
+        Files.writeString(content.resolve("sec/index.md"), "---\ntitle: Sec\n---\n\nHi.\n");
+        Run.Outcome r = Run.build(content, tmp.resolve("site"), "--strict");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("Sec \u2014 1984", Run.html(tmp.resolve("site/sec/index.html")).title(), "the home page names the site");
+        assertEquals("sec/index.html", Run.html(tmp.resolve("site/index.html")).select(".prose a").first().attr("href"));
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertEquals(2, Run.waymark("build", "--no-such-option").exitCode());
         Run.Outcome help = Run.waymark("--help");

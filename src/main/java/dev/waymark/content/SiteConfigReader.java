@@ -74,7 +74,7 @@ public final class SiteConfigReader {
         String contentPath = fields.flatMap(f -> f.string("content_path"))
                 .orElse(displayDir.getFileName() == null ? "content" : displayDir.toString().replace('\\', '/'));
         return new SiteConfig(
-                fields.flatMap(f -> f.string("title")).orElse("Untitled guide"),
+                fields.flatMap(f -> f.string("title")).orElse(""),
                 fields.flatMap(f -> f.string("description")).orElse(""),
                 baseUrl,
                 fields.flatMap(f -> f.string("repository")).map(r -> r.replaceAll("/+$", "")).orElse(""),

@@ -105,6 +105,7 @@ public final class YamlFields {
     }
 
     public Optional<String> asString(String key, Node n) {
+        // Any scalar reads as text: `title: 1984` or `tagline: yes` mean the words, not a number or a boolean.
         if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
             return Optional.of(s.getValue());
         }

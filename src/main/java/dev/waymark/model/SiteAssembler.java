@@ -55,7 +55,15 @@ public final class SiteAssembler {
         List<Page> order = new ArrayList<>();
         Optional.ofNullable(byPath.get("")).ifPresent(order::add);
         flatten(nav, byPath, order);
-        return new Site(config, order, nav);
+        return new Site(withTitle(config, byPath.get("")), order, nav);
+    }
+
+    /** Without a site title in site.yaml, the home page's title names the site. */
+    private static SiteConfig withTitle(SiteConfig c, Page home) {
+        if (!c.title().isBlank()) return c;
+        String title = home == null || home.generated() ? "Guide" : home.title();
+        return new SiteConfig(title, c.description(), c.baseUrl(), c.repository(), c.branch(), c.contentPath(), c.language(),
+                c.theme(), c.reviewed(), c.capabilities(), c.capabilityOrder(), c.trustRawHtml(), c.footer());
     }
 
     private static Page toPage(Input in, Diagnostics diagnostics) {

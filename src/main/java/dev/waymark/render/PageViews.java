@@ -63,7 +63,7 @@ final class PageViews {
                 : config.repository() + "/edit/" + config.branch() + "/" + source;
         String reviewed = page.reviewed().or(config::reviewed).map(Object::toString).orElse("");
         return new PageView(config.language(), page.kind().templateName(), page.title(), docTitle, description,
-                config.absolute(page.path()), config.title(), config.description(), root, root + "index.html",
+                config.absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path()), config.title(), config.description(), root, root + "index.html",
                 assets(root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
                 profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
                 reviewed, config.footer(), source, root + "search/index.html", CSP);

@@ -93,6 +93,8 @@ public final class SiteLinks {
         }
         if (target.endsWith("/") || target.isEmpty()) {
             target = target + "index.md";
+        } else if (!target.endsWith(".md") && !assets.contains(target) && bySource.containsKey(target + "/index.md")) {
+            target = target + "/index.md"; // a link to a section folder
         }
         if (target.endsWith(".md")) {
             Page page = bySource.get(target);

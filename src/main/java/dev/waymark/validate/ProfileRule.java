@@ -41,7 +41,8 @@ public final class ProfileRule {
         }
         for (ChoiceKind kind : ChoiceKind.values()) {
             if (page.choiceLists().stream().noneMatch(l -> l.kind() == kind)) {
-                diagnostics.error(page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
+                // A warning, not an error: a profile without one of the lists is incomplete, not broken.
+                diagnostics.warning(page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
                         "add a `## When " + profile.name() + " is the " + kind.label().toLowerCase(java.util.Locale.ROOT) + "` heading followed by a bullet list");
             }
         }

@@ -20,7 +20,7 @@ import static org.jsoup.nodes.Entities.escape;
 public final class DiagramRenderer {
     private static final Pattern NODE = Pattern.compile("^node\\s+([A-Za-z0-9_-]+)\\s*:\\s*([^|]+?)\\s*(?:\\|\\s*(.+))?$");
     private static final Pattern EDGE = Pattern.compile("^([A-Za-z0-9_-]+)\\s*->\\s*([A-Za-z0-9_-]+)\\s*(?::\\s*(.+))?$");
-    private static final int BOX_W = 200;
+    private static final int BOX_W = 230;
     private static final int BOX_H = 64;
     private static final int GAP_X = 40;
     private static final int GAP_Y = 70;
@@ -94,7 +94,8 @@ public final class DiagramRenderer {
         String titleId = idBase + "-title";
         String descId = idBase + "-desc";
         StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"diagram\">\n<svg class=\"diagram__svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        sb.append("<figure class=\"diagram\">\n<svg class=\"diagram__svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append(' ').append(descId).append("\">\n");
         sb.append("<title id=\"").append(titleId).append("\">Diagram: ")
                 .append(escape(String.join(", ", nodes.values().stream().map(Node::label).toList()))).append("</title>\n");
@@ -102,24 +103,36 @@ public final class DiagramRenderer {
                 .append(escape(String.join("; ", edges.stream().map(e -> nodes.get(e.from()).label() + " to " + nodes.get(e.to()).label()
                         + (e.label().isEmpty() ? "" : " (" + e.label() + ")")).toList()))).append("</desc>\n");
         sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
-        for (Edge e : edges) {
+        Map<Edge, Integer> outX = ports(edges, pos, true);
+        Map<Edge, Integer> inX = ports(edges, pos, false);
+        for (int index = 0; index < edges.size(); index++) {
+            Edge e = edges.get(index);
             int[] a = pos.get(e.from());
             int[] b = pos.get(e.to());
-            int x1 = a[0] + BOX_W / 2;
-            int x2 = b[0] + BOX_W / 2;
-            boolean down = b[1] > a[1];
             boolean same = b[1] == a[1];
-            int y1 = same ? a[1] + BOX_H / 2 : down ? a[1] + BOX_H : a[1];
-            int y2 = same ? b[1] + BOX_H / 2 : down ? b[1] : b[1] + BOX_H;
+            boolean down = b[1] > a[1];
+            int x1 = outX.get(e);
+            int x2 = inX.get(e);
+            int y1 = down ? a[1] + BOX_H : a[1];
+            int y2 = down ? b[1] : b[1] + BOX_H;
             if (same) {
                 x1 = a[0] < b[0] ? a[0] + BOX_W : a[0];
                 x2 = a[0] < b[0] ? b[0] : b[0] + BOX_W;
+                y1 = a[1] + BOX_H / 2;
+                y2 = b[1] + BOX_H / 2;
             }
             sb.append("<g class=\"diagram__edge\"><line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2)
                     .append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
             if (!e.label().isEmpty()) {
-                sb.append("<text x=\"").append((x1 + x2) / 2 + 4).append("\" y=\"").append((y1 + y2) / 2)
-                        .append("\" class=\"diagram__label\">").append(escape(e.label())).append("</text>");
+                // Labels sit a quarter, half or three quarters along (in turn), beside the line, so the labels of
+                // edges that start together or cross do not land on one spot.
+                double t = 0.25 + 0.25 * (index % 3);
+                int lx = (int) Math.round(x1 + (x2 - x1) * t);
+                int ly = (int) Math.round(y1 + (y2 - y1) * t) + 4;
+                boolean left = x2 < x1;
+                sb.append("<text x=\"").append(left ? lx - 6 : lx + 6).append("\" y=\"").append(ly)
+                        .append("\" class=\"diagram__label\" text-anchor=\"").append(left ? "end" : "start").append("\">")
+                        .append(escape(e.label())).append("</text>");
             }
             sb.append("</g>\n");
         }
@@ -149,25 +162,59 @@ public final class DiagramRenderer {
         return sb.toString();
     }
 
+    /**
+     * Where each edge leaves (or enters) its box: edges on the same side of a box are spread evenly along it, in the
+     * order of the other end's position, so they never start from one point.
+     */
+    private static Map<Edge, Integer> ports(List<Edge> edges, Map<String, int[]> pos, boolean out) {
+        Map<String, List<Edge>> byNode = new LinkedHashMap<>();
+        for (Edge e : edges) byNode.computeIfAbsent(out ? e.from() : e.to(), k -> new ArrayList<>()).add(e);
+        Map<Edge, Integer> x = new HashMap<>();
+        for (Map.Entry<String, List<Edge>> entry : byNode.entrySet()) {
+            List<Edge> list = new ArrayList<>(entry.getValue());
+            list.sort(java.util.Comparator.comparingInt(e -> pos.get(out ? e.to() : e.from())[0]));
+            int left = pos.get(entry.getKey())[0];
+            for (int i = 0; i < list.size(); i++) {
+                x.put(list.get(i), left + BOX_W * (i + 1) / (list.size() + 1));
+            }
+        }
+        return x;
+    }
+
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
-    /** Longest-path layering over the edges, ignoring edges that would close a cycle. */
+    /**
+     * Layers by shortest distance from the nodes nothing points to (breadth-first), so a back edge such as
+     * "queue -> service" does not stretch the picture into one long column. Nodes only on cycles start at layer 0.
+     */
     private static Map<String, Integer> layers(Map<String, Node> nodes, List<Edge> edges) {
         Map<String, Integer> layer = new HashMap<>();
-        nodes.keySet().forEach(id -> layer.put(id, 0));
-        for (int pass = 0; pass < nodes.size(); pass++) {
-            boolean changed = false;
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        edges.forEach(e -> targets.add(e.to()));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        for (String id : nodes.keySet()) {
+            if (!targets.contains(id)) {
+                layer.put(id, 0);
+                queue.add(id);
+            }
+        }
+        if (queue.isEmpty() && !nodes.isEmpty()) {
+            String first = nodes.keySet().iterator().next();
+            layer.put(first, 0);
+            queue.add(first);
+        }
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
             for (Edge e : edges) {
-                int want = layer.get(e.from()) + 1;
-                if (want > layer.get(e.to()) && want < nodes.size()) {
-                    layer.put(e.to(), want);
-                    changed = true;
+                if (e.from().equals(id) && !layer.containsKey(e.to())) {
+                    layer.put(e.to(), layer.get(id) + 1);
+                    queue.add(e.to());
                 }
             }
-            if (!changed) break;
         }
+        nodes.keySet().forEach(id -> layer.putIfAbsent(id, 0));
         return layer;
     }
 }

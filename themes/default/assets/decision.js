@@ -30,6 +30,10 @@
     root.classList.add("decision--enhanced");
     this.render(this.readPath(), false);
     window.addEventListener("popstate", function () { self.render(self.readPath(), true); });
+    window.addEventListener("hashchange", function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      if (self.nodes[id]) self.render(self.pathTo(id), true);
+    });
   }
 
   Widget.prototype.build = function () {
@@ -72,11 +76,25 @@
     this.why = el("div", "decision__why");
   };
 
-  // The path is the list of answer indexes from the start, kept in the URL hash: #<key>=0.2.1
+  // The path is the list of answer indexes from the start, kept in the URL hash: #<key>=0.2.1.
+  // A plain node anchor (#both, from a link elsewhere or the outline) opens that node by its shortest path.
   Widget.prototype.readPath = function () {
     var m = new RegExp("[#&]" + this.key + "=([0-9.]*)").exec(location.hash);
-    if (!m || !m[1]) return [];
-    return m[1].split(".").filter(Boolean).map(Number);
+    if (m && m[1]) return m[1].split(".").filter(Boolean).map(Number);
+    var id = decodeURIComponent(location.hash.slice(1));
+    return this.nodes[id] ? this.pathTo(id) : [];
+  };
+
+  Widget.prototype.pathTo = function (target) {
+    var queue = [[this.start, []]], seen = {};
+    while (queue.length) {
+      var item = queue.shift(), node = this.nodes[item[0]];
+      if (item[0] === target) return item[1];
+      if (seen[item[0]] || !node || node.type !== "question") continue;
+      seen[item[0]] = true;
+      node.answers.forEach(function (a, i) { queue.push([a.target, item[1].concat([i])]); });
+    }
+    return [];
   };
 
   Widget.prototype.walk = function (path) {

@@ -153,6 +153,25 @@ class DecisionWidgetBrowserTest {
     }
 
     @Test
+    void aLinkToAnOutcomeOpensItWithItsPath() {
+        open(decidePath);
+        List<Map.Entry<List<Integer>, String>> paths = allPaths(treeData(driver));
+        Map.Entry<List<Integer>, String> deepest = paths.stream().max(java.util.Comparator.comparingInt(e -> e.getKey().size())).orElseThrow();
+        // find the id of that outcome from the data, then arrive by a plain #id link, as from another page
+        @SuppressWarnings("unchecked")
+        String id = ((List<Map<String, Object>>) treeData(driver).get("nodes")).stream()
+                .filter(n -> deepest.getValue().equals(n.get("title"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
+        open(decidePath + "#" + id);
+        assertEquals(id, visibleNode(driver).getAttribute("id"));
+        assertTrue(driver.findElements(By.cssSelector(".decision__trail li")).size() >= 1, "the answers leading there are shown");
+        // the outline's links work with JavaScript on, too
+        open(decidePath);
+        WebElement link = driver.findElement(By.cssSelector(".decision__outline a[href='#" + id + "']"));
+        link.sendKeys(Keys.ENTER); // activate it from the keyboard, as a reader tabbing through the outline would
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleNode(d).getAttribute("id").equals(id));
+    }
+
+    @Test
     void fullWalkWithTheKeyboardAlone() {
         open(decidePath);
         List<Integer> path = allPaths(treeData(driver)).get(0).getKey();

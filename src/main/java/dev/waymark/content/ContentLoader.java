@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -125,9 +124,5 @@ public final class ContentLoader {
     static String rel(Path root, Path file) {
         return root.relativize(file.toAbsolutePath().normalize().startsWith(root) ? file.toAbsolutePath().normalize() : file)
                 .toString().replace('\\', '/');
-    }
-
-    static boolean isFollowable(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -10,7 +10,6 @@ import dev.waymark.diag.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,11 +162,5 @@ public final class SiteAssembler {
             out.add(byPath.get(n.path()));
             flatten(n.children(), byPath, out);
         }
-    }
-
-    static Map<String, Page> index(List<Page> pages) {
-        Map<String, Page> m = new HashMap<>();
-        pages.forEach(p -> m.put(p.sourcePath(), p));
-        return m;
     }
 }

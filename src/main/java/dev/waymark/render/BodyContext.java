@@ -1,6 +1,5 @@
 package dev.waymark.render;
 
-import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import dev.waymark.content.Directive;
 import dev.waymark.content.PageStructure;
@@ -21,10 +20,5 @@ record BodyContext(Page page, Path file, PageStructure structure, SiteLinks link
 
     static BodyContext of(com.vladsch.flexmark.util.ast.Node node) {
         return KEY.get(node.getDocument());
-    }
-
-    @SuppressWarnings("unused")
-    private static DataKey<String> unused() {
-        return null;
     }
 }

@@ -12,7 +12,6 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
@@ -298,10 +297,5 @@ public final class BodyRenderer {
     private static String abbreviate(String s) {
         String one = s.replaceAll("\\s+", " ");
         return one.length() > 40 ? one.substring(0, 37) + "..." : one;
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isAttributes(Node n) {
-        return n instanceof AttributesNode;
     }
 }

@@ -113,7 +113,8 @@ class DecisionWidgetBrowserTest {
             }
             WebElement node = visibleNode(driver);
             assertTrue(node.getAttribute("class").contains("decision__outcome"), "ends on an outcome: " + p);
-            assertTrue(node.findElement(By.tagName("h2")).getText().contains(p.getValue()), node.getText());
+            // textContent, not getText(): the step fades in, and Selenium reports no text while its opacity is 0
+            assertTrue(node.findElement(By.tagName("h2")).getAttribute("textContent").contains(p.getValue()), node.getAttribute("textContent"));
             assertEquals(p.getKey().size(), driver.findElements(By.cssSelector(".decision__trail li")).size(), "breadcrumb per answer");
             outcomes.add(p.getValue());
         }
@@ -132,10 +133,10 @@ class DecisionWidgetBrowserTest {
             visibleNode(driver).findElements(By.cssSelector("button.decision__answer")).get(index).click();
         }
         String shared = driver.getCurrentUrl();
-        assertTrue(visibleNode(driver).getText().contains(longest.getValue()));
+        assertTrue(visibleNode(driver).getAttribute("textContent").contains(longest.getValue()));
         // reload the shared URL: same outcome
         open(shared.substring(shared.indexOf(decidePath)));
-        assertTrue(visibleNode(driver).getText().contains(longest.getValue()), "shared URL restores the outcome");
+        assertTrue(visibleNode(driver).getAttribute("textContent").contains(longest.getValue()), "shared URL restores the outcome");
         // the widget's Back button goes one step back
         driver.findElement(By.cssSelector("button.decision__back")).click();
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleNode(d).getAttribute("class").contains("decision__question"));
@@ -188,8 +189,8 @@ class DecisionWidgetBrowserTest {
             WebElement next = visibleNode(driver);
             assertEquals(next, driver.switchTo().activeElement(), "focus moves to the new step");
         }
-        assertTrue(visibleNode(driver).getText().contains(expected));
-        assertFalse(driver.findElement(By.cssSelector(".decision [aria-live]")).getText().isBlank(), "the change is announced");
+        assertTrue(visibleNode(driver).getAttribute("textContent").contains(expected));
+        assertFalse(driver.findElement(By.cssSelector(".decision [aria-live]")).getAttribute("textContent").isBlank(), "the change is announced");
     }
 
     private static boolean isAnswerButton(WebElement active, WebElement section, int index) {

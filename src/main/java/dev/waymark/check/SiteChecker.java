@@ -2,6 +2,7 @@ package dev.waymark.check;
 
 import dev.waymark.diag.Severity;
 import dev.waymark.model.RelativePath;
+import dev.waymark.model.UrlParts;
 import dev.waymark.diag.SourcePosition;
 import org.jsoup.Jsoup;
 
@@ -150,15 +151,9 @@ public final class SiteChecker {
             return;
         }
         counts[0]++;
-        String fragment = null;
-        String path = url;
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash + 1);
-            path = path.substring(0, hash);
-        }
-        int q = path.indexOf('?');
-        if (q >= 0) path = path.substring(0, q);
+        UrlParts parts = UrlParts.of(url);
+        String fragment = parts.fragment();
+        String path = parts.path();
         String target;
         if (path.isEmpty()) {
             target = page.file();

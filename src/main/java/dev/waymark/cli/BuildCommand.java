@@ -12,23 +12,11 @@ import java.util.concurrent.Callable;
 /** {@code waymark build}: turns the content folder into the site folder. Exit 0 on success, 1 on content errors. */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site from Markdown content.")
 public final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--content", paramLabel = "DIR", description = "Content folder (default: ${DEFAULT-VALUE}).", defaultValue = "content")
-    Path content;
+    @picocli.CommandLine.Mixin
+    SourceOptions source;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "site")
     Path out;
-
-    @Option(names = "--theme", paramLabel = "NAME", description = "Theme folder under --themes (default: site.yaml's theme, else default).", defaultValue = "")
-    String theme;
-
-    @Option(names = "--themes", paramLabel = "DIR", description = "Folder holding the themes (default: ${DEFAULT-VALUE}).", defaultValue = "themes")
-    Path themes;
-
-    @Option(names = "--overrides", paramLabel = "DIR", description = "Project overrides: templates/ and assets/ that win over the theme's (default: <themes>/local).")
-    Path overrides;
-
-    @Option(names = "--drafts", description = "Include pages marked draft: true.")
-    boolean drafts;
 
     @Option(names = "--quiet", description = "Print errors only.")
     boolean quiet;
@@ -47,7 +35,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Pipeline.Result result = new Pipeline().build(new Pipeline.Options(content, out, themes, theme, drafts, overrides != null ? overrides : themes.resolve("local")));
+        Pipeline.Result result = new Pipeline().build(source.pipeline(out));
         Reporter.print(result.diagnostics(), err, quiet);
         if (result.failed()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();

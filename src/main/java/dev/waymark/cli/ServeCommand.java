@@ -23,23 +23,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "Content folder (default: ${DEFAULT-VALUE}).")
-    Path content;
-
-    @Option(names = "--themes", paramLabel = "DIR", defaultValue = "themes", description = "Themes folder (default: ${DEFAULT-VALUE}).")
-    Path themes;
-
-    @Option(names = "--theme", paramLabel = "NAME", defaultValue = "", description = "Theme (default: site.yaml's, else default).")
-    String theme;
-
-    @Option(names = "--overrides", paramLabel = "DIR", description = "Project template/asset overrides (default: <themes>/local).")
-    Path overrides;
+    @CommandLine.Mixin
+    SourceOptions source;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the preview is built (default: a temporary folder, so site/ is never touched).")
     Path out;
-
-    @Option(names = "--drafts", description = "Include drafts.")
-    boolean drafts;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,8 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         boolean temporary = out == null;
         Path target = temporary ? Files.createTempDirectory("waymark-serve").resolve("site") : out;
-        Pipeline.Options options = new Pipeline.Options(content, target, themes, theme, drafts,
-                overrides != null ? overrides : themes.resolve("local"));
+        Pipeline.Options options = source.pipeline(target);
         DevServer server;
         try {
             server = new DevServer(options, host, port);
@@ -60,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         server.start();
         for (Diagnostic d : server.diagnostics()) spec.commandLine().getErr().println(d.format());
         spec.commandLine().getOut().printf("serving %s (built in %d ms); watching %s and %s; Ctrl+C to stop%n",
-                server.url(), server.lastBuildMillis(), content, themes);
+                server.url(), server.lastBuildMillis(), source.content, source.themes);
         spec.commandLine().getOut().flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,6 +5,7 @@ import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.Page;
 import dev.waymark.model.RelativePath;
+import dev.waymark.model.UrlParts;
 import dev.waymark.model.Site;
 
 import java.net.URLDecoder;
@@ -67,19 +68,10 @@ public final class SiteLinks {
                     "link to the Markdown file with a relative path, e.g. ../frameworks/django.md"));
             return new Resolved("#", false);
         }
-        String fragment = null;
-        String query = "";
-        String path = raw;
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash + 1);
-            path = path.substring(0, hash);
-        }
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            query = path.substring(q);
-            path = path.substring(0, q);
-        }
+        UrlParts parts = UrlParts.of(raw);
+        String fragment = parts.fragment();
+        String query = parts.query();
+        String path = parts.path();
         if (path.isEmpty()) {
             checkFragment(from, fragment, at, report);
             return new Resolved(fragment == null ? raw : "#" + fragment, true);

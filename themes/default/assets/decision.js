@@ -110,6 +110,7 @@
   };
 
   Widget.prototype.go = function (path, focus) {
+    this.root.classList.add("decision--moving"); // animate steps the reader moves to, not the first paint
     var url = path.length ? "#" + this.key + "=" + path.join(".") : location.pathname + location.search;
     history.pushState(null, "", url);
     this.render(path, focus);

@@ -117,10 +117,18 @@ public final class Theme {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
+    /** Where compiled templates are cached: $WAYMARK_CACHE, else ~/.cache/waymark/jte, else the temp folder. */
     private static Path cacheRoot() {
         String override = System.getenv("WAYMARK_CACHE");
         if (override != null && !override.isBlank()) return Path.of(override);
-        return Path.of(System.getProperty("user.home"), ".cache", "waymark", "jte");
+        Path home = Path.of(System.getProperty("user.home"), ".cache", "waymark", "jte");
+        try {
+            Files.createDirectories(home);
+            if (Files.isWritable(home)) return home;
+        } catch (IOException | SecurityException e) {
+            // a read-only or missing home (some CI sandboxes): fall back below
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "waymark-jte-" + System.getProperty("user.name", "user"));
     }
 
     private static String hashTemplates(ThemeChain chain) {

@@ -115,7 +115,8 @@ public final class BodyRenderer {
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, (n, ctx, html) -> { }),
                     new NodeRenderingHandler<>(HtmlInlineComment.class, (n, ctx, html) -> { }),
                     new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
-                    new NodeRenderingHandler<>(Image.class, this::image));
+                    new NodeRenderingHandler<>(Image.class, this::image),
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableCell.class, this::tableCell));
         }
 
         private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
@@ -273,6 +274,16 @@ public final class BodyRenderer {
                         "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
             }
             html.raw(r.html());
+        }
+
+        /** An empty header cell is announced as nothing by screen readers (axe: empty-table-header); say so at its line. */
+        private void tableCell(com.vladsch.flexmark.ext.tables.TableCell node, NodeRendererContext ctx, HtmlWriter html) {
+            BodyContext c = BodyContext.of(node);
+            if (c != null && node.isHeader() && node.getText().isBlank()) {
+                c.diagnostics().warning(at(c, node), "a table header cell is empty",
+                        "give every header cell a label, e.g. | Aspect | Django | FastAPI |");
+            }
+            ctx.delegateRender();
         }
 
         private void image(Image node, NodeRendererContext ctx, HtmlWriter html) {

@@ -8,7 +8,6 @@ import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +30,6 @@ import java.util.stream.Stream;
  * has the structure readers and tools rely on. External links are counted, never fetched.
  */
 public final class SiteChecker {
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     public CheckReport check(Path siteDir, CheckOptions options) {
         Path root = siteDir.toAbsolutePath().normalize();
@@ -140,10 +136,9 @@ public final class SiteChecker {
                                 Map<String, Set<String>> edges, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
-        Matcher scheme = hasScheme(url) ? SCHEME.matcher(url) : null;
-        if (url.startsWith("//") || (scheme != null && scheme.find())) {
-            String s = scheme == null ? "https" : scheme.group(1).toLowerCase(Locale.ROOT);
-            if (s.equals("http") || s.equals("https")) {
+        String scheme = url.startsWith("//") ? "https" : UrlParts.scheme(url);
+        if (scheme != null) {
+            if (scheme.equals("http") || scheme.equals("https")) {
                 counts[1]++;
                 String host = url.replaceFirst("^[a-zA-Z]*:?//", "").replaceFirst("[/?#].*$", "").toLowerCase(Locale.ROOT);
                 domains.merge(host, 1, Integer::sum);
@@ -158,10 +153,10 @@ public final class SiteChecker {
         if (path.isEmpty()) {
             target = page.file();
         } else {
-            String decoded = decode(path);
+            String decoded = UrlParts.decode(path);
             String joined;
             if (decoded.startsWith("/")) {
-                String base = decode(basePath);
+                String base = UrlParts.decode(basePath);
                 if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
                     add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
                             ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" is outside the site's base path " + basePath, page.file(), ref.line());
@@ -183,7 +178,7 @@ public final class SiteChecker {
         }
         if (fragment != null && !fragment.isEmpty() && !fragment.equals("top")) {
             PageFacts targetPage = pages.get(target);
-            String id = decode(fragment);
+            String id = UrlParts.decode(fragment);
             if (targetPage != null && !targetPage.ids().contains(id) && !targetPage.ids().contains(fragment)) {
                 add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref), "link to \"#" + PageScanner.abbreviate(fragment)
                         + "\": no element with that id in " + target, page.file(), ref.line());
@@ -200,9 +195,9 @@ public final class SiteChecker {
             return;
         }
         for (String url : CssUrls.of(text)) {
-            if (SCHEME.matcher(url).find() || url.startsWith("//")) continue;
+            if (UrlParts.scheme(url) != null || url.startsWith("//")) continue;
             counts[0]++;
-            String path = decode(url.replaceFirst("[?#].*$", ""));
+            String path = UrlParts.decode(url.replaceFirst("[?#].*$", ""));
             String joined = path.startsWith("/") ? (path.startsWith(basePath) ? path.substring(basePath.length()) : null) : RelativePath.dirOf(sheet) + path;
             String target = joined == null ? null : findFile(RelativePath.normalize(joined), files);
             if (target == null) {
@@ -239,16 +234,6 @@ public final class SiteChecker {
         }
     }
 
-    /** Whether a colon comes before any '/', '?' or '#', i.e. the URL may start with a scheme. */
-    private static boolean hasScheme(String url) {
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == ':') return true;
-            if (c == '/' || c == '?' || c == '#') return false;
-        }
-        return false;
-    }
-
     /** The file a site path serves: itself, its index.html, or the .html file of the same name. */
     private static String findFile(String path, Set<String> files) {
         if (path == null) return null;
@@ -260,12 +245,4 @@ public final class SiteChecker {
     }
 
 
-    private static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
 }

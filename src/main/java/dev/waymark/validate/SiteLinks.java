@@ -8,15 +8,12 @@ import dev.waymark.model.RelativePath;
 import dev.waymark.model.UrlParts;
 import dev.waymark.model.Site;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Resolves a link as written in a page's Markdown to the URL it has in the built site, and reports a link that
@@ -24,7 +21,6 @@ import java.util.regex.Pattern;
  * URLs are relative, so the site works under any sub-path and from the file system.
  */
 public final class SiteLinks {
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     private final Map<String, Page> bySource = new HashMap<>();
@@ -50,9 +46,8 @@ public final class SiteLinks {
         if (raw.isEmpty()) {
             return new Resolved("", false);
         }
-        var scheme = SCHEME.matcher(raw);
-        if (scheme.find()) {
-            String s = scheme.group(1).toLowerCase(Locale.ROOT);
+        String s = UrlParts.scheme(raw);
+        if (s != null) {
             if (SAFE_SCHEMES.contains(s)) {
                 return new Resolved(raw, false);
             }
@@ -76,7 +71,7 @@ public final class SiteLinks {
             checkFragment(from, fragment, at, report);
             return new Resolved(fragment == null ? raw : "#" + fragment, true);
         }
-        String decoded = decode(path);
+        String decoded = UrlParts.decode(path);
         String target = RelativePath.normalize(RelativePath.dirOf(from.sourcePath()) + decoded);
         if (target == null) {
             report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
@@ -114,7 +109,7 @@ public final class SiteLinks {
 
     private static void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
         if (fragment == null || fragment.isEmpty()) return;
-        String id = decode(fragment);
+        String id = UrlParts.decode(fragment);
         if (!page.ids().contains(id) && !Set.of("main", "top").contains(id)) {
             String near = Suggest.closest(id, page.ids());
             report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
@@ -149,13 +144,6 @@ public final class SiteLinks {
         return "../".repeat(f.length - c) + String.join("/", java.util.Arrays.copyOfRange(t, c, t.length));
     }
 
-    static String decode(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
 
     static String encodePath(String path) {
         StringBuilder sb = new StringBuilder();
@@ -201,7 +189,7 @@ public final class SiteLinks {
      * Fragments, absolute URLs and empty URLs are returned as they are.
      */
     public static String rebase(String href, String fromPath, String toPath) {
-        if (href.isEmpty() || href.startsWith("#") || href.startsWith("/") || SCHEME.matcher(href).find()) {
+        if (href.isEmpty() || href.startsWith("#") || href.startsWith("/") || UrlParts.scheme(href) != null) {
             return href;
         }
         int cut = indexOfAny(href, '?', '#');

@@ -100,7 +100,7 @@ public final class Pipeline {
         Map<String, SiteRenderer.Source> sources = new LinkedHashMap<>();
         List<SiteAssembler.Input> inputs = new ArrayList<>();
         for (Future<SiteRenderer.Source> f : parsing) {
-            SiteRenderer.Source s = join(f);
+            SiteRenderer.Source s = Work.join(f);
             if (s == null) continue;
             sources.put(s.parsed().source().relPath(), s);
             inputs.add(new SiteAssembler.Input(s.parsed(), s.structure()));
@@ -183,18 +183,5 @@ public final class Pipeline {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -25,6 +25,16 @@ public record Page(String sourcePath, SourcePosition at, String path, String sec
         ids = java.util.Set.copyOf(ids);
     }
 
+    /**
+     * A page with no Markdown source: a folder's generated index, the 404 page, the search index page.
+     *
+     * @param at where diagnostics about it point
+     */
+    public static Page generated(SourcePosition at, String path, String section, PageKind kind, String title, String description) {
+        return new Page("", at, path, section, kind, title, description, 0, false, Optional.empty(), false, List.of(),
+                List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
+    }
+
     /** The output file, relative to the site root. */
     public String outputFile() {
         return path + "index.html";

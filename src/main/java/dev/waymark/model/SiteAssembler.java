@@ -124,9 +124,7 @@ public final class SiteAssembler {
         for (String s : needed) {
             if (byPath.containsKey(s)) continue;
             String name = s.isEmpty() ? "Home" : humanize(s);
-            byPath.put(s, new Page("", SourcePosition.ofFile(contentDisplay), s, s.isEmpty() ? "" : s, PageKind.SECTION,
-                    name, "Pages in " + name + ".", 0, false, Optional.empty(), false, List.of(), List.of(),
-                    Optional.empty(), Optional.empty(), Set.of()));
+            byPath.put(s, Page.generated(SourcePosition.ofFile(contentDisplay), s, s, PageKind.SECTION, name, "Pages in " + name + "."));
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -66,11 +65,10 @@ public final class SiteRenderer {
         }
         List<RenderedFile> out = new ArrayList<>();
         for (Future<RenderedFile> f : futures) {
-            out.add(join(f));
+            out.add(dev.waymark.Work.join(f));
         }
-        Page notFound = new Page("", SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
-                "Page not found", "The page you asked for does not exist.", 0, false, Optional.empty(), false,
-                List.of(), List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
+        Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
+                "Page not found", "The page you asked for does not exist.");
         String html = theme.render("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()));
         out.add(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
         out.add(searchPage(site, views));
@@ -79,9 +77,8 @@ public final class SiteRenderer {
 
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
     private RenderedFile searchPage(Site site, PageViews views) {
-        Page page = new Page("", SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
-                "Search and index", "Every page and section of " + site.config().title() + ".", 0, false, Optional.empty(), false,
-                List.of(), List.of(), Optional.empty(), Optional.empty(), java.util.Set.of());
+        Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
+                "Search and index", "Every page and section of " + site.config().title() + ".");
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"search-page__intro\">Every page and section of the guide. Type in the search box above, or use your browser's find on this list.</p>\n");
         body.append("<div class=\"search-page__results\" id=\"search-page-results\" aria-live=\"polite\"></div>\n<ul class=\"search-all\">\n");
@@ -199,18 +196,5 @@ public final class SiteRenderer {
             region.getValue().forEach(Node::unlink);
         }
         return new DecisionViews.Fragments(html, evidence);
-    }
-
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -7,37 +7,25 @@ Starts the preview on a free port, subscribes to /_waymark/events, appends a lin
 import http.client
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import preview
+
+ROOT = preview.ROOT
 PAGE = os.path.join(ROOT, "content", "glossary.md")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main():
-    port = free_port()
-    proc = subprocess.Popen([os.path.join(ROOT, "waymark"), "serve", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        proc, port, _ = preview.start()
+    except RuntimeError as e:
+        print(f"reload latency: {e}")
+        return 1
     original = open(PAGE, encoding="utf-8").read()
     try:
-        deadline = time.time() + 60
-        while True:
-            line = proc.stdout.readline()
-            if "serving" in line:
-                break
-            if time.time() > deadline or proc.poll() is not None:
-                print("reload latency: serve did not start")
-                return 1
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         conn.request("GET", "/_waymark/events")
         resp = conn.getresponse()
@@ -67,8 +55,7 @@ def main():
     finally:
         with open(PAGE, "w", encoding="utf-8") as f:
             f.write(original)
-        proc.terminate()
-        proc.wait(10)
+        preview.stop(proc)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,13 @@ Every response must be a 200 with a whole page from one build: it starts with <!
 import http.client
 import os
 import random
-import socket
-import subprocess
 import sys
 import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import preview
+
+ROOT = preview.ROOT
 CLIENTS = int(os.environ.get("CLIENTS", "200"))
 SECONDS = float(os.environ.get("SECONDS_", "30"))
 PAGE = os.path.join(ROOT, "content", "glossary.md")
@@ -21,25 +21,14 @@ PATHS = ["", "frameworks/django/index.html", "frameworks/fastapi/index.html", "d
          "compare/index.html", "architecture/index.html", "glossary/index.html", "getting-started/index.html"]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main():
-    port = free_port()
-    proc = subprocess.Popen([os.path.join(ROOT, "waymark"), "serve", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    original = open(PAGE, encoding="utf-8").read()
-    base = None
     try:
-        while base is None:
-            line = proc.stdout.readline()
-            if not line:
-                print("serve did not start"); return 1
-            if "serving" in line:
-                base = "/" + line.split("http://", 1)[1].split(" ", 1)[0].split("/", 1)[1]
+        proc, port, base = preview.start()
+    except RuntimeError as e:
+        print(e)
+        return 1
+    original = open(PAGE, encoding="utf-8").read()
+    try:
         stop = time.time() + SECONDS
         ok = [0] * CLIENTS
         bad = [0] * CLIENTS
@@ -88,8 +77,7 @@ def main():
     finally:
         with open(PAGE, "w", encoding="utf-8") as f:
             f.write(original)
-        proc.terminate()
-        proc.wait(10)
+        preview.stop(proc)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,10 @@ public final class Browser {
         Path profile = Files.createTempDirectory("waymark-chrome");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,900",
+                // The theme scrolls smoothly to #targets; a click that lands while the page still glides is
+                // intercepted by whatever slides under the pointer. Reduced motion makes every scroll instant.
+                "--force-prefers-reduced-motion", "--user-data-dir=" + profile);
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }

@@ -17,7 +17,7 @@ import dev.waymark.model.Site;
 import dev.waymark.model.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
-import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
@@ -34,9 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -83,6 +86,13 @@ public final class Pipeline {
         Path contentDisplay = display(options.content());
         // load
         SiteConfig config = new SiteConfigReader().read(options.content(), contentDisplay, diagnostics);
+        // the theme and git's dates do not depend on the pages: prepare them while the pages are read and parsed
+        String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
+        Future<Theme> themeLoad = pool.submit(() -> Theme.load(options.themes(), themeName, options.overrides()));
+        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        Thread git = new Thread(gitLog, "waymark-git");
+        git.setDaemon(true);
+        git.start();
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics);
         clock.lap("load");
         // parse
@@ -97,7 +107,7 @@ public final class Pipeline {
                 return new SiteRenderer.Source(parsed, structure);
             }));
         }
-        Map<String, SiteRenderer.Source> sources = new LinkedHashMap<>();
+        ConcurrentMap<String, SiteRenderer.Source> sources = new ConcurrentHashMap<>();
         List<SiteAssembler.Input> inputs = new ArrayList<>();
         for (Future<SiteRenderer.Source> f : parsing) {
             SiteRenderer.Source s = Work.join(f);
@@ -108,6 +118,7 @@ public final class Pipeline {
         clock.lap("parse");
         // model
         Site site = new SiteAssembler().assemble(config, inputs, options.drafts(), contentDisplay, diagnostics);
+        inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
         // validate
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
@@ -118,33 +129,36 @@ public final class Pipeline {
         SiteLinks links = new SiteLinks(site, assets);
         clock.lap("model+validate");
         // render
-        String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
-        Theme theme = Theme.load(options.themes(), themeName, options.overrides());
+        Theme theme = Work.join(themeLoad);
         clock.lap("theme");
-        Map<String, String> dates = GitDates.read(options.content());
+        Map<String, String> dates = Work.join(gitLog);
         clock.lap("git");
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
-        List<dev.waymark.render.SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
-                ? List.of() : dev.waymark.render.SearchIndex.entries(site, sources);
-        List<RenderedFile> files = new ArrayList<>(new SiteRenderer(new BodyRenderer(markdown), theme, pool)
-                .render(site, sources, links, dates, contentPrefix, diagnostics));
-        clock.lap("render");
-        files.add(SiteFiles.sitemap(site, dates));
-        files.add(SiteFiles.robots(site));
-        if (!theme.assetPath("search.js").isEmpty()) {
-            files.addAll(dev.waymark.render.SearchIndex.files(searchEntries));
+        List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
+                ? List.of() : SearchIndex.entries(site, sources, pool);
+        // render, straight into a staging folder; it replaces the output only if the whole build is clean
+        try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
+            new SiteRenderer(new BodyRenderer(markdown), theme, pool)
+                    .render(site, sources, links, dates, contentPrefix, diagnostics, staging::put);
+            clock.lap("render");
+            staging.put(SiteFiles.sitemap(site, dates));
+            staging.put(SiteFiles.robots(site));
+            if (!theme.assetPath("search.js").isEmpty()) {
+                SearchIndex.files(searchEntries).forEach(staging::put);
+            }
+            if (diagnostics.hasErrors()) {
+                return new Result(diagnostics.sorted(), site, false, 0);
+            }
+            // write what is copied as it is, then swap
+            Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
+            staging.copy(copies);
+            staging.commit();
+            clock.lap("write");
+            clock.print();
+            return new Result(diagnostics.sorted(), site, true, staging.files());
         }
-        if (diagnostics.hasErrors()) {
-            return new Result(diagnostics.sorted(), site, false, 0);
-        }
-        // write
-        Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-        loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
-        new SiteWriter().write(options.out(), files, copies);
-        clock.lap("write");
-        clock.print();
-        return new Result(diagnostics.sorted(), site, true, files.size() + copies.size());
     }
 
     /** The content folder as the user knows it: relative to the working directory when it is inside it. */

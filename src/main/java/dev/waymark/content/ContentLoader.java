@@ -42,7 +42,7 @@ public final class ContentLoader {
             diagnostics.error(SourcePosition.ofFile(displayDir), "content folder not found", "create it, or pass --content DIR");
             return new Loaded(List.of(), List.of());
         }
-        List<Path> mdFiles = new ArrayList<>();
+        List<Asset> mdFiles = new ArrayList<>();
         List<Asset> assets = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -68,7 +68,7 @@ public final class ContentLoader {
                         return FileVisitResult.CONTINUE;
                     }
                     if (name.endsWith(".md")) {
-                        mdFiles.add(file);
+                        mdFiles.add(new Asset(rel, file));
                     } else {
                         assets.add(new Asset(rel, file));
                     }
@@ -78,17 +78,16 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        mdFiles.sort(Comparator.comparing(p -> rel(root, p)));
+        mdFiles.sort(Comparator.comparing(Asset::relPath));
         assets.sort(Comparator.comparing(Asset::relPath));
         List<SourceFile> pages = mdFiles.parallelStream()
-                .map(p -> read(root, p, displayDir, diagnostics))
+                .map(md -> read(md.relPath(), md.file(), displayDir, diagnostics))
                 .filter(java.util.Objects::nonNull)
                 .toList();
         return new Loaded(pages, assets);
     }
 
-    private static SourceFile read(Path root, Path file, Path displayDir, Diagnostics diagnostics) {
-        String rel = rel(root, file);
+    private static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
         Path shown = displayDir.resolve(rel);
         try {
             long size = Files.size(file);

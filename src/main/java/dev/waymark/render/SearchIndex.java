@@ -8,6 +8,7 @@ import dev.waymark.model.ChoiceList;
 import dev.waymark.model.DecisionNode;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
+import dev.waymark.Work;
 import dev.waymark.validate.SiteLinks;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
  * The offline search index, built from the model before rendering: one entry per page section (title, heading and
@@ -26,6 +30,8 @@ public final class SearchIndex {
     static final int SHARD_SIZE = 1500;
     /** Body text kept per section; enough to match and to show a snippet. */
     static final int MAX_TEXT = 1200;
+    private static final Pattern NODE_PREFIX = Pattern.compile("(?i)^(question|outcome)\\s*:\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** One searchable unit. {@code url} is relative to the site root; {@code kind} is page, section, choice or outcome. */
     public record Entry(String url, String page, String heading, String text, String kind) {
@@ -34,42 +40,54 @@ public final class SearchIndex {
     private SearchIndex() {
     }
 
-    public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources) {
-        List<Entry> out = new ArrayList<>();
+    /** Every page's entries, in page order; pages are read in parallel on {@code pool}. */
+    public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool) {
+        List<Future<List<Entry>>> perPage = new ArrayList<>();
         for (Page page : site.pages()) {
-            String url = SiteLinks.relative("", page.path()) + "index.html";
-            SiteRenderer.Source src = sources.get(page.sourcePath());
-            if (src == null) {
-                out.add(new Entry(url, page.title(), "", page.description(), "page"));
-                continue;
-            }
-            Map<Node, String> ids = src.structure().headingIds();
-            String heading = "";
-            String anchor = "";
-            StringBuilder text = new StringBuilder(page.description());
-            for (Node n = src.parsed().document().getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof Heading h && ids.containsKey(h) && h.getLevel() <= 3) {
-                    add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
-                    heading = AstText.of(h).replaceFirst("(?i)^(question|outcome)\\s*:\\s*", "");
-                    anchor = ids.get(h);
-                    text.setLength(0);
-                } else if (text.length() < MAX_TEXT) {
-                    text.append(' ').append(AstText.of(n));
-                }
-            }
-            add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
-            for (ChoiceList list : page.choiceLists()) {
-                for (ChoiceItem item : list.items()) {
-                    out.add(new Entry(url + "#" + item.id(), page.title(), list.kind().label() + ": " + item.title(),
-                            clip(item.text()), "choice"));
-                }
-            }
-            page.decisionTree().ifPresent(tree -> {
-                for (DecisionNode.Outcome o : tree.outcomes()) {
-                    out.add(new Entry(url + "#" + o.id(), page.title(), "Recommendation: " + o.title(), "", "outcome"));
-                }
-            });
+            SiteRenderer.Source src = page.sourcePath().isEmpty() ? null : sources.get(page.sourcePath());
+            perPage.add(pool.submit(() -> entries(page, src)));
         }
+        List<Entry> out = new ArrayList<>();
+        for (Future<List<Entry>> f : perPage) {
+            out.addAll(Work.join(f));
+        }
+        return out;
+    }
+
+    /** One page's entries: its sections up to h3, its choice items and its decision outcomes. */
+    static List<Entry> entries(Page page, SiteRenderer.Source src) {
+        List<Entry> out = new ArrayList<>();
+        String url = SiteLinks.relative("", page.path()) + "index.html";
+        if (src == null) {
+            out.add(new Entry(url, page.title(), "", page.description(), "page"));
+            return out;
+        }
+        Map<Node, String> ids = src.structure().headingIds();
+        String heading = "";
+        String anchor = "";
+        StringBuilder text = new StringBuilder(page.description());
+        for (Node n = src.parsed().document().getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && ids.containsKey(h) && h.getLevel() <= 3) {
+                add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
+                heading = NODE_PREFIX.matcher(AstText.of(h)).replaceFirst("");
+                anchor = ids.get(h);
+                text.setLength(0);
+            } else if (text.length() < MAX_TEXT) {
+                text.append(' ').append(AstText.of(n));
+            }
+        }
+        add(out, url, anchor, page.title(), heading, text, anchor.isEmpty() ? "page" : "section");
+        for (ChoiceList list : page.choiceLists()) {
+            for (ChoiceItem item : list.items()) {
+                out.add(new Entry(url + "#" + item.id(), page.title(), list.kind().label() + ": " + item.title(),
+                        clip(item.text()), "choice"));
+            }
+        }
+        page.decisionTree().ifPresent(tree -> {
+            for (DecisionNode.Outcome o : tree.outcomes()) {
+                out.add(new Entry(url + "#" + o.id(), page.title(), "Recommendation: " + o.title(), "", "outcome"));
+            }
+        });
         return out;
     }
 
@@ -83,7 +101,7 @@ public final class SearchIndex {
     }
 
     private static String clip(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        String one = SPACES.matcher(s).replaceAll(" ").strip();
         return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT);
     }
 

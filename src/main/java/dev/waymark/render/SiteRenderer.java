@@ -25,11 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Renders every page of the site through the theme, in parallel, and returns the files in a stable order.
+ * Renders every page of the site through the theme, in parallel, and hands each file to a sink as soon as it is
+ * rendered, so no stage holds the whole output. Each page's Markdown tree is released once its page is rendered.
  * Decision-tree fragments are rendered first, once, because other pages may embed the widget.
  */
 public final class SiteRenderer {
@@ -47,8 +50,13 @@ public final class SiteRenderer {
         this.pool = pool;
     }
 
-    public List<RenderedFile> render(Site site, Map<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
-                                     String contentPrefix, Diagnostics diagnostics) {
+    /**
+     * @param sources each page's parsed source by source path; entries are removed as their pages are rendered
+     * @param sink    receives every rendered file, from several threads at once
+     * @return how many files went to the sink
+     */
+    public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
+                      String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink) {
         Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
         Map<String, DecisionTree> trees = new HashMap<>();
         for (Page page : site.pages()) {
@@ -59,20 +67,22 @@ public final class SiteRenderer {
             });
         }
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
-        List<Future<RenderedFile>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
-            futures.add(pool.submit(() -> renderPage(page, site, sources.get(page.sourcePath()), links, views, fragments, trees, diagnostics)));
+            futures.add(pool.submit(() -> {
+                Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
+                sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
+            }));
         }
-        List<RenderedFile> out = new ArrayList<>();
-        for (Future<RenderedFile> f : futures) {
-            out.add(dev.waymark.Work.join(f));
+        for (Future<?> f : futures) {
+            dev.waymark.Work.join(f);
         }
         Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
                 "Page not found", "The page you asked for does not exist.");
         String html = theme.render("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()));
-        out.add(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
-        out.add(searchPage(site, views));
-        return out;
+        sink.accept(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
+        sink.accept(searchPage(site, views));
+        return futures.size() + 2;
     }
 
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */

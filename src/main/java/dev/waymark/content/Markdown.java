@@ -1,7 +1,6 @@
 package dev.waymark.content;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -30,7 +29,7 @@ public final class Markdown {
             DefinitionExtension.create(),
             TaskListExtension.create(),
             StrikethroughExtension.create(),
-            AutolinkExtension.create());
+            QuickAutolink.create());
 
     private final Parser parser;
     private final DataHolder options;

@@ -33,6 +33,8 @@ for n in $SIZES; do
   [ -d "$WORK/h$n" ] || python3 bench/gen_corpus.py --pages "$n" --out "$WORK/h$n" --format hugo
   : > "$WORK/wt$n"; : > "$WORK/wm$n"; : > "$WORK/ht$n"; : > "$WORK/hm$n"
   for r in $(seq "$REPEAT"); do
+    # both generators start from an empty output folder, removed outside the timing
+    rm -rf "$WORK/wout$n"
     read -r t m < <(measure ./waymark build --content "$WORK/w$n" --out "$WORK/wout$n" --quiet)
     echo "$t" >> "$WORK/wt$n"; echo "$m" >> "$WORK/wm$n"
     if need hugo; then

@@ -55,6 +55,20 @@ class ThemesTest {
     }
 
     @Test
+    void aGuideInItsOwnFolderUsesTheThemesInstalledWithWaymark(@TempDir Path tmp) throws Exception {
+        Run.copyTree(SiteStructureTest.MINI, tmp.resolve("content"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dwaymark.home=" + Run.ROOT, "-cp", System.getProperty("java.class.path"), "dev.waymark.cli.Waymark", "build", "--quiet")
+                .directory(tmp.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        Document home = Run.html(tmp.resolve("site/index.html"));
+        assertTrue(home.select("link[rel=stylesheet]").eachAttr("href").stream().anyMatch(h -> h.matches("assets/style\\.[0-9a-f]{10}\\.css")),
+                "the installed default theme's stylesheet");
+        assertFalse(Files.exists(tmp.resolve("themes")), "nothing was copied into the guide's folder");
+    }
+
+    @Test
     void anUnknownThemeIsAClearError(@TempDir Path tmp) {
         Run.Outcome r = Run.build(SiteStructureTest.MINI, tmp.resolve("site"), "--theme", "nope");
         assertEquals(1, r.exitCode());

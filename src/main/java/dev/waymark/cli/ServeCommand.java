@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         server.start();
         for (Diagnostic d : server.diagnostics()) spec.commandLine().getErr().println(d.format());
         spec.commandLine().getOut().printf("serving %s (built in %d ms); watching %s and %s; Ctrl+C to stop%n",
-                server.url(), server.lastBuildMillis(), source.content, source.themes);
+                server.url(), server.lastBuildMillis(), source.content, options.themes());
         spec.commandLine().getOut().flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

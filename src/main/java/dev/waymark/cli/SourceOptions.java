@@ -3,6 +3,7 @@ package dev.waymark.cli;
 import dev.waymark.Pipeline;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options that say what to build, shared by {@code build} and {@code serve} as a picocli mixin. */
@@ -10,7 +11,8 @@ final class SourceOptions {
     @Option(names = "--content", paramLabel = "DIR", description = "Content folder (default: ${DEFAULT-VALUE}).", defaultValue = "content")
     Path content;
 
-    @Option(names = "--themes", paramLabel = "DIR", description = "Folder holding the themes (default: ${DEFAULT-VALUE}).", defaultValue = "themes")
+    @Option(names = "--themes", paramLabel = "DIR",
+            description = "Folder holding the themes (default: themes, or the themes installed with Waymark when there is no themes folder).")
     Path themes;
 
     @Option(names = "--theme", paramLabel = "NAME", description = "Theme folder under --themes (default: site.yaml's theme, else default).", defaultValue = "")
@@ -23,6 +25,19 @@ final class SourceOptions {
     boolean drafts;
 
     Pipeline.Options pipeline(Path out) {
-        return new Pipeline.Options(content, out, themes, theme, drafts, overrides != null ? overrides : themes.resolve("local"));
+        Path project = themes != null ? themes : Path.of("themes");
+        return new Pipeline.Options(content, out, themesFolder(), theme, drafts, overrides != null ? overrides : project.resolve("local"));
+    }
+
+    /**
+     * {@code --themes}, else the project's {@code themes/}, else the themes installed next to the launcher (which sets
+     * {@code waymark.home}), so a guide kept in its own repository builds without copying the shipped themes.
+     */
+    Path themesFolder() {
+        if (themes != null) return themes;
+        Path project = Path.of("themes");
+        String home = System.getProperty("waymark.home");
+        if (Files.isDirectory(project) || home == null || !Files.isDirectory(Path.of(home, "themes"))) return project;
+        return Path.of(home, "themes");
     }
 }

@@ -66,7 +66,7 @@ public final class Pipeline {
         }
     }
 
-    private final Markdown markdown = new Markdown();
+    private final Markdown markdown = Markdown.shared();
 
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();

@@ -12,6 +12,9 @@ public final class Waymark implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("build") || args[0].equals("serve"))) {
+            dev.waymark.content.Markdown.warmUp();
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -15,6 +15,9 @@ import com.vladsch.flexmark.util.misc.Extension;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The single flexmark set-up. Options and extensions live in one data set; the parser built from it is immutable
@@ -31,8 +34,75 @@ public final class Markdown {
             StrikethroughExtension.create(),
             QuickAutolink.create());
 
+    /** Exercises most block and inline parsers, so their classes are loaded and linked before the first page. */
+    private static final String SAMPLE = """
+            ---
+            title: "Warm-up"
+            ---
+            # Heading {#id}
+
+            Text with *emphasis*, **strong**, `code`, a [link](other.md#part), "quotes" -- and a footnote.[^1]
+
+            - [ ] task
+            - item ~~gone~~
+
+            1. one
+
+            > [!NOTE]
+            > quoted
+
+            | a | b |
+            |---|:-:|
+            | 1 | 2 |
+
+            Term
+            : definition
+
+            ```java
+            code();
+            ```
+
+            <span>raw</span>
+
+            [^1]: The note.
+            """;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+    private static final FutureTask<Markdown> WARM = new FutureTask<>(() -> {
+        Markdown m = new Markdown();
+        m.renderer(List.of()).render(m.parser().parse(SAMPLE));
+        org.jsoup.nodes.Entities.escape("<a href=\"x\">&amp;</a>");
+        return m;
+    });
+
     private final Parser parser;
     private final DataHolder options;
+
+    /**
+     * Starts building the shared set-up and running it over a sample page on a second thread. The CLI calls this
+     * first thing, so class loading for flexmark overlaps with argument parsing and the content walk on a
+     * second core; {@link #shared()} then returns the warmed instance.
+     */
+    public static void warmUp() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(WARM, "waymark-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The warmed set-up when {@link #warmUp()} ran, else a new one. Both are immutable and safe to share. */
+    public static Markdown shared() {
+        if (WARMING.get()) {
+            try {
+                return WARM.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // fall through: a failed warm-up only costs the time it took
+            }
+        }
+        return new Markdown();
+    }
 
     public Markdown() {
         MutableDataSet o = new MutableDataSet();

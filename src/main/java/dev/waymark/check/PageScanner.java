@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,11 @@ import java.util.regex.Pattern;
 /** Reads one HTML page into {@link PageFacts}: ids, every reference, and its structural problems. */
 final class PageScanner {
     private static final Pattern JSON_FIELD = Pattern.compile("\"(href|target|id)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /**
+     * Untracked references are values without a position or text, and a site repeats the same few thousand of them
+     * (navigation) on every page; one shared instance each keeps 10,000 pages' facts small enough to stay young.
+     */
+    private final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
 
     /**
      * Reads a page in one pass over its elements. Position tracking costs a third of the parse, so the first pass runs
@@ -23,10 +30,10 @@ final class PageScanner {
      */
     PageFacts scan(String file, String html, boolean track) {
         Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(track));
+        Refs refs = new Refs(track);
         Set<String> ids = new HashSet<>();
         Set<String> seen = new HashSet<>();
         List<PageFacts.Local> problems = new ArrayList<>();
-        List<PageFacts.Ref> refs = new ArrayList<>();
         List<String> treeIds = new ArrayList<>();
         List<Element> headings = new ArrayList<>();
         int h1 = 0;
@@ -41,35 +48,35 @@ final class PageScanner {
                 ids.add(id);
             }
             if (el.hasAttr("style")) {
-                for (String url : CssUrls.of(el.attr("style"))) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
+                for (String url : CssUrls.of(el.attr("style"))) refs.add(url, "style url()", el, null, false);
             }
             switch (tag) {
                 case "a" -> {
                     if (el.hasAttr("name")) ids.add(el.attr("name"));
                     if (el.hasAttr("href")) {
-                        refs.add(new PageFacts.Ref(el.attr("href"), "a href", line(el), el.text(), false));
+                        refs.add(el.attr("href"), "a href", el, PageScanner::text, false);
                         emptyLink(el, problems);
                     }
                 }
                 case "area", "link" -> {
-                    if (el.hasAttr("href")) refs.add(new PageFacts.Ref(el.attr("href"), tag + " href", line(el), el.text(), false));
+                    if (el.hasAttr("href")) refs.add(el.attr("href"), tag + " href", el, PageScanner::text, false);
                 }
                 case "img", "source" -> {
-                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), tag + " src", line(el), el.attr("alt"), false));
+                    if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, e -> e.attr("alt"), false);
                     if (el.hasAttr("srcset")) srcset(el, tag, refs);
                     if (tag.equals("img") && !el.hasAttr("alt")) {
                         problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(el.attr("src")) + " has no alt attribute", line(el), false));
                     }
                 }
                 case "script" -> {
-                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), "script src", line(el), "", false));
+                    if (el.hasAttr("src")) refs.add(el.attr("src"), "script src", el, null, false);
                     if (el.hasClass("wm-tree-data")) tree(el, refs, treeIds, problems);
                 }
                 case "iframe", "video", "audio" -> {
-                    if (el.hasAttr("src")) refs.add(new PageFacts.Ref(el.attr("src"), tag + " src", line(el), "", false));
+                    if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, null, false);
                 }
                 case "style" -> {
-                    for (String url : CssUrls.of(el.data())) refs.add(new PageFacts.Ref(url, "style url()", line(el), "", false));
+                    for (String url : CssUrls.of(el.data())) refs.add(url, "style url()", el, null, false);
                 }
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     headings.add(el);
@@ -82,24 +89,48 @@ final class PageScanner {
         pageLevel(doc, h1, secondH1Line, problems);
         headingOrder(headings, problems);
         String source = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("data-source");
-        return new PageFacts(file, source, Set.copyOf(ids), List.copyOf(refs), List.copyOf(problems), List.copyOf(treeIds));
+        return new PageFacts(file, source, Set.copyOf(ids), List.copyOf(refs.list), List.copyOf(problems), List.copyOf(treeIds));
     }
 
-    private static void srcset(Element el, String tag, List<PageFacts.Ref> refs) {
-        for (String candidate : el.attr("srcset").split(",")) {
-            String url = candidate.strip().split("\\s+")[0];
-            if (!url.isEmpty()) refs.add(new PageFacts.Ref(url, tag + " srcset", line(el), "", false));
+    private static String text(Element el) {
+        return el.text();
+    }
+
+    /** A page's references: with line and text when tracking, else as shared position-free values. */
+    private final class Refs {
+        final List<PageFacts.Ref> list = new ArrayList<>();
+        private final boolean track;
+
+        Refs(boolean track) {
+            this.track = track;
+        }
+
+        void add(String url, String attribute, Element el, java.util.function.Function<Element, String> text, boolean tree) {
+            if (track) {
+                list.add(new PageFacts.Ref(url, attribute, line(el), text == null ? "" : text.apply(el), tree));
+            } else {
+                PageFacts.Ref ref = new PageFacts.Ref(url, attribute, 0, "", tree);
+                PageFacts.Ref known = shared.putIfAbsent(ref, ref);
+                list.add(known == null ? ref : known);
+            }
         }
     }
 
-    private static void tree(Element script, List<PageFacts.Ref> refs, List<String> treeIds, List<PageFacts.Local> problems) {
+    private static void srcset(Element el, String tag, Refs refs) {
+        for (String candidate : el.attr("srcset").split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            if (!url.isEmpty()) refs.add(url, tag + " srcset", el, null, false);
+        }
+    }
+
+    private static void tree(Element script, Refs refs, List<String> treeIds, List<PageFacts.Local> problems) {
         Matcher m = JSON_FIELD.matcher(script.data());
         Set<String> targets = new LinkedHashSet<>();
         List<String> own = new ArrayList<>();
         while (m.find()) {
             String value = unescape(m.group(2));
             switch (m.group(1)) {
-                case "href" -> refs.add(new PageFacts.Ref(value, "decision tree href", line(script), "", true));
+                case "href" -> refs.add(value, "decision tree href", script, null, true);
                 case "target" -> targets.add(value);
                 default -> own.add(value);
             }

@@ -42,19 +42,24 @@
     this.bar.setAttribute("aria-label", "Your answers so far");
     this.trail = el("ol");
     this.bar.appendChild(this.trail);
-    this.controls = el("div", "decision__controls");
-    this.back = el("button", "decision__back", "Back");
+    // The template renders the controls hidden (CSS shows them as soon as html.js is set, so the layout does not
+    // jump when this script runs); a theme whose template lacks them gets them built here.
+    this.controls = this.root.querySelector(".decision__controls");
+    if (!this.controls) {
+      this.controls = el("div", "decision__controls");
+      this.controls.appendChild(el("button", "decision__back", "Back"));
+      this.controls.appendChild(el("button", "decision__restart", "Restart"));
+      this.root.insertBefore(this.controls, this.root.querySelector(".decision__node"));
+    }
+    this.controls.hidden = false;
+    this.back = this.controls.querySelector(".decision__back");
     this.back.type = "button";
-    this.restart = el("button", "decision__restart", "Restart");
+    this.restart = this.controls.querySelector(".decision__restart");
     this.restart.type = "button";
-    this.controls.appendChild(this.back);
-    this.controls.appendChild(this.restart);
     this.live = el("p", "visually-hidden");
     this.live.setAttribute("aria-live", "polite");
     this.live.setAttribute("role", "status");
-    var first = this.root.querySelector(".decision__node");
-    this.root.insertBefore(this.bar, first);
-    this.root.insertBefore(this.controls, first);
+    this.root.insertBefore(this.bar, this.controls);
     this.root.appendChild(this.live);
     this.back.addEventListener("click", function () { self.go(self.path.slice(0, -1), true); });
     this.restart.addEventListener("click", function () { self.go([], true); });

@@ -16,7 +16,38 @@ public final class AstText {
     public static String of(Node node) {
         StringBuilder sb = new StringBuilder();
         append(node, sb);
-        return sb.toString().replaceAll("\\s+", " ").strip();
+        return collapseSpaces(sb.toString()).strip();
+    }
+
+    /**
+     * Replaces each run of ASCII whitespace (regex {@code \\s}: space, tab, line breaks, form feed, vertical tab) with
+     * one space, as {@code s.replaceAll("\\s+", " ")} does, without a regex: it runs for every heading and section.
+     */
+    public static String collapseSpaces(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(s.charAt(i + 1))))) break;
+            i++;
+        }
+        if (i == n) return s;
+        StringBuilder sb = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                sb.append(' ');
+                while (i < n && isSpace(s.charAt(i))) i++;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static void append(Node node, StringBuilder sb) {

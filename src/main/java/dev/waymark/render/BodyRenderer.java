@@ -306,7 +306,7 @@ public final class BodyRenderer {
     }
 
     private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
+        String one = dev.waymark.content.AstText.collapseSpaces(s);
         return one.length() > 40 ? one.substring(0, 37) + "..." : one;
     }
 }

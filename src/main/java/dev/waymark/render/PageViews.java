@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds the typed view model a page template receives. Computation lives here; templates only loop and print. */
 final class PageViews {
@@ -34,6 +35,7 @@ final class PageViews {
     /** Small sites show the whole navigation tree; big ones only the branches that lead to the current page. */
     private final boolean fullNav;
     static final int FULL_NAV_LIMIT = 150;
+    private final Map<String, Map<String, String>> links = new ConcurrentHashMap<>();
 
     PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
         this.site = site;
@@ -80,15 +82,20 @@ final class PageViews {
         return p.isEmpty() ? "" : root + p;
     }
 
-    private static String link(String root, String path) {
-        return root + SiteLinks.relative("", path) + "index.html";
+    /**
+     * A page's URL from a page {@code root} away from the site root. Every page at one depth shares the root, and the
+     * navigation repeats the same links on every page, so each distinct link is built (and held) once.
+     */
+    private String link(String root, String path) {
+        return links.computeIfAbsent(root, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(path, p -> root + SiteLinks.relative("", p) + "index.html");
     }
 
-    private static PagerLink pager(Page p, String root) {
+    private PagerLink pager(Page p, String root) {
         return new PagerLink(p.title(), link(root, p.path()));
     }
 
-    private static List<NavItem> nav(List<NavNode> nodes, Page current, String root, boolean full) {
+    private List<NavItem> nav(List<NavNode> nodes, Page current, String root, boolean full) {
         List<NavItem> out = new ArrayList<>();
         for (NavNode n : nodes) {
             boolean isCurrent = n.path().equals(current.path());

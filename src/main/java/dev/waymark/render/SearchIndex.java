@@ -31,7 +31,6 @@ public final class SearchIndex {
     /** Body text kept per section; enough to match and to show a snippet. */
     static final int MAX_TEXT = 1200;
     private static final Pattern NODE_PREFIX = Pattern.compile("(?i)^(question|outcome)\\s*:\\s*");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** One searchable unit. {@code url} is relative to the site root; {@code kind} is page, section, choice or outcome. */
     public record Entry(String url, String page, String heading, String text, String kind) {
@@ -101,7 +100,7 @@ public final class SearchIndex {
     }
 
     private static String clip(String s) {
-        String one = SPACES.matcher(s).replaceAll(" ").strip();
+        String one = AstText.collapseSpaces(s).strip();
         return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT);
     }
 

@@ -79,8 +79,8 @@ public final class SiteRenderer {
         }
         Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
                 "Page not found", "The page you asked for does not exist.");
-        String html = theme.render("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()));
-        sink.accept(new RenderedFile("404.html", html.getBytes(StandardCharsets.UTF_8)));
+        sink.accept(new RenderedFile("404.html",
+                theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()))));
         sink.accept(searchPage(site, views));
         return futures.size() + 2;
     }
@@ -106,8 +106,8 @@ public final class SiteRenderer {
             body.append("</li>\n");
         }
         body.append("</ul>\n");
-        String html = theme.render("page.jte", "page", views.of(page, "../", body.toString(), Optional.empty()));
-        return new RenderedFile("search/index.html", html.getBytes(StandardCharsets.UTF_8));
+        return new RenderedFile("search/index.html",
+                theme.renderBytes("page.jte", "page", views.of(page, "../", body.toString(), Optional.empty())));
     }
 
     private static String escape(String s) {
@@ -131,8 +131,8 @@ public final class SiteRenderer {
         Optional<DecisionView> decision = page.decisionTree()
                 .map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
         String template = page.kind().templateName() + ".jte";
-        String html = theme.render(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision));
-        return new RenderedFile(page.outputFile(), html.getBytes(StandardCharsets.UTF_8));
+        return new RenderedFile(page.outputFile(),
+                theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision)));
     }
 
     private String directive(Directive d, Page page, Site site, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,

@@ -5,8 +5,6 @@ import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.TemplateOutput;
-import gg.jte.output.StringOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,6 +94,7 @@ public final class Theme {
             Path tmp = Files.createDirectories(cache.getParent()).resolve(hash + ".tmp-" + ProcessHandle.current().pid());
             TemplateEngine compiling = TemplateEngine.create(chain, tmp, ContentType.Html, parent, pkg);
             compiling.setTrimControlStructures(true);
+            compiling.setBinaryStaticContent(true); // markup pre-encoded as UTF-8, see Utf8Output
             compiling.precompileAll();
             Files.writeString(tmp.resolve("complete"), hash);
             try {
@@ -134,7 +133,7 @@ public final class Theme {
     private static String hashTemplates(ThemeChain chain) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("waymark-jte-3|" + Theme.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            md.update(("waymark-jte-4|" + Theme.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             md.update(classpathStamp().getBytes(StandardCharsets.UTF_8));
             for (String name : chain.templateNames()) {
                 md.update(name.getBytes(StandardCharsets.UTF_8));
@@ -190,11 +189,16 @@ public final class Theme {
         return out;
     }
 
-    /** Renders a template to a string. */
-    public String render(String template, String paramName, Object param) {
-        TemplateOutput out = new StringOutput(16 * 1024);
+    /** Renders a template to UTF-8 bytes, the form pages are written in. */
+    public byte[] renderBytes(String template, String paramName, Object param) {
+        Utf8Output out = new Utf8Output(32 * 1024);
         engine.render(template, Map.of(paramName, param), out);
-        return out.toString();
+        return out.toByteArray();
+    }
+
+    /** Renders a template to a string, e.g. a fragment that goes inside a page body. */
+    public String render(String template, String paramName, Object param) {
+        return new String(renderBytes(template, paramName, param), StandardCharsets.UTF_8);
     }
 
     public boolean hasTemplate(String name) {

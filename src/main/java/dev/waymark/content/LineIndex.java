@@ -33,6 +33,19 @@ public final class LineIndex {
         return index;
     }
 
+    /** Where a node starts in its file: 1-based line and column (in characters). */
+    public static dev.waymark.diag.SourcePosition position(java.nio.file.Path file, Node node) {
+        Document doc = node.getDocument();
+        LineIndex index = doc == null ? null : KEY.get(doc);
+        if (index == null) {
+            return new dev.waymark.diag.SourcePosition(file, node.getStartLineNumber() + 1, 1);
+        }
+        int offset = node.getStartOffset();
+        int pos = Arrays.binarySearch(index.starts, offset);
+        int line = pos >= 0 ? pos : -pos - 2;
+        return new dev.waymark.diag.SourcePosition(file, line + 1, offset - index.starts[line] + 1);
+    }
+
     /** The 1-based line where a node starts. */
     public static int line(Node node) {
         Document doc = node.getDocument();

@@ -295,6 +295,6 @@ public final class StructureReader {
     }
 
     static SourcePosition at(Path file, Node node) {
-        return new SourcePosition(file, LineIndex.line(node), 1);
+        return LineIndex.position(file, node);
     }
 }

@@ -68,7 +68,7 @@ public final class BodyRenderer {
     }
 
     static SourcePosition at(BodyContext c, Node node) {
-        return new SourcePosition(c.file(), dev.waymark.content.LineIndex.line(node), 1);
+        return dev.waymark.content.LineIndex.position(c.file(), node);
     }
 
     private final class Extension implements HtmlRenderer.HtmlRendererExtension {

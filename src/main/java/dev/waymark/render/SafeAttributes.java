@@ -40,7 +40,7 @@ final class SafeAttributes implements AttributeProvider {
         if (!removed.isEmpty()) {
             BodyContext c = BodyContext.of(node);
             if (c != null) {
-                c.diagnostics().warning(new SourcePosition(c.file(), dev.waymark.content.LineIndex.line(node), 1),
+                c.diagnostics().warning(dev.waymark.content.LineIndex.position(c.file(), node),
                         "attribute" + (removed.size() == 1 ? " " : "s ") + String.join(", ", removed) + " removed",
                         "only id, class, title, lang and dir may be set with {…}");
             }

@@ -196,7 +196,7 @@ public final class SiteRenderer {
                 for (Node item = lastList.getFirstChild(); item != null; item = item.getNext()) {
                     Node para = item.getFirstChild();
                     if (para instanceof Paragraph && para.getFirstChild() instanceof Link l) {
-                        var at = new SourcePosition(src.parsed().source().displayPath(), dev.waymark.content.LineIndex.line(l), 1);
+                        var at = dev.waymark.content.LineIndex.position(src.parsed().source().displayPath(), l);
                         var resolved = links.resolve(page, l.getUrl().toString(), at, diagnostics::add);
                         ev.add(new DecisionView.Evidence(AstText.of(l), resolved.url()));
                     }

@@ -18,7 +18,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "site")
     Path out;
 
-    @Option(names = "--quiet", description = "Print errors only.")
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     boolean quiet;
 
     @Option(names = "--strict", description = "After building, check the site's links, anchors and structure; fail on errors.")

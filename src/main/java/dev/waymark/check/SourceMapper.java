@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Points a finding back at the Markdown line that produced it. Waymark pages name their source in
- * {@code <html data-source>}; the line is the first one that holds the link's text or its target's fragment.
+ * {@code <html data-source>}; the line is the first one that holds the link's text, its target's fragment or its URL.
  * Without a source (any other generator's site), the finding stays on the HTML file and line.
  */
 final class SourceMapper {
@@ -37,8 +37,12 @@ final class SourceMapper {
         int hash = ref.url().indexOf('#');
         String fragment = hash >= 0 ? ref.url().substring(hash) : "";
         List<String> md = lines.get();
+        String url = ref.url();
+        // the link text as Markdown writes it, then its fragment, then the URL as written in Markdown or raw HTML
+        // (links to pages are rewritten on the way out, but images, files and raw HTML keep theirs), then bare text
         for (String needle : new String[]{text.isEmpty() ? null : "[" + text + "]", fragment.length() > 1 ? fragment + ")" : null,
-                text.isEmpty() ? null : text}) {
+                url.isEmpty() ? null : "](" + url, url.isEmpty() ? null : "=\"" + url + "\"", url.isEmpty() ? null : "='" + url + "'",
+                url.isEmpty() ? null : "=" + url, text.isEmpty() ? null : text}) {
             if (needle == null) continue;
             for (int i = 0; i < md.size(); i++) {
                 if (md.get(i).contains(needle)) return SourcePosition.of(Path.of(page.source()), i + 1);

@@ -36,6 +36,7 @@ class SiteCheckerTest {
             "broken-anchor, index.html, 13, #nowhere",
             "broken-anchor, index.html, 14, #absent",
             "broken-anchor, content/page.md, 7, #missing-from-md",
+            "broken-link, content/page.md, 11, ../img/raw-missing.svg",
             "duplicate-id, index.html, 20, dup",
             "h1-count, content/page.md, 1, 2 h1",
             "heading-skip, index.html, 21, h2 to h4",
@@ -86,7 +87,7 @@ class SiteCheckerTest {
         String text = new TextFormat().format(r);
         assertTrue(text.contains("\ncontent/page.md\n  1:1  error    h1-count"), text);
         assertTrue(text.contains("\n  7:1  error    broken-anchor        link to \"#missing-from-md\""), text);
-        assertTrue(text.endsWith("20 errors, 0 warnings in 3 pages; 16 internal references checked; 2 external links (not fetched): example.com (2)\n"), text);
+        assertTrue(text.endsWith("21 errors, 0 warnings in 3 pages; 17 internal references checked; 2 external links (not fetched): example.com (2)\n"), text);
         String json = new JsonFormat().format(r);
         assertTrue(json.startsWith("{\"findings\":[{\"kind\":"), json);
         assertTrue(json.contains("\"file\":\"content/page.md\",\"line\":7,\"column\":1"), json);

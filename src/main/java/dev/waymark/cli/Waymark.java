@@ -15,14 +15,30 @@ public final class Waymark implements Runnable {
         if (args.length > 0 && (args[0].equals("build") || args[0].equals("serve"))) {
             dev.waymark.content.Markdown.warmUp();
         }
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(OUT_OF_MEMORY);
+            code = 3;
+        }
+        System.exit(code);
     }
+
+    static final String OUT_OF_MEMORY = "waymark: out of memory; nothing was changed. Give Java more heap, "
+            + "e.g. WAYMARK_JAVA_OPTS=-Xmx2g ./waymark build";
 
     /** The configured command line; tests run commands through it exactly as the launcher does. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Waymark());
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) {
+                    cmd.getErr().println(OUT_OF_MEMORY);
+                    return 3;
+                }
+            }
             cmd.getErr().println("waymark: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             if (Boolean.getBoolean("waymark.verbose")) e.printStackTrace(cmd.getErr());
             return 3;

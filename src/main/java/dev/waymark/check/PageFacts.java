@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one HTML page says about itself, read once with jsoup: its ids, its references, its structure.
+ * What one HTML page says about itself, read once ({@link QuickScan} for a clean page, jsoup otherwise): its ids, its
+ * references, its structure.
  *
  * @param file   path relative to the site root, with forward slashes
  * @param source the Markdown source named by {@code <html data-source>}, or empty

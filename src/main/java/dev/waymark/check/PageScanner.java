@@ -23,12 +23,24 @@ final class PageScanner {
      * (navigation) on every page; one shared instance each keeps 10,000 pages' facts small enough to stay young.
      */
     private final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
+    private final QuickScan quick = new QuickScan(shared);
 
     /**
-     * Reads a page in one pass over its elements. Position tracking costs a third of the parse, so the first pass runs
-     * without it and only pages with findings are read again with {@code track} on, to report exact lines.
+     * Reads a page. Position tracking costs a third of the parse, so the first pass runs without it and only pages with
+     * findings are read again with {@code track} on, to report exact lines. The first pass tries {@link QuickScan}
+     * before jsoup: it answers for the clean, regular pages that make up a healthy site and leaves every other page to
+     * {@link #parse}.
      */
     PageFacts scan(String file, String html, boolean track) {
+        if (!track) {
+            PageFacts facts = quick.scan(file, html);
+            if (facts != null) return facts;
+        }
+        return parse(file, html, track);
+    }
+
+    /** Reads a page with jsoup in one pass over its elements: the reference behaviour {@link QuickScan} must match. */
+    PageFacts parse(String file, String html, boolean track) {
         Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(track));
         Refs refs = new Refs(track);
         Set<String> ids = new HashSet<>();
@@ -109,37 +121,66 @@ final class PageScanner {
             if (track) {
                 list.add(new PageFacts.Ref(url, attribute, line(el), text == null ? "" : text.apply(el), tree));
             } else {
-                PageFacts.Ref ref = new PageFacts.Ref(url, attribute, 0, "", tree);
-                PageFacts.Ref known = shared.putIfAbsent(ref, ref);
-                list.add(known == null ? ref : known);
+                list.add(positionFree(shared, url, attribute, tree));
             }
         }
     }
 
-    private static void srcset(Element el, String tag, Refs refs) {
-        for (String candidate : el.attr("srcset").split(",")) {
-            String url = candidate.strip().split("\\s+")[0];
-            if (!url.isEmpty()) refs.add(url, tag + " srcset", el, null, false);
-        }
+    /** The one shared instance of an untracked reference (no line, no text). */
+    static PageFacts.Ref positionFree(Map<PageFacts.Ref, PageFacts.Ref> shared, String url, String attribute, boolean tree) {
+        PageFacts.Ref ref = new PageFacts.Ref(url, attribute, 0, "", tree);
+        PageFacts.Ref known = shared.get(ref); // lock-free; putIfAbsent locks its bin even when the key is there
+        if (known == null) known = shared.putIfAbsent(ref, ref);
+        return known == null ? ref : known;
     }
 
-    private static void tree(Element script, Refs refs, List<String> treeIds, List<PageFacts.Local> problems) {
-        Matcher m = JSON_FIELD.matcher(script.data());
+    private static void srcset(Element el, String tag, Refs refs) {
+        for (String url : srcsetUrls(el.attr("srcset"))) refs.add(url, tag + " srcset", el, null, false);
+    }
+
+    /** The URL of each candidate of a {@code srcset} attribute, in order. */
+    static List<String> srcsetUrls(String srcset) {
+        List<String> urls = new ArrayList<>();
+        for (String candidate : srcset.split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            if (!url.isEmpty()) urls.add(url);
+        }
+        return urls;
+    }
+
+    /**
+     * What the check reads from a decision tree's JSON ({@code <script class="wm-tree-data">}): evidence links, node
+     * ids, and the answer targets that name no node, each in order of appearance.
+     */
+    record TreeFields(List<String> hrefs, List<String> ids, List<String> missingTargets) {
+    }
+
+    static TreeFields treeFields(String json) {
+        Matcher m = JSON_FIELD.matcher(json);
+        List<String> hrefs = new ArrayList<>();
         Set<String> targets = new LinkedHashSet<>();
         List<String> own = new ArrayList<>();
         while (m.find()) {
             String value = unescape(m.group(2));
             switch (m.group(1)) {
-                case "href" -> refs.add(value, "decision tree href", script, null, true);
+                case "href" -> hrefs.add(value);
                 case "target" -> targets.add(value);
                 default -> own.add(value);
             }
         }
-        treeIds.addAll(own);
+        List<String> missing = new ArrayList<>();
         for (String t : targets) {
-            if (!own.contains(t)) {
-                problems.add(new PageFacts.Local(CheckKind.TREE_TARGET, "decision tree answer points to missing node \"" + t + "\"", line(script), false));
-            }
+            if (!own.contains(t)) missing.add(t);
+        }
+        return new TreeFields(hrefs, own, missing);
+    }
+
+    private static void tree(Element script, Refs refs, List<String> treeIds, List<PageFacts.Local> problems) {
+        TreeFields fields = treeFields(script.data());
+        for (String href : fields.hrefs()) refs.add(href, "decision tree href", script, null, true);
+        treeIds.addAll(fields.ids());
+        for (String t : fields.missingTargets()) {
+            problems.add(new PageFacts.Local(CheckKind.TREE_TARGET, "decision tree answer points to missing node \"" + t + "\"", line(script), false));
         }
     }
 

@@ -33,13 +33,13 @@ public final class SiteChecker {
 
     public CheckReport check(Path siteDir, CheckOptions options) {
         Path root = siteDir.toAbsolutePath().normalize();
-        Set<String> files = new HashSet<>();
+        Map<String, String> files = new HashMap<>(); // each path to itself: lookups return the one shared instance
         List<String> html = new ArrayList<>();
         List<String> css = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                files.add(rel);
+                files.put(rel, rel);
                 if (rel.endsWith(".html") || rel.endsWith(".htm")) html.add(rel);
                 if (rel.endsWith(".css")) css.add(rel);
             });
@@ -58,10 +58,20 @@ public final class SiteChecker {
         Map<String, Set<String>> edges = new HashMap<>();
         int[] counts = new int[2];
         List<String> withFindings = new ArrayList<>();
-        for (PageFacts page : new TreeMap<>(pages).values()) {
-            int before = findings.size();
-            checkPage(page, basePath, files, pages, options, mapper, findings, domains, edges, counts);
-            if (findings.size() > before) withFindings.add(page.file());
+        // Pages are checked in parallel, each into its own result, then merged in file order: same report every run.
+        String base = basePath;
+        List<PageCheck> checked = parallel(new ArrayList<>(new TreeMap<>(pages).values()), page -> {
+            PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new HashMap<>(), new int[2]);
+            checkPage(page, base, files, pages, options, mapper, c.findings(), c.domains(), c.edges(), c.counts());
+            return c;
+        });
+        for (PageCheck c : checked) {
+            if (!c.findings().isEmpty()) withFindings.add(c.file());
+            findings.addAll(c.findings());
+            c.domains().forEach((host, n) -> domains.merge(host, n, Integer::sum));
+            edges.putAll(c.edges());
+            counts[0] += c.counts()[0];
+            counts[1] += c.counts()[1];
         }
         if (!withFindings.isEmpty()) {
             // Read the few pages with findings again, with positions, and report their findings at exact lines.
@@ -80,7 +90,7 @@ public final class SiteChecker {
         return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
     }
 
-    private static void checkPage(PageFacts page, String basePath, Set<String> files, Map<String, PageFacts> pages,
+    private static void checkPage(PageFacts page, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
                                   CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
                                   Map<String, Set<String>> edges, int[] counts) {
         for (PageFacts.Local local : page.problems()) {
@@ -91,26 +101,45 @@ public final class SiteChecker {
         }
     }
 
+    /** What checking one page found; merged into the report in file order. */
+    private record PageCheck(String file, List<Finding> findings, Map<String, Integer> domains, Map<String, Set<String>> edges,
+                             int[] counts) {
+    }
+
     private static Map<String, PageFacts> scanAll(Path root, List<String> html, boolean track) {
+        PageScanner scanner = new PageScanner();
+        Map<String, PageFacts> out = new TreeMap<>();
+        for (PageFacts facts : parallel(html, file -> {
+            try {
+                return scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8), track);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })) {
+            out.put(facts.file(), facts);
+        }
+        return out;
+    }
+
+    /** Applies {@code work} to every item on all cores; results come back in the items' order. */
+    private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            List<Future<PageFacts>> futures = new ArrayList<>();
-            PageScanner scanner = new PageScanner();
-            for (String file : html) {
-                futures.add(pool.submit(() -> scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8), track)));
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
             }
-            Map<String, PageFacts> out = new TreeMap<>();
-            for (Future<PageFacts> f : futures) {
-                PageFacts facts = f.get();
-                out.put(facts.file(), facts);
+            List<R> out = new ArrayList<>(items.size());
+            for (Future<R> f : futures) {
+                out.add(f.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
             if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
@@ -131,7 +160,7 @@ public final class SiteChecker {
         }
     }
 
-    private static void resolve(PageFacts page, PageFacts.Ref ref, String basePath, Set<String> files, Map<String, PageFacts> pages,
+    private static void resolve(PageFacts page, PageFacts.Ref ref, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
                                 CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
                                 Map<String, Set<String>> edges, int[] counts) {
         String url = ref.url().strip();
@@ -186,7 +215,7 @@ public final class SiteChecker {
         }
     }
 
-    private static void checkCss(Path root, String sheet, String basePath, Set<String> files, CheckOptions options,
+    private static void checkCss(Path root, String sheet, String basePath, Map<String, String> files, CheckOptions options,
                                  List<Finding> findings, int[] counts) {
         String text;
         try {
@@ -235,13 +264,15 @@ public final class SiteChecker {
     }
 
     /** The file a site path serves: itself, its index.html, or the .html file of the same name. */
-    private static String findFile(String path, Set<String> files) {
+    private static String findFile(String path, Map<String, String> files) {
         if (path == null) return null;
-        if (!path.isEmpty() && !path.endsWith("/") && files.contains(path)) return path;
-        String dir = path.isEmpty() || path.endsWith("/") ? path : path + "/";
-        if (files.contains(dir + "index.html")) return dir + "index.html";
-        if (!path.isEmpty() && !path.endsWith("/") && files.contains(path + ".html")) return path + ".html";
-        return null;
+        boolean file = !path.isEmpty() && !path.endsWith("/");
+        String found = file ? files.get(path) : null;
+        if (found != null) return found;
+        String dir = file ? path + "/" : path;
+        found = files.get(dir + "index.html");
+        if (found != null) return found;
+        return file ? files.get(path + ".html") : null;
     }
 
 

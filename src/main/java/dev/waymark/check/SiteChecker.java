@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,21 +55,27 @@ public final class SiteChecker {
         SourceMapper mapper = new SourceMapper(options.projectDir());
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> domains = new TreeMap<>();
-        Map<String, Set<String>> edges = new HashMap<>();
+        // the link graph for orphan pages: page i links to the pages whose indexes are set in links[i]
+        List<PageFacts> ordered = new ArrayList<>(new TreeMap<>(pages).values());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) index.put(ordered.get(i).file(), i);
+        BitSet[] links = new BitSet[ordered.size()];
+        Targets targets = new Targets();
         int[] counts = new int[2];
         List<String> withFindings = new ArrayList<>();
         // Pages are checked in parallel, each into its own result, then merged in file order: same report every run.
         String base = basePath;
-        List<PageCheck> checked = parallel(new ArrayList<>(new TreeMap<>(pages).values()), page -> {
-            PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new HashMap<>(), new int[2]);
-            checkPage(page, base, files, pages, options, mapper, c.findings(), c.domains(), c.edges(), c.counts());
+        List<PageCheck> checked = parallel(ordered, page -> {
+            PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new BitSet(), new int[2]);
+            checkPage(page, base, files, pages, index, targets, options, mapper, c.findings(), c.domains(), c.links(), c.counts());
             return c;
         });
-        for (PageCheck c : checked) {
+        for (int i = 0; i < checked.size(); i++) {
+            PageCheck c = checked.get(i);
+            links[i] = c.links();
             if (!c.findings().isEmpty()) withFindings.add(c.file());
             findings.addAll(c.findings());
             c.domains().forEach((host, n) -> domains.merge(host, n, Integer::sum));
-            edges.putAll(c.edges());
             counts[0] += c.counts()[0];
             counts[1] += c.counts()[1];
         }
@@ -79,31 +85,31 @@ public final class SiteChecker {
             findings.removeIf(f -> tracked.containsKey(f.htmlFile()));
             int[] ignored = new int[2];
             for (PageFacts page : tracked.values()) {
-                checkPage(page, basePath, files, pages, options, mapper, findings, new TreeMap<>(), new HashMap<>(), ignored);
+                checkPage(page, basePath, files, pages, index, targets, options, mapper, findings, new TreeMap<>(), new BitSet(), ignored);
             }
         }
         for (String sheet : css) {
             checkCss(root, sheet, basePath, files, options, findings, counts);
         }
-        orphans(pages, edges, options, mapper, findings);
+        orphans(ordered, index, links, options, mapper, findings);
         findings.sort(Finding.ORDER);
         return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
     }
 
     private static void checkPage(PageFacts page, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
+                                  Map<String, Integer> index, Targets targets,
                                   CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
-                                  Map<String, Set<String>> edges, int[] counts) {
+                                  BitSet links, int[] counts) {
         for (PageFacts.Local local : page.problems()) {
             add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
         }
         for (PageFacts.Ref ref : page.refs()) {
-            resolve(page, ref, basePath, files, pages, options, mapper, findings, domains, edges, counts);
+            resolve(page, ref, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
         }
     }
 
     /** What checking one page found; merged into the report in file order. */
-    private record PageCheck(String file, List<Finding> findings, Map<String, Integer> domains, Map<String, Set<String>> edges,
-                             int[] counts) {
+    private record PageCheck(String file, List<Finding> findings, Map<String, Integer> domains, BitSet links, int[] counts) {
     }
 
     private static Map<String, PageFacts> scanAll(Path root, List<String> html, boolean track) {
@@ -161,8 +167,9 @@ public final class SiteChecker {
     }
 
     private static void resolve(PageFacts page, PageFacts.Ref ref, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
+                                Map<String, Integer> index, Targets targets,
                                 CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
-                                Map<String, Set<String>> edges, int[] counts) {
+                                BitSet links, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
         String scheme = url.startsWith("//") ? "https" : UrlParts.scheme(url);
@@ -181,6 +188,12 @@ public final class SiteChecker {
         String target;
         if (path.isEmpty()) {
             target = page.file();
+        } else if ((target = targets.get(page.file(), path)) != null) {
+            if (target == Targets.MISSING) {
+                add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
+                        ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
+                return;
+            }
         } else {
             String decoded = UrlParts.decode(path);
             String joined;
@@ -196,6 +209,7 @@ public final class SiteChecker {
                 joined = RelativePath.dirOf(page.file()) + decoded;
             }
             target = findFile(RelativePath.normalize(joined), files);
+            targets.put(page.file(), path, decoded, target);
             if (target == null) {
                 add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
                         ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
@@ -203,7 +217,8 @@ public final class SiteChecker {
             }
         }
         if (ref.attribute().equals("a href") || ref.tree()) {
-            edges.computeIfAbsent(page.file(), k -> new HashSet<>()).add(target);
+            Integer to = index.get(target);
+            if (to != null) links.set(to);
         }
         if (fragment != null && !fragment.isEmpty() && !fragment.equals("top")) {
             PageFacts targetPage = pages.get(target);
@@ -237,18 +252,21 @@ public final class SiteChecker {
         }
     }
 
-    private static void orphans(Map<String, PageFacts> pages, Map<String, Set<String>> edges, CheckOptions options,
+    private static void orphans(List<PageFacts> ordered, Map<String, Integer> index, BitSet[] links, CheckOptions options,
                                 SourceMapper mapper, List<Finding> findings) {
-        if (!pages.containsKey("index.html")) return;
-        Set<String> reached = new HashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(List.of("index.html"));
+        Integer home = index.get("index.html");
+        if (home == null) return;
+        BitSet reached = new BitSet(ordered.size());
+        ArrayDeque<Integer> todo = new ArrayDeque<>(List.of(home));
         while (!todo.isEmpty()) {
-            String p = todo.pop();
-            if (!reached.add(p)) continue;
-            edges.getOrDefault(p, Set.of()).forEach(todo::push);
+            int p = todo.pop();
+            if (reached.get(p)) continue;
+            reached.set(p);
+            links[p].stream().filter(t -> !reached.get(t)).forEach(todo::push);
         }
-        for (PageFacts page : pages.values()) {
-            if (!reached.contains(page.file()) && !page.file().equals("404.html")) {
+        for (int i = 0; i < ordered.size(); i++) {
+            PageFacts page = ordered.get(i);
+            if (!reached.get(i) && !page.file().equals("404.html")) {
                 add(findings, options, CheckKind.ORPHAN_PAGE, mapper.pageLevel(page, 1),
                         "no page links to " + page.file() + "; readers cannot reach it from the home page", page.file(), 1);
             }

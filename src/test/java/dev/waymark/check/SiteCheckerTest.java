@@ -133,4 +133,27 @@ class SiteCheckerTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains("broken-link") && r.out().contains("nowhere.html"), r.out());
     }
+
+    @Test
+    void theSameRelativeLinkOnPagesInDifferentFoldersResolvesForEachFolder(@TempDir Path tmp) throws Exception {
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><title>T</title><meta name=\"description\" content=\"d\"></head>"
+                + "<body><h1>T</h1>%s</body></html>";
+        java.util.function.BiConsumer<String, String> write = (file, body) -> {
+            try {
+                java.nio.file.Files.createDirectories(tmp.resolve(file).getParent());
+                java.nio.file.Files.writeString(tmp.resolve(file), String.format(page, body));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        String nav = "<a href=\"../../index.html\">Home</a> <a href=\"../../a/b/index.html\">B</a> <a href=\"../../d/e/index.html\">E</a>";
+        write.accept("index.html", "<a href=\"a/b/index.html\">B</a> <a href=\"d/e/index.html\">E</a> <a href=\"a/c/index.html\">C</a>");
+        write.accept("a/c/index.html", "<a href=\"../../index.html\">Home</a>");
+        // same depth, same links; "../c/" climbs one folder of two, so it only exists from a/b/
+        write.accept("a/b/index.html", nav + " <a href=\"../c/index.html\">C</a>");
+        write.accept("d/e/index.html", nav + " <a href=\"../c/index.html\">C</a>");
+        CheckReport r = new SiteChecker().check(tmp, new CheckOptions(Optional.empty(), tmp, Map.of()));
+        assertEquals(List.of("d/e/index.html broken-link a href \"../c/index.html\" points to a file that does not exist"),
+                r.findings().stream().map(f -> f.htmlFile() + " " + f.kind() + " " + f.message()).toList(), new TextFormat().format(r));
+    }
 }

@@ -1,0 +1,51 @@
+package dev.waymark.check;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolved targets of references whose resolution does not depend on the folder of the page they are on.
+ *
+ * <p>A site repeats the same navigation links on every page, written relative to each page: from any page two
+ * folders deep, {@code ../../a/b/index.html} climbs to the site root and then names {@code a/b/index.html}, whatever the
+ * two folders were. So a path that climbs at least as many folders as its page is deep (or that is absolute) resolves
+ * the same for every page of that depth, and is resolved once per depth instead of once per page.
+ */
+final class Targets {
+    /** The target of a path known to point to no file. */
+    static final String MISSING = new String("(missing)");
+    private static final int MAX_DEPTH = 32;
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] byDepth = new Map[MAX_DEPTH + 1];
+
+    Targets() {
+        for (int i = 0; i <= MAX_DEPTH; i++) byDepth[i] = new ConcurrentHashMap<>();
+    }
+
+    /** The cached target for a raw URL path on a page, {@link #MISSING}, or null when not known. */
+    String get(String pageFile, String path) {
+        int depth = depth(pageFile);
+        return depth > MAX_DEPTH ? null : byDepth[depth].get(path);
+    }
+
+    /** Remembers a resolution if it holds for every page of this page's depth. */
+    void put(String pageFile, String path, String decoded, String target) {
+        int depth = depth(pageFile);
+        if (depth <= MAX_DEPTH && (decoded.startsWith("/") || climbs(decoded) >= depth)) {
+            byDepth[depth].put(path, target == null ? MISSING : target);
+        }
+    }
+
+    private static int depth(String file) {
+        int n = 0;
+        for (int i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) n++;
+        return n;
+    }
+
+    /** How many leading {@code ../} segments a relative path starts with. */
+    private static int climbs(String path) {
+        int n = 0;
+        while (path.startsWith("../", n * 3)) n++;
+        return n;
+    }
+}

@@ -31,6 +31,15 @@ final class PageScanner {
      * before jsoup: it answers for the clean, regular pages that make up a healthy site and leaves every other page to
      * {@link #parse}.
      */
+    /**
+     * The untracked read of a page file: QuickScan straight from its bytes, jsoup when QuickScan cannot vouch for it.
+     * Bytes that are not UTF-8 read as U+FFFD, as a browser shows them, so one bad byte does not stop the check.
+     */
+    PageFacts scan(String file, byte[] utf8) {
+        PageFacts facts = quick.scan(file, utf8);
+        return facts != null ? facts : parse(file, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), false);
+    }
+
     PageFacts scan(String file, String html, boolean track) {
         if (!track) {
             PageFacts facts = quick.scan(file, html);

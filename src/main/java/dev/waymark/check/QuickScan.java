@@ -2,6 +2,12 @@ package dev.waymark.check;
 
 import org.jsoup.parser.Parser;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -168,6 +174,8 @@ final class QuickScan {
     private final Map<PageFacts.Ref, PageFacts.Ref> shared;
     /** Each scanning thread copies its pages into one reused buffer. */
     private final ThreadLocal<char[]> buffers = ThreadLocal.withInitial(() -> new char[1 << 16]);
+    private final ThreadLocal<CharsetDecoder> decoders = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     /**
      * Each scanning thread's recent references, found again by the characters of their URL without building a string:
      * the same navigation links are on every page. It holds instances of {@link #shared} only, so it changes no result.
@@ -181,13 +189,32 @@ final class QuickScan {
 
     /** The page's facts, or null when the page may have a problem or holds anything this reader cannot vouch for. */
     PageFacts scan(String file, String html) {
+        char[] buffer = buffer(html.length());
+        html.getChars(0, html.length(), buffer, 0);
+        return new Page(file, buffer, html.length(), caches.get()).read();
+    }
+
+    /**
+     * The same, straight from the file's bytes: they are decoded into this thread's buffer, so a clean page never
+     * becomes a String (a page with one non-Latin-1 character would be a UTF-16 copy of twice its size). Null also
+     * when the bytes are not valid UTF-8; the caller's strict decode then reports it.
+     */
+    PageFacts scan(String file, byte[] utf8) {
+        CharsetDecoder decoder = decoders.get().reset();
+        char[] buffer = buffer(utf8.length); // UTF-8 never decodes to more chars than it has bytes
+        CharBuffer out = CharBuffer.wrap(buffer);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(utf8), out, true);
+        if (result.isError() || result.isOverflow() || decoder.flush(out).isError()) return null;
+        return new Page(file, buffer, out.position(), caches.get()).read();
+    }
+
+    private char[] buffer(int length) {
         char[] buffer = buffers.get();
-        if (buffer.length < html.length()) {
-            buffer = new char[Math.max(html.length(), 2 * buffer.length)];
+        if (buffer.length < length) {
+            buffer = new char[Math.max(length, 2 * buffer.length)];
             if (buffer.length <= MAX_KEPT_BUFFER) buffers.set(buffer);
         }
-        html.getChars(0, html.length(), buffer, 0);
-        return new Page(file, html, buffer, caches.get()).read();
+        return buffer;
     }
 
     private static void tag(int code, String name, int flags) {
@@ -278,7 +305,6 @@ final class QuickScan {
     /** One read of one page: a cursor over a copy of its text, and what it has found so far. */
     private final class Page {
         private final String file;
-        private final String html;
         /** The page's characters (a reused buffer, longer than the page): array reads stay cheap without C2. */
         private final char[] c;
         private final int n;
@@ -314,11 +340,10 @@ final class QuickScan {
         /** The open link has an href and nothing has named it yet. */
         private boolean unnamed;
 
-        Page(String file, String html, char[] c, RefCache cache) {
+        Page(String file, char[] c, int n, RefCache cache) {
             this.file = file;
-            this.html = html;
             this.c = c;
-            this.n = html.length();
+            this.n = n;
             this.cache = cache;
         }
 
@@ -628,7 +653,7 @@ final class QuickScan {
             int at = known[k] * 5;
             int from = attributes[at + 2];
             if (from < 0) return "";
-            String raw = html.substring(from, attributes[at + 3]);
+            String raw = new String(c, from, attributes[at + 3] - from);
             return attributes[at + 4] != 0 ? Parser.unescapeEntities(raw, true) : raw;
         }
 
@@ -855,7 +880,7 @@ final class QuickScan {
             int slot = (h ^ (h >>> 12)) & (RefCache.SIZE - 1);
             PageFacts.Ref ref = cache.find(label, c, from, to, slot);
             if (ref == null) {
-                ref = PageScanner.positionFree(shared, html.substring(from, to), label, false);
+                ref = PageScanner.positionFree(shared, new String(c, from, to - from), label, false);
                 cache.put(label, c, from, to, slot, ref);
             }
             refs.add(ref);
@@ -900,7 +925,7 @@ final class QuickScan {
             if (close < 0) return -1;
             src(SCRIPT_SRC);
             int tree = treeClass();
-            if (tree < 0 || tree > 0 && !tree(html.substring(next, close))) return -1;
+            if (tree < 0 || tree > 0 && !tree(new String(c, next, close - next))) return -1;
             return close + "</script>".length();
         }
 
@@ -941,7 +966,7 @@ final class QuickScan {
         private int style(int next) {
             int close = closeOf(STYLE, next);
             if (close < 0) return -1;
-            for (String url : CssUrls.of(html.substring(next, close))) ref(url, STYLE_URL, false);
+            for (String url : CssUrls.of(new String(c, next, close - next))) ref(url, STYLE_URL, false);
             return close + "</style>".length();
         }
 

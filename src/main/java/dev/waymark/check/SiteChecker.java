@@ -117,7 +117,9 @@ public final class SiteChecker {
         Map<String, PageFacts> out = new TreeMap<>();
         for (PageFacts facts : parallel(html, file -> {
             try {
-                return scanner.scan(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8), track);
+                Path path = root.resolve(file);
+                byte[] bytes = Files.readAllBytes(path);
+                return track ? scanner.scan(file, new String(bytes, StandardCharsets.UTF_8), true) : scanner.scan(file, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -172,48 +174,55 @@ public final class SiteChecker {
                                 BitSet links, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
-        String scheme = url.startsWith("//") ? "https" : UrlParts.scheme(url);
-        if (scheme != null) {
-            if (scheme.equals("http") || scheme.equals("https")) {
-                counts[1]++;
-                String host = url.replaceFirst("^[a-zA-Z]*:?//", "").replaceFirst("[/?#].*$", "").toLowerCase(Locale.ROOT);
-                domains.merge(host, 1, Integer::sum);
-            }
-            return;
-        }
-        counts[0]++;
-        UrlParts parts = UrlParts.of(url);
-        String fragment = parts.fragment();
-        String path = parts.path();
+        Targets.Hit hit = targets.get(page.file(), url);
+        String fragment;
         String target;
-        if (path.isEmpty()) {
-            target = page.file();
-        } else if ((target = targets.get(page.file(), path)) != null) {
+        if (hit != null) {
+            counts[0]++;
+            fragment = hit.fragment();
+            target = hit.target();
             if (target == Targets.MISSING) {
                 add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
                         ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
                 return;
             }
         } else {
-            String decoded = UrlParts.decode(path);
-            String joined;
-            if (decoded.startsWith("/")) {
-                String base = UrlParts.decode(basePath);
-                if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
+            String scheme = url.startsWith("//") ? "https" : UrlParts.scheme(url);
+            if (scheme != null) {
+                if (scheme.equals("http") || scheme.equals("https")) {
+                    counts[1]++;
+                    String host = url.replaceFirst("^[a-zA-Z]*:?//", "").replaceFirst("[/?#].*$", "").toLowerCase(Locale.ROOT);
+                    domains.merge(host, 1, Integer::sum);
+                }
+                return;
+            }
+            counts[0]++;
+            UrlParts parts = UrlParts.of(url);
+            fragment = parts.fragment();
+            String path = parts.path();
+            if (path.isEmpty()) {
+                target = page.file();
+            } else {
+                String decoded = UrlParts.decode(path);
+                String joined;
+                if (decoded.startsWith("/")) {
+                    String base = UrlParts.decode(basePath);
+                    if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
+                        add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
+                                ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" is outside the site's base path " + basePath, page.file(), ref.line());
+                        return;
+                    }
+                    joined = decoded.length() >= base.length() ? decoded.substring(base.length()) : "";
+                } else {
+                    joined = RelativePath.dirOf(page.file()) + decoded;
+                }
+                target = findFile(RelativePath.normalize(joined), files);
+                targets.put(page.file(), url, decoded, target, fragment);
+                if (target == null) {
                     add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
-                            ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" is outside the site's base path " + basePath, page.file(), ref.line());
+                            ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
                     return;
                 }
-                joined = decoded.length() >= base.length() ? decoded.substring(base.length()) : "";
-            } else {
-                joined = RelativePath.dirOf(page.file()) + decoded;
-            }
-            target = findFile(RelativePath.normalize(joined), files);
-            targets.put(page.file(), path, decoded, target);
-            if (target == null) {
-                add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
-                        ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
-                return;
             }
         }
         if (ref.attribute().equals("a href") || ref.tree()) {

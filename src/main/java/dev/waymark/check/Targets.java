@@ -14,25 +14,32 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Targets {
     /** The target of a path known to point to no file. */
     static final String MISSING = new String("(missing)");
+
+    /** Where a reference leads: the target file (or {@link #MISSING}) and the fragment, if any. */
+    record Hit(String target, String fragment) {
+    }
     private static final int MAX_DEPTH = 32;
     @SuppressWarnings("unchecked")
-    private final Map<String, String>[] byDepth = new Map[MAX_DEPTH + 1];
+    private final Map<String, Hit>[] byDepth = new Map[MAX_DEPTH + 1];
 
     Targets() {
         for (int i = 0; i <= MAX_DEPTH; i++) byDepth[i] = new ConcurrentHashMap<>();
     }
 
-    /** The cached target for a raw URL path on a page, {@link #MISSING}, or null when not known. */
-    String get(String pageFile, String path) {
+    /**
+     * The known resolution of a URL as written on a page, or null. Keyed by the URL itself: pages share one instance
+     * of each reference, so the lookup mostly compares a string with itself.
+     */
+    Hit get(String pageFile, String url) {
         int depth = depth(pageFile);
-        return depth > MAX_DEPTH ? null : byDepth[depth].get(path);
+        return depth > MAX_DEPTH ? null : byDepth[depth].get(url);
     }
 
-    /** Remembers a resolution if it holds for every page of this page's depth. */
-    void put(String pageFile, String path, String decoded, String target) {
+    /** Remembers a resolution if it holds for every page of this page's depth (its path climbs to the root). */
+    void put(String pageFile, String url, String decodedPath, String target, String fragment) {
         int depth = depth(pageFile);
-        if (depth <= MAX_DEPTH && (decoded.startsWith("/") || climbs(decoded) >= depth)) {
-            byDepth[depth].put(path, target == null ? MISSING : target);
+        if (depth <= MAX_DEPTH && (decodedPath.startsWith("/") || climbs(decodedPath) >= depth)) {
+            byDepth[depth].put(url, new Hit(target == null ? MISSING : target, fragment));
         }
     }
 

@@ -156,4 +156,14 @@ class SiteCheckerTest {
         assertEquals(List.of("d/e/index.html broken-link a href \"../c/index.html\" points to a file that does not exist"),
                 r.findings().stream().map(f -> f.htmlFile() + " " + f.kind() + " " + f.message()).toList(), new TextFormat().format(r));
     }
+
+    @Test
+    void aPageWithBytesThatAreNotUtf8IsStillChecked(@TempDir Path tmp) throws Exception {
+        byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><title>Caf\u00ff</title></head><body><h1>T</h1>"
+                + "<a href=\"gone.html\">gone</a></body></html>").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.write(tmp.resolve("index.html"), page);
+        CheckReport r = new SiteChecker().check(tmp, new CheckOptions(Optional.empty(), tmp, Map.of()));
+        assertEquals(List.of("broken-link", "missing-description"), r.findings().stream().map(Finding::kind).sorted().toList(),
+                new TextFormat().format(r));
+    }
 }

@@ -34,21 +34,26 @@ public final class SiteChecker {
     public CheckReport check(Path siteDir, CheckOptions options) {
         Path root = siteDir.toAbsolutePath().normalize();
         Map<String, String> files = new HashMap<>(); // each path to itself: lookups return the one shared instance
-        List<String> html = new ArrayList<>();
         List<String> css = new ArrayList<>();
+        // Pages are read on all cores while the walk is still finding the rest.
+        PageScanner scanner = new PageScanner();
+        Map<String, Future<PageFacts>> scans = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Map<String, PageFacts> pages = new HashMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 files.put(rel, rel);
-                if (rel.endsWith(".html") || rel.endsWith(".htm")) html.add(rel);
+                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> read(scanner, root, rel, false)));
                 if (rel.endsWith(".css")) css.add(rel);
             });
+            for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            pool.shutdownNow();
         }
-        html.sort(null);
         css.sort(null);
-        Map<String, PageFacts> pages = new HashMap<>(scanAll(root, html, false));
         String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
@@ -115,18 +120,19 @@ public final class SiteChecker {
     private static Map<String, PageFacts> scanAll(Path root, List<String> html, boolean track) {
         PageScanner scanner = new PageScanner();
         Map<String, PageFacts> out = new TreeMap<>();
-        for (PageFacts facts : parallel(html, file -> {
-            try {
-                Path path = root.resolve(file);
-                byte[] bytes = Files.readAllBytes(path);
-                return track ? scanner.scan(file, new String(bytes, StandardCharsets.UTF_8), true) : scanner.scan(file, bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })) {
+        for (PageFacts facts : parallel(html, file -> read(scanner, root, file, track))) {
             out.put(facts.file(), facts);
         }
         return out;
+    }
+
+    private static PageFacts read(PageScanner scanner, Path root, String file, boolean track) {
+        try {
+            byte[] bytes = Files.readAllBytes(root.resolve(file));
+            return track ? scanner.scan(file, new String(bytes, StandardCharsets.UTF_8), true) : scanner.scan(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Applies {@code work} to every item on all cores; results come back in the items' order. */
@@ -139,9 +145,17 @@ public final class SiteChecker {
             }
             List<R> out = new ArrayList<>(items.size());
             for (Future<R> f : futures) {
-                out.add(f.get());
+                out.add(await(f));
             }
             return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R await(Future<R> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -149,8 +163,6 @@ public final class SiteChecker {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

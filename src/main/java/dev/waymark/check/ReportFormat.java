@@ -17,8 +17,9 @@ public interface ReportFormat {
         StringBuilder sb = new StringBuilder();
         sb.append(r.errorCount()).append(" error").append(r.errorCount() == 1 ? "" : "s").append(", ")
                 .append(r.warningCount()).append(" warning").append(r.warningCount() == 1 ? "" : "s").append(" in ")
-                .append(r.pages()).append(" pages; ").append(r.internalLinks()).append(" internal references checked; ")
-                .append(r.externalLinks()).append(" external links (not fetched)");
+                .append(r.pages()).append(r.pages() == 1 ? " page; " : " pages; ")
+                .append(r.internalLinks()).append(r.internalLinks() == 1 ? " internal reference" : " internal references").append(" checked; ")
+                .append(r.externalLinks()).append(r.externalLinks() == 1 ? " external link" : " external links").append(" (not fetched)");
         var top = r.topDomains();
         if (!top.isEmpty()) {
             sb.append(": ");

@@ -57,7 +57,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
         }
         if (!quiet) {
-            outw.printf("built %d pages (%d files) into %s in %d ms%n", result.site().pages().size(), result.files(), out,
+            int pages = result.site().pages().size();
+            outw.printf("built %d page%s (%d files) into %s in %d ms%n", pages, pages == 1 ? "" : "s", result.files(), out,
                     (System.nanoTime() - start) / 1_000_000);
             outw.flush();
         }

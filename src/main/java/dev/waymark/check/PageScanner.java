@@ -26,26 +26,14 @@ final class PageScanner {
     private final QuickScan quick = new QuickScan(shared);
 
     /**
-     * Reads a page. Position tracking costs a third of the parse, so the first pass runs without it and only pages with
-     * findings are read again with {@code track} on, to report exact lines. The first pass tries {@link QuickScan}
-     * before jsoup: it answers for the clean, regular pages that make up a healthy site and leaves every other page to
-     * {@link #parse}.
-     */
-    /**
-     * The untracked read of a page file: QuickScan straight from its bytes, jsoup when QuickScan cannot vouch for it.
+     * The first, untracked read of a page file, straight from its bytes: {@link QuickScan} answers for the clean,
+     * regular pages that make up a healthy site, and {@link #parse} reads every other page. Position tracking costs a
+     * third of a jsoup parse, so only pages with findings are read again, with {@code track} on, to report exact lines.
      * Bytes that are not UTF-8 read as U+FFFD, as a browser shows them, so one bad byte does not stop the check.
      */
     PageFacts scan(String file, byte[] utf8) {
         PageFacts facts = quick.scan(file, utf8);
         return facts != null ? facts : parse(file, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), false);
-    }
-
-    PageFacts scan(String file, String html, boolean track) {
-        if (!track) {
-            PageFacts facts = quick.scan(file, html);
-            if (facts != null) return facts;
-        }
-        return parse(file, html, track);
     }
 
     /** Reads a page with jsoup in one pass over its elements: the reference behaviour {@link QuickScan} must match. */

@@ -32,26 +32,31 @@ import java.util.stream.Stream;
 public final class SiteChecker {
 
     public CheckReport check(Path siteDir, CheckOptions options) {
-        Path root = siteDir.toAbsolutePath().normalize();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return check(siteDir.toAbsolutePath().normalize(), options, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private CheckReport check(Path root, CheckOptions options, ExecutorService pool) {
         Map<String, String> files = new HashMap<>(); // each path to itself: lookups return the one shared instance
         List<String> css = new ArrayList<>();
         // Pages are read on all cores while the walk is still finding the rest.
         PageScanner scanner = new PageScanner();
         Map<String, Future<PageFacts>> scans = new TreeMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         Map<String, PageFacts> pages = new HashMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 files.put(rel, rel);
-                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> read(scanner, root, rel, false)));
+                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.scan(rel, bytes(root, rel))));
                 if (rel.endsWith(".css")) css.add(rel);
             });
             for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            pool.shutdownNow();
         }
         css.sort(null);
         String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
@@ -70,7 +75,7 @@ public final class SiteChecker {
         List<String> withFindings = new ArrayList<>();
         // Pages are checked in parallel, each into its own result, then merged in file order: same report every run.
         String base = basePath;
-        List<PageCheck> checked = parallel(ordered, page -> {
+        List<PageCheck> checked = parallel(pool, ordered, page -> {
             PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new BitSet(), new int[2]);
             checkPage(page, base, files, pages, index, targets, options, mapper, c.findings(), c.domains(), c.links(), c.counts());
             return c;
@@ -86,7 +91,11 @@ public final class SiteChecker {
         }
         if (!withFindings.isEmpty()) {
             // Read the few pages with findings again, with positions, and report their findings at exact lines.
-            Map<String, PageFacts> tracked = scanAll(root, withFindings, true);
+            Map<String, PageFacts> tracked = new TreeMap<>();
+            for (PageFacts page : parallel(pool, withFindings,
+                    file -> scanner.parse(file, new String(bytes(root, file), StandardCharsets.UTF_8), true))) {
+                tracked.put(page.file(), page);
+            }
             findings.removeIf(f -> tracked.containsKey(f.htmlFile()));
             int[] ignored = new int[2];
             for (PageFacts page : tracked.values()) {
@@ -108,8 +117,9 @@ public final class SiteChecker {
         for (PageFacts.Local local : page.problems()) {
             add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
         }
+        int depth = Targets.depth(page.file());
         for (PageFacts.Ref ref : page.refs()) {
-            resolve(page, ref, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
+            resolve(page, depth, ref, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
         }
     }
 
@@ -117,40 +127,26 @@ public final class SiteChecker {
     private record PageCheck(String file, List<Finding> findings, Map<String, Integer> domains, BitSet links, int[] counts) {
     }
 
-    private static Map<String, PageFacts> scanAll(Path root, List<String> html, boolean track) {
-        PageScanner scanner = new PageScanner();
-        Map<String, PageFacts> out = new TreeMap<>();
-        for (PageFacts facts : parallel(html, file -> read(scanner, root, file, track))) {
-            out.put(facts.file(), facts);
-        }
-        return out;
-    }
-
-    private static PageFacts read(PageScanner scanner, Path root, String file, boolean track) {
+    /** A site file's bytes. */
+    private static byte[] bytes(Path root, String file) {
         try {
-            byte[] bytes = Files.readAllBytes(root.resolve(file));
-            return track ? scanner.scan(file, new String(bytes, StandardCharsets.UTF_8), true) : scanner.scan(file, bytes);
+            return Files.readAllBytes(root.resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Applies {@code work} to every item on all cores; results come back in the items' order. */
-    private static <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> out = new ArrayList<>(items.size());
-            for (Future<R> f : futures) {
-                out.add(await(f));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+    /** Applies {@code work} to every item on the pool; results come back in the items' order. */
+    private static <T, R> List<R> parallel(ExecutorService pool, List<T> items, java.util.function.Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.apply(item)));
         }
+        List<R> out = new ArrayList<>(items.size());
+        for (Future<R> f : futures) {
+            out.add(await(f));
+        }
+        return out;
     }
 
     private static <R> R await(Future<R> future) {
@@ -180,25 +176,14 @@ public final class SiteChecker {
         }
     }
 
-    private static void resolve(PageFacts page, PageFacts.Ref ref, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
-                                Map<String, Integer> index, Targets targets,
+    private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, String basePath, Map<String, String> files,
+                                Map<String, PageFacts> pages, Map<String, Integer> index, Targets targets,
                                 CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
                                 BitSet links, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
-        Targets.Hit hit = targets.get(page.file(), url);
-        String fragment;
-        String target;
-        if (hit != null) {
-            counts[0]++;
-            fragment = hit.fragment();
-            target = hit.target();
-            if (target == Targets.MISSING) {
-                add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
-                        ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
-                return;
-            }
-        } else {
+        Targets.Hit hit = targets.get(depth, url);
+        if (hit == null) {
             String scheme = url.startsWith("//") ? "https" : UrlParts.scheme(url);
             if (scheme != null) {
                 if (scheme.equals("http") || scheme.equals("https")) {
@@ -208,34 +193,16 @@ public final class SiteChecker {
                 }
                 return;
             }
-            counts[0]++;
-            UrlParts parts = UrlParts.of(url);
-            fragment = parts.fragment();
-            String path = parts.path();
-            if (path.isEmpty()) {
-                target = page.file();
-            } else {
-                String decoded = UrlParts.decode(path);
-                String joined;
-                if (decoded.startsWith("/")) {
-                    String base = UrlParts.decode(basePath);
-                    if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
-                        add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
-                                ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" is outside the site's base path " + basePath, page.file(), ref.line());
-                        return;
-                    }
-                    joined = decoded.length() >= base.length() ? decoded.substring(base.length()) : "";
-                } else {
-                    joined = RelativePath.dirOf(page.file()) + decoded;
-                }
-                target = findFile(RelativePath.normalize(joined), files);
-                targets.put(page.file(), url, decoded, target, fragment);
-                if (target == null) {
-                    add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref),
-                            ref.attribute() + " \"" + PageScanner.abbreviate(url) + "\" points to a file that does not exist", page.file(), ref.line());
-                    return;
-                }
-            }
+            hit = locate(page, depth, url, basePath, files, targets);
+        }
+        counts[0]++;
+        String target = hit.target();
+        String fragment = hit.fragment();
+        if (target == Targets.OUTSIDE || target == Targets.MISSING) {
+            add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref), ref.attribute() + " \"" + PageScanner.abbreviate(url)
+                    + (target == Targets.OUTSIDE ? "\" is outside the site's base path " + basePath : "\" points to a file that does not exist"),
+                    page.file(), ref.line());
+            return;
         }
         if (ref.attribute().equals("a href") || ref.tree()) {
             Integer to = index.get(target);
@@ -249,6 +216,32 @@ public final class SiteChecker {
                         + "\": no element with that id in " + target, page.file(), ref.line());
             }
         }
+    }
+
+    /** Where an internal URL on a page leads; remembered for every page of its depth when that does not depend on the page. */
+    private static Targets.Hit locate(PageFacts page, int depth, String url, String basePath, Map<String, String> files, Targets targets) {
+        UrlParts parts = UrlParts.of(url);
+        String path = parts.path();
+        if (path.isEmpty()) return new Targets.Hit(page.file(), parts.fragment());
+        String decoded = UrlParts.decode(path);
+        Targets.Hit hit;
+        if (decoded.startsWith("/")) {
+            String base = UrlParts.decode(basePath);
+            if (!decoded.startsWith(base) && !(decoded + "/").equals(base)) {
+                hit = new Targets.Hit(Targets.OUTSIDE, parts.fragment());
+            } else {
+                hit = found(decoded.length() >= base.length() ? decoded.substring(base.length()) : "", files, parts.fragment());
+            }
+        } else {
+            hit = found(RelativePath.dirOf(page.file()) + decoded, files, parts.fragment());
+        }
+        targets.put(depth, url, decoded, hit);
+        return hit;
+    }
+
+    private static Targets.Hit found(String joined, Map<String, String> files, String fragment) {
+        String target = findFile(RelativePath.normalize(joined), files);
+        return new Targets.Hit(target == null ? Targets.MISSING : target, fragment);
     }
 
     private static void checkCss(Path root, String sheet, String basePath, Map<String, String> files, CheckOptions options,

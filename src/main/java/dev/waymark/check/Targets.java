@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Targets {
     /** The target of a path known to point to no file. */
     static final String MISSING = new String("(missing)");
+    /** The target of an absolute path outside the site's base path. */
+    static final String OUTSIDE = new String("(outside)");
 
-    /** Where a reference leads: the target file (or {@link #MISSING}) and the fragment, if any. */
+    /** Where a reference leads: the target file (or {@link #MISSING}, {@link #OUTSIDE}) and the fragment, if any. */
     record Hit(String target, String fragment) {
     }
     private static final int MAX_DEPTH = 32;
@@ -27,23 +29,22 @@ final class Targets {
     }
 
     /**
-     * The known resolution of a URL as written on a page, or null. Keyed by the URL itself: pages share one instance
-     * of each reference, so the lookup mostly compares a string with itself.
+     * The known resolution of a URL as written on a page {@code depth} folders deep, or null. Keyed by the URL itself:
+     * pages share one instance of each reference, so the lookup mostly compares a string with itself.
      */
-    Hit get(String pageFile, String url) {
-        int depth = depth(pageFile);
+    Hit get(int depth, String url) {
         return depth > MAX_DEPTH ? null : byDepth[depth].get(url);
     }
 
-    /** Remembers a resolution if it holds for every page of this page's depth (its path climbs to the root). */
-    void put(String pageFile, String url, String decodedPath, String target, String fragment) {
-        int depth = depth(pageFile);
+    /** Remembers a resolution if it holds for every page of this depth (its path is absolute or climbs to the root). */
+    void put(int depth, String url, String decodedPath, Hit hit) {
         if (depth <= MAX_DEPTH && (decodedPath.startsWith("/") || climbs(decodedPath) >= depth)) {
-            byDepth[depth].put(url, new Hit(target == null ? MISSING : target, fragment));
+            byDepth[depth].put(url, hit);
         }
     }
 
-    private static int depth(String file) {
+    /** How many folders deep a site file is: 0 for {@code index.html}, 2 for {@code a/b/index.html}. */
+    static int depth(String file) {
         int n = 0;
         for (int i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) n++;
         return n;

@@ -166,4 +166,24 @@ class SiteCheckerTest {
         assertEquals(List.of("broken-link", "missing-description"), r.findings().stream().map(Finding::kind).sorted().toList(),
                 new TextFormat().format(r));
     }
+
+    @Test
+    void anAbsoluteLinkOutsideTheBasePathIsReportedOnEveryPageThatHasIt(@TempDir Path tmp) throws Exception {
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><title>T</title><meta name=\"description\" content=\"d\"></head>"
+                + "<body><h1>T</h1><a href=\"/guide/a/index.html\">A</a> <a href=\"/guide/b/index.html\">B</a> "
+                + "<a href=\"/elsewhere/x.html\">X</a> <a href=\"/guide/nope.html\">N</a></body></html>";
+        for (String file : List.of("index.html", "a/index.html", "b/index.html")) {
+            java.nio.file.Files.createDirectories(tmp.resolve(file).getParent());
+            java.nio.file.Files.writeString(tmp.resolve(file), page);
+        }
+        CheckReport r = new SiteChecker().check(tmp, new CheckOptions(Optional.of("/guide/"), tmp, Map.of()));
+        List<String> expected = new java.util.ArrayList<>();
+        for (String file : List.of("a/index.html", "b/index.html", "index.html")) {
+            expected.add(file + " a href \"/elsewhere/x.html\" is outside the site's base path /guide/");
+            expected.add(file + " a href \"/guide/nope.html\" points to a file that does not exist");
+        }
+        assertEquals(expected, r.findings().stream().map(f -> f.htmlFile() + " " + f.message()).sorted().toList(),
+                new TextFormat().format(r));
+        assertEquals(12, r.internalLinks());
+    }
 }

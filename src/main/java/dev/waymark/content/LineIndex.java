@@ -35,25 +35,28 @@ public final class LineIndex {
 
     /** Where a node starts in its file: 1-based line and column (in characters). */
     public static dev.waymark.diag.SourcePosition position(java.nio.file.Path file, Node node) {
-        Document doc = node.getDocument();
-        LineIndex index = doc == null ? null : KEY.get(doc);
+        LineIndex index = of(node);
         if (index == null) {
             return new dev.waymark.diag.SourcePosition(file, node.getStartLineNumber() + 1, 1);
         }
-        int offset = node.getStartOffset();
-        int pos = Arrays.binarySearch(index.starts, offset);
-        int line = pos >= 0 ? pos : -pos - 2;
-        return new dev.waymark.diag.SourcePosition(file, line + 1, offset - index.starts[line] + 1);
+        int line = index.lineOf(node.getStartOffset());
+        return new dev.waymark.diag.SourcePosition(file, line + 1, node.getStartOffset() - index.starts[line] + 1);
     }
 
     /** The 1-based line where a node starts. */
     public static int line(Node node) {
+        LineIndex index = of(node);
+        return index == null ? node.getStartLineNumber() + 1 : index.lineOf(node.getStartOffset()) + 1;
+    }
+
+    private static LineIndex of(Node node) {
         Document doc = node.getDocument();
-        LineIndex index = doc == null ? null : KEY.get(doc);
-        if (index == null) {
-            return node.getStartLineNumber() + 1;
-        }
-        int pos = Arrays.binarySearch(index.starts, node.getStartOffset());
-        return (pos >= 0 ? pos : -pos - 2) + 1;
+        return doc == null ? null : KEY.get(doc);
+    }
+
+    /** The 0-based line that holds a character offset. */
+    private int lineOf(int offset) {
+        int pos = Arrays.binarySearch(starts, offset);
+        return pos >= 0 ? pos : -pos - 2;
     }
 }

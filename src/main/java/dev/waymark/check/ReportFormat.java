@@ -13,13 +13,17 @@ public interface ReportFormat {
         };
     }
 
+    /** "1 page", "2 pages". */
+    private static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String summary(CheckReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.errorCount()).append(" error").append(r.errorCount() == 1 ? "" : "s").append(", ")
-                .append(r.warningCount()).append(" warning").append(r.warningCount() == 1 ? "" : "s").append(" in ")
-                .append(r.pages()).append(r.pages() == 1 ? " page; " : " pages; ")
-                .append(r.internalLinks()).append(r.internalLinks() == 1 ? " internal reference" : " internal references").append(" checked; ")
-                .append(r.externalLinks()).append(r.externalLinks() == 1 ? " external link" : " external links").append(" (not fetched)");
+        sb.append(counted(r.errorCount(), "error")).append(", ").append(counted(r.warningCount(), "warning"))
+                .append(" in ").append(counted(r.pages(), "page")).append("; ")
+                .append(counted(r.internalLinks(), "internal reference")).append(" checked; ")
+                .append(counted(r.externalLinks(), "external link")).append(" (not fetched)");
         var top = r.topDomains();
         if (!top.isEmpty()) {
             sb.append(": ");

@@ -11,7 +11,9 @@ import dev.waymark.render.view.DecisionView;
 import dev.waymark.render.view.NavItem;
 import dev.waymark.render.view.PageView;
 import dev.waymark.render.view.PagerLink;
+import dev.waymark.render.share.StructuredData;
 import dev.waymark.render.view.ProfileView;
+import dev.waymark.render.view.Sharing;
 import dev.waymark.render.view.TocEntry;
 import dev.waymark.validate.SiteLinks;
 
@@ -36,6 +38,7 @@ final class PageViews {
     private final boolean fullNav;
     static final int FULL_NAV_LIMIT = 150;
     private final Map<String, Map<String, String>> links = new ConcurrentHashMap<>();
+    private final StructuredData structured;
 
     PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
         this.site = site;
@@ -45,6 +48,7 @@ final class PageViews {
         for (int i = 0; i < site.pages().size(); i++) order.put(site.pages().get(i), i);
         this.byPath = site.byPath();
         this.fullNav = site.pages().size() <= FULL_NAV_LIMIT;
+        this.structured = new StructuredData(site);
     }
 
     /**
@@ -68,7 +72,15 @@ final class PageViews {
                 config.absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path()), config.title(), config.description(), root, root + "index.html",
                 assets(root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
                 profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
-                reviewed, config.footer(), source, root + "search/index.html", CSP);
+                reviewed, config.footer(), source, root + "search/index.html", CSP, sharing(page, root, decision));
+    }
+
+    private Sharing sharing(Page page, String root, Optional<DecisionView> decision) {
+        String canonical = site.config().absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path());
+        List<StructuredData.Answer> outcomes = decision.map(d -> d.outcomes().stream()
+                .map(o -> new StructuredData.Answer(o.title(), org.jsoup.Jsoup.parseBodyFragment(o.whyHtml()).text()))
+                .toList()).orElse(List.of());
+        return new Sharing(structured.of(page, canonical, outcomes), "", "", Optional.empty());
     }
 
     private PageView.Assets assets(String root) {

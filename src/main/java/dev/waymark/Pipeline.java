@@ -19,6 +19,7 @@ import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.share.AtomFeed;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
@@ -89,7 +90,7 @@ public final class Pipeline {
         // the theme and git's dates do not depend on the pages: prepare them while the pages are read and parsed
         String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
         Future<Theme> themeLoad = pool.submit(() -> Theme.load(options.themes(), themeName, options.overrides()));
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> GitDates.changes(options.content()));
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
@@ -131,7 +132,8 @@ public final class Pipeline {
         // render
         Theme theme = Work.join(themeLoad);
         clock.lap("theme");
-        Map<String, String> dates = Work.join(gitLog);
+        Map<String, GitDates.Change> changes = Work.join(gitLog);
+        Map<String, String> dates = GitDates.dates(changes);
         clock.lap("git");
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
@@ -144,6 +146,7 @@ public final class Pipeline {
             clock.lap("render");
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));
+            staging.put(AtomFeed.of(site, changes));
             if (!theme.assetPath("search.js").isEmpty()) {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }

@@ -11,6 +11,7 @@ import dev.waymark.render.view.DecisionView;
 import dev.waymark.render.view.NavItem;
 import dev.waymark.render.view.PageView;
 import dev.waymark.render.view.PagerLink;
+import dev.waymark.render.share.AtomFeed;
 import dev.waymark.render.share.StructuredData;
 import dev.waymark.render.view.ProfileView;
 import dev.waymark.render.view.Sharing;
@@ -80,7 +81,7 @@ final class PageViews {
         List<StructuredData.Answer> outcomes = decision.map(d -> d.outcomes().stream()
                 .map(o -> new StructuredData.Answer(o.title(), org.jsoup.Jsoup.parseBodyFragment(o.whyHtml()).text()))
                 .toList()).orElse(List.of());
-        return new Sharing(structured.of(page, canonical, outcomes), "", "", Optional.empty());
+        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE, "", Optional.empty());
     }
 
     private PageView.Assets assets(String root) {

@@ -15,6 +15,7 @@ import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.validate.SiteLinks;
 
@@ -67,11 +68,13 @@ public final class SiteRenderer {
             });
         }
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
+        MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
+                sink.accept(markdownCopy(copies, page, site, src, fragments, trees));
             }));
         }
         for (Future<?> f : futures) {
@@ -82,7 +85,19 @@ public final class SiteRenderer {
         sink.accept(new RenderedFile("404.html",
                 theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()))));
         sink.accept(searchPage(site, views));
-        return futures.size() + 2;
+        return 2 * futures.size() + 2;
+    }
+
+    /** The page's Markdown copy, with the comparison and decision trees it shows expanded. */
+    private static RenderedFile markdownCopy(MarkdownCopy copies, Page page, Site site, Source src,
+                                             Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
+        Optional<DecisionView> own = page.decisionTree().map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+        MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
+            String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
+            DecisionTree tree = target == null ? null : trees.get(target);
+            return tree == null ? Optional.empty() : Optional.of(DecisionViews.of(tree, fragments.get(target), page.path()));
+        });
+        return copies.of(page, src == null ? null : src.parsed(), src == null ? null : src.structure(), own, expansions);
     }
 
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */

@@ -19,7 +19,10 @@ import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
 import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
@@ -147,6 +150,11 @@ public final class Pipeline {
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));
             staging.put(AtomFeed.of(site, changes));
+            staging.put(LlmsTxt.of(site));
+            if (config.cards()) {
+                new Cards(CardStyle.read(theme.folders()), Cards.defaultCache()).render(site, pool, staging::put);
+                clock.lap("cards");
+            }
             if (!theme.assetPath("search.js").isEmpty()) {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }

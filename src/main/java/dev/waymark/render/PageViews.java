@@ -11,7 +11,10 @@ import dev.waymark.render.view.DecisionView;
 import dev.waymark.render.view.NavItem;
 import dev.waymark.render.view.PageView;
 import dev.waymark.render.view.PagerLink;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
 import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.share.StructuredData;
 import dev.waymark.render.view.ProfileView;
 import dev.waymark.render.view.Sharing;
@@ -81,7 +84,16 @@ final class PageViews {
         List<StructuredData.Answer> outcomes = decision.map(d -> d.outcomes().stream()
                 .map(o -> new StructuredData.Answer(o.title(), org.jsoup.Jsoup.parseBodyFragment(o.whyHtml()).text()))
                 .toList()).orElse(List.of());
-        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE, "", Optional.empty());
+        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE,
+                order.containsKey(page) ? MarkdownCopy.FILE : "", card(page));
+    }
+
+    private Optional<Sharing.Card> card(Page page) {
+        if (!site.config().cards() || !order.containsKey(page)) return Optional.empty();
+        SocialCard.Text t = Cards.text(site, page);
+        String alt = t.title() + (t.guide().isBlank() || t.guide().equals(t.title()) ? "" : " \u2014 " + t.guide())
+                + (t.summary().isBlank() ? "" : ": " + t.summary());
+        return Optional.of(new Sharing.Card(site.config().absolute(Cards.path(page)), alt, SocialCard.WIDTH, SocialCard.HEIGHT));
     }
 
     private PageView.Assets assets(String root) {

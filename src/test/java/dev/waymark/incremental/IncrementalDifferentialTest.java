@@ -55,13 +55,25 @@ class IncrementalDifferentialTest {
         try (IncrementalBuild build = new IncrementalBuild(live)) {
             compare(build, build.update(null), "initial build");
             for (int step = 0; step < STEPS; step++) {
-                Op op = rng.nextInt(4) == 0 ? Op.BODY : Op.values()[rng.nextInt(Op.values().length)];
+                Op op = step == 2 ? Op.BREAK_ANCHOR : rng.nextInt(4) == 0 ? Op.BODY : Op.values()[rng.nextInt(Op.values().length)];
                 Set<Path> changed = apply(op);
                 Pipeline.Result result = build.update(changed);
                 compare(build, result, "step " + step + " (" + op + ")");
                 if (op == Op.BREAK_LINK) {
                     assertFalse(result.written(), "a broken link fails the round");
                     compare(build, build.update(undoBreak()), "step " + step + " (fix the link)");
+                    cleanBefore = true;
+                    continue;
+                }
+                if (op == Op.BREAK_ANCHOR && result.written()) {
+                    // the heading a link points to goes away in the other file, then comes back: the linking page
+                    // must be rendered again both times, though its own file never changed
+                    Path target = content.resolve(anchorTarget);
+                    String with = Files.readString(target);
+                    Pipeline.Result broken = build.update(edit(target, with.replace("{#" + anchorId + "}", "")));
+                    compare(build, broken, "step " + step + " (remove the heading a link points to)");
+                    assertFalse(broken.written(), "a link to a missing heading fails the round");
+                    compare(build, build.update(edit(target, with)), "step " + step + " (restore the heading)");
                     cleanBefore = true;
                     continue;
                 }
@@ -106,7 +118,7 @@ class IncrementalDifferentialTest {
         }
     }
 
-    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK }
+    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR }
 
     private void generate() throws IOException {
         for (int s = 0; s < 3; s++) {
@@ -157,6 +169,8 @@ class IncrementalDifferentialTest {
         return list.get(rng.nextInt(list.size()));
     }
 
+    private String anchorTarget;
+    private String anchorId;
     private Path breakFile;
     private String breakText;
 
@@ -244,6 +258,16 @@ class IncrementalDifferentialTest {
                 breakFile = content.resolve(pick(stable));
                 breakText = Files.readString(breakFile);
                 return edit(breakFile, breakText + "\nA [broken link](missing-" + n + ".md).\n");
+            }
+            case BREAK_ANCHOR -> {
+                String from = stable.get(0);
+                anchorTarget = stable.get(1 + rng.nextInt(stable.size() - 1));
+                anchorId = "later-" + n;
+                Path p = content.resolve(from);
+                Path t = content.resolve(anchorTarget);
+                Files.writeString(t, Files.readString(t) + "\n## Later {#" + anchorId + "}\n\nHere.\n");
+                Files.writeString(p, Files.readString(p) + "\nSee [later](../" + anchorTarget + "#" + anchorId + ").\n");
+                return Set.of(p, t);
             }
             default -> throw new IllegalStateException();
         }

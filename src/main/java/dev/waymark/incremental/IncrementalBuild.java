@@ -101,8 +101,7 @@ public final class IncrementalBuild implements AutoCloseable {
         this.contentRoot = options.content().toAbsolutePath().normalize();
         this.themesRoot = options.themes().toAbsolutePath().normalize();
         this.contentDisplay = Pipeline.display(options.content());
-        String prefix = contentDisplay.toString().replace('\\', '/');
-        this.contentPrefix = prefix.isEmpty() || prefix.equals(".") ? "" : prefix + "/";
+        this.contentPrefix = Pipeline.sourcePrefix(options.content());
         this.out = new OutputFolder(options.out());
     }
 
@@ -151,12 +150,15 @@ public final class IncrementalBuild implements AutoCloseable {
                 if (rel.equals(SiteConfigReader.FILE_NAME)) {
                     reloadAll = true;
                     themeOrConfigPending = true;
-                } else if (rel.endsWith(".md") && parsed.containsKey(rel) && Files.isRegularFile(abs)) {
-                    pending.add(rel);
-                } else if (!rel.endsWith(".md") && Files.isRegularFile(abs) && knownAsset(rel)) {
-                    pending.add(rel);
                 } else {
-                    reloadAll = true; // a new, deleted or renamed file or folder: the structure may have changed
+                    boolean known = rel.endsWith(".md") ? parsed.containsKey(rel) : knownAsset(rel);
+                    boolean exists = Files.exists(abs);
+                    if (known && Files.isRegularFile(abs)) {
+                        pending.add(rel); // an edit of a file we know
+                    } else if (known || exists || holdsKnownFiles(rel)) {
+                        reloadAll = true; // a new, deleted or renamed file or folder: the structure may have changed
+                    }
+                    // else: an editor's temporary file, already gone
                 }
             } else if (abs.equals(contentRoot)) {
                 reloadAll = true;
@@ -166,6 +168,11 @@ public final class IncrementalBuild implements AutoCloseable {
 
     private boolean knownAsset(String rel) {
         return assets.stream().anyMatch(a -> a.relPath().equals(rel));
+    }
+
+    private boolean holdsKnownFiles(String folder) {
+        String prefix = folder + "/";
+        return parsed.keySet().stream().anyMatch(k -> k.startsWith(prefix)) || assets.stream().anyMatch(a -> a.relPath().startsWith(prefix));
     }
 
     private static boolean hidden(String rel) {
@@ -279,7 +286,7 @@ public final class IncrementalBuild implements AutoCloseable {
             config = new SiteConfigReader().read(options.content(), contentDisplay, d);
             configDiagnostics = d.sorted();
             String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
-            theme = Theme.load(options.themes(), themeName, options.overrides());
+            theme = Theme.load(options.themeRoots(), themeName, options.overrides());
             renderer = new IncrementalRenderer(new BodyRenderer(markdown), theme, pool);
             written = null; // everything is rendered again
         }

@@ -2,6 +2,8 @@ package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.OutputRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +37,16 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Pipeline.Result result = new Pipeline().build(source.pipeline(out));
+        Pipeline.Options options = source.pipeline(out);
+        Pipeline.Result result;
+        try {
+            OutputFolder.check(out, source.surroundings(options));
+            result = new Pipeline().build(options);
+        } catch (OutputRefusedException e) {
+            err.println(e.format());
+            err.flush();
+            return 2;
+        }
         Reporter.print(result.diagnostics(), err, quiet);
         if (result.failed()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();

@@ -1,10 +1,13 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.Passthrough;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options that say what to build, shared by {@code build} and {@code serve} as a picocli mixin. */
 final class SourceOptions {
@@ -27,6 +30,14 @@ final class SourceOptions {
     Pipeline.Options pipeline(Path out) {
         Path project = themes != null ? themes : Path.of("themes");
         return new Pipeline.Options(content, out, themesFolder(), theme, drafts, overrides != null ? overrides : project.resolve("local"));
+    }
+
+    /** What an output folder must stay clear of: every folder the build reads. */
+    OutputFolder.Surroundings surroundings(Pipeline.Options options) {
+        return OutputFolder.Surroundings.of(List.of(new OutputFolder.Input("content folder", options.content()),
+                new OutputFolder.Input("themes folder", options.themes()),
+                new OutputFolder.Input("overrides folder", options.overrides()),
+                new OutputFolder.Input("passthrough folder", Passthrough.beside(options.content()))));
     }
 
     /**

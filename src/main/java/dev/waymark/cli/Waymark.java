@@ -31,6 +31,7 @@ public final class Waymark implements Runnable {
     /** The configured command line; tests run commands through it exactly as the launcher does. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Waymark());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -30,6 +30,10 @@ public final class SiteLinks {
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
         });
+        // a folder without index.md still gets a generated page: a link to that index.md, or to the folder, reaches it
+        site.pages().forEach(p -> {
+            if (p.generated() && p.kind() == dev.waymark.model.PageKind.SECTION) bySource.putIfAbsent(p.path() + "index.md", p);
+        });
         this.assets = Set.copyOf(assets);
     }
 
@@ -110,7 +114,7 @@ public final class SiteLinks {
     private static void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
         if (fragment == null || fragment.isEmpty()) return;
         String id = UrlParts.decode(fragment);
-        if (!page.ids().contains(id) && !Set.of("main", "top").contains(id)) {
+        if (!page.ids().contains(id) && !Set.of("top", "wm-main").contains(id)) {
             String near = Suggest.closest(id, page.ids());
             report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
                             (page.sourcePath().isEmpty() ? "/" + page.path() : page.sourcePath()),

@@ -61,7 +61,7 @@ public final class ContentLoader {
                     }
                     if (attrs.isSymbolicLink() && !insideRoot(root, file)) {
                         diagnostics.error(SourcePosition.ofFile(displayDir.resolve(rel)),
-                                "symlink points outside the content folder", "copy the file into content/ instead of linking to it");
+                                "symlink points outside the content folder", "copy the file into the content folder instead of linking to it");
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink() && Files.isDirectory(file)) {

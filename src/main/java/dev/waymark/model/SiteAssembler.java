@@ -82,14 +82,14 @@ public final class SiteAssembler {
                 ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
         if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
             diagnostics.error(fm.at(), "a decision page has no Question or Outcome headings",
-                    "add `## Question: …? {#id}` sections (see CONTRIBUTING.md, Decision tree)");
+                    "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
         }
         return new Page(rel, SourcePosition.ofFile(parsed.source().displayPath()), path, section, fm.kind(),
                 title.orElse(rel), fm.description().orElse(""), fm.weight(), fm.draft(), fm.reviewed(), fm.toc(),
                 in.structure().headings(), in.structure().choiceList(), fm.profile(), tree, in.structure().ids());
     }
 
-    /** {@code frameworks/django.md} to {@code frameworks/django/}; an index to its folder; the root index to "". */
+    /** {@code profiles/option-a.md} to {@code profiles/option-a/}; an index to its folder; the root index to "". */
     static String pathOf(String rel, Optional<String> slug) {
         String noExt = rel.substring(0, rel.length() - 3);
         List<String> parts = new ArrayList<>(List.of(noExt.split("/")));

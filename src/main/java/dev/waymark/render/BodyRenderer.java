@@ -309,7 +309,7 @@ public final class BodyRenderer {
             BodyContext c = BodyContext.of(node);
             if (c != null && node.isHeader() && node.getText().isBlank()) {
                 c.diagnostics().warning(at(c, node), "a table header cell is empty",
-                        "give every header cell a label, e.g. | Aspect | Django | FastAPI |");
+                        "give every header cell a label, e.g. | Aspect | Option A | Option B |");
             }
             ctx.delegateRender();
         }

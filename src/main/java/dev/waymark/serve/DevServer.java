@@ -93,8 +93,7 @@ public final class DevServer implements AutoCloseable {
     public synchronized void rebuild() {
         long start = System.nanoTime();
         Path next = options.out().resolve("build-" + (builds.get() + 1));
-        Pipeline.Result result = pipeline.build(new Pipeline.Options(options.content(), next, options.themes(), options.theme(),
-                options.drafts(), options.overrides()));
+        Pipeline.Result result = pipeline.build(options.withOut(next));
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         lastDiagnostics = result.diagnostics();
         lastOk = !result.failed();

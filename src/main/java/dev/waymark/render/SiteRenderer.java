@@ -78,7 +78,7 @@ public final class SiteRenderer {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
-                sink.accept(markdownCopy(copies, page, site, src, fragments, trees));
+                sink.accept(copies.of(page, markdownBody(copies, page, site, src, fragments, trees), decision(page, fragments)));
             }));
         }
         for (Future<?> f : futures) {
@@ -89,16 +89,16 @@ public final class SiteRenderer {
         return 2 * futures.size() + 2;
     }
 
-    /** The page's Markdown copy, with the comparison and decision trees it shows expanded. */
-    private static RenderedFile markdownCopy(MarkdownCopy copies, Page page, Site site, Source src,
-                                             Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
-        Optional<DecisionView> own = page.decisionTree().map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+    /** The body of the page's Markdown copy, with the comparison and decision trees it shows expanded. */
+    static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src,
+                               Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
+        if (src == null) return "";
         MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
             String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
             DecisionTree tree = target == null ? null : trees.get(target);
             return tree == null ? Optional.empty() : Optional.of(DecisionViews.of(tree, fragments.get(target), page.path()));
         });
-        return copies.of(page, src == null ? null : src.parsed(), src == null ? null : src.structure(), own, expansions);
+        return copies.body(page, src.parsed(), src.structure(), expansions);
     }
 
     /** {@code 404.html}: links from the base path, since it is served for any missing URL. */

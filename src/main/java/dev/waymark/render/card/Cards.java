@@ -57,8 +57,14 @@ public final class Cards {
 
     /** Draws (or takes from the cache) every page's card and hands each to {@code sink}; returns how many. */
     public int render(Site site, ExecutorService pool, Consumer<RenderedFile> sink) {
+        return render(site, pool, p -> true, sink);
+    }
+
+    /** Draws the cards of the pages {@code which} accepts, for a build that keeps the others' cards from before. */
+    public int render(Site site, ExecutorService pool, java.util.function.Predicate<Page> which, Consumer<RenderedFile> sink) {
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
+            if (!which.test(page)) continue;
             futures.add(pool.submit(() -> sink.accept(new RenderedFile(path(page), card(text(site, page))))));
         }
         futures.forEach(Work::join);

@@ -51,11 +51,28 @@ public final class MarkdownCopy {
     }
 
     /**
-     * @param source   the page's parsed Markdown (null for a generated page); read, never changed
+     * The page's body as Markdown: each block as written, links made absolute, directives expanded.
+     *
+     * @param source the page's parsed Markdown (null for a generated page); read, never changed
+     */
+    public String body(Page page, ParsedPage source, PageStructure structure, Expansions expansions) {
+        if (source == null) return "";
+        StringBuilder md = new StringBuilder();
+        for (Node block = source.document().getFirstChild(); block != null; block = block.getNext()) {
+            Directive d = structure.directives().get(block);
+            String text = d == null ? blockText(page, block) : directive(d, page, expansions);
+            if (!text.isBlank()) md.append(text.strip()).append("\n\n");
+        }
+        return md.toString();
+    }
+
+    /**
+     * The whole copy: title, description and profile from the front matter, the {@link #body}, the page's own decision
+     * tree and a section's pages.
+     *
      * @param decision the page's own decision tree, whose nodes are no longer in the document
      */
-    public RenderedFile of(Page page, ParsedPage source, PageStructure structure, Optional<DecisionView> decision,
-                           Expansions expansions) {
+    public RenderedFile of(Page page, String body, Optional<DecisionView> decision) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(page.title())).append("\n\n");
         if (!page.description().isBlank()) md.append("> ").append(inline(page.description())).append("\n\n");
@@ -70,13 +87,7 @@ public final class MarkdownCopy {
             p.links().forEach(l -> md.append("- [").append(inline(l.title())).append("](").append(l.url()).append(")\n"));
             if (!p.links().isEmpty()) md.append('\n');
         });
-        if (source != null) {
-            for (Node block = source.document().getFirstChild(); block != null; block = block.getNext()) {
-                Directive d = structure.directives().get(block);
-                String text = d == null ? blockText(page, block) : directive(d, page, expansions);
-                if (!text.isBlank()) md.append(text.strip()).append("\n\n");
-            }
-        }
+        md.append(body);
         decision.ifPresent(tree -> md.append(tree(tree, page)));
         if (page.isSectionIndex()) md.append(children(page));
         String text = md.toString().strip() + "\n";

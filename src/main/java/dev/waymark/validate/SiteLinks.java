@@ -25,8 +25,15 @@ public final class SiteLinks {
 
     private final Map<String, Page> bySource = new HashMap<>();
     private final Set<String> assets;
+    /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
+    private final java.util.function.BiConsumer<Page, Page> onTarget;
 
     public SiteLinks(Site site, Set<String> assets) {
+        this(site, assets, (from, target) -> { });
+    }
+
+    public SiteLinks(Site site, Set<String> assets, java.util.function.BiConsumer<Page, Page> onTarget) {
+        this.onTarget = onTarget;
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
         });
@@ -98,6 +105,7 @@ public final class SiteLinks {
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);
             }
+            onTarget.accept(from, page);
             checkFragment(page, fragment, at, report);
             String href = relative(from.path(), page.path()) + "index.html" + (fragment == null ? "" : "#" + fragment);
             return new Resolved(href, true);

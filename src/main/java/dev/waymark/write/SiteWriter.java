@@ -53,6 +53,7 @@ public final class SiteWriter {
         private final Path root;
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
         private final AtomicInteger count = new AtomicInteger();
+        private final AtomicInteger pages = new AtomicInteger();
         private boolean committed;
 
         private Staging(Path target, Path root) {
@@ -68,6 +69,7 @@ public final class SiteWriter {
                 folder(p.getParent());
                 Files.write(p, file.bytes());
                 count.incrementAndGet();
+                if (file.path().endsWith(".html")) pages.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,6 +87,11 @@ public final class SiteWriter {
                     throw new UncheckedIOException(ex);
                 }
             });
+        }
+
+        /** How many HTML pages were rendered into the staging folder: the number {@code check} counts too. */
+        public int pages() {
+            return pages.get();
         }
 
         /** How many files are in the staging folder. */

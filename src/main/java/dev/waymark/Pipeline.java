@@ -24,6 +24,7 @@ import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.validate.SiteLinks;
+import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 import dev.waymark.write.SiteWriter;
 
@@ -168,7 +169,7 @@ public final class Pipeline {
         loaded.pages().forEach(p -> {
             if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());
         });
-        SiteLinks links = new SiteLinks(site, assets, unreadable, drafts);
+        SiteLinks links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
         clock.lap("model+validate");
         // render
         Theme theme = Work.join(themeLoad);
@@ -188,12 +189,14 @@ public final class Pipeline {
             if (!theme.assetPath("search.js").isEmpty()) {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }
+            Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
+            Path passthrough = Passthrough.beside(options.content());
+            copies.putAll(Passthrough.files(passthrough, display(passthrough), p -> staging.has(p) || copies.containsKey(p), diagnostics));
             if (diagnostics.hasErrors()) {
                 return new Result(diagnostics.sorted(), site, false, 0);
             }
             // write what is copied as it is, then swap
-            Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
             staging.copy(copies);
             staging.commit();
             clock.lap("write");
@@ -208,7 +211,7 @@ public final class Pipeline {
     }
 
     /** The content folder as the built pages name it ({@code data-source}), with a trailing slash. */
-    static String sourcePrefix(Path content) {
+    public static String sourcePrefix(Path content) {
         String name = SiteConfigReader.publishedPath(content);
         return name.isEmpty() || name.equals(".") ? "" : name + "/";
     }

@@ -6,6 +6,8 @@ import dev.waymark.check.SiteChecker;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Format;
 import dev.waymark.diag.Report;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.OutputRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +45,16 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Pipeline.Result result = new Pipeline().build(source.pipeline(out));
+        Pipeline.Options options = source.pipeline(out);
+        Pipeline.Result result;
+        try {
+            OutputFolder.check(out, source.surroundings(options));
+            result = new Pipeline().build(options);
+        } catch (OutputRefusedException e) {
+            err.println(e.format());
+            err.flush();
+            return 2;
+        }
         List<Diagnostic> problems = new ArrayList<>(result.diagnostics());
         CheckReport strictReport = null;
         if (!result.failed() && strict) {

@@ -1,6 +1,8 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.Passthrough;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -36,6 +38,15 @@ final class SourceOptions {
         if (themes != null) return themes;
         Path parent = content.normalize().getParent();
         return parent == null ? Path.of("themes") : parent.resolve("themes");
+    }
+
+    /** What an output folder must stay clear of: every folder the build reads. */
+    OutputFolder.Surroundings surroundings(Pipeline.Options options) {
+        return OutputFolder.Surroundings.of(List.of(new OutputFolder.Input("content folder", options.content()),
+                new OutputFolder.Input("themes folder", options.themes()),
+                new OutputFolder.Input("overrides folder", options.overrides()),
+                new OutputFolder.Input("passthrough folder", Passthrough.beside(options.content())),
+                new OutputFolder.Input("installed themes folder", options.installedThemes().isEmpty() ? null : options.installedThemes().get(0))));
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
-            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer");
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles");
 
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);

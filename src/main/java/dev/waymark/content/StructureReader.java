@@ -291,7 +291,7 @@ public final class StructureReader {
                 out.add(l);
             } else {
                 diagnostics.error(at(file, item), "each " + what + " item must be exactly one link",
-                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](frameworks/x.md#anchor)");
+                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](other-page.md#heading-id)");
             }
         }
         return out;

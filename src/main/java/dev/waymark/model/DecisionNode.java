@@ -30,7 +30,7 @@ public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode
         }
     }
 
-    /** A link that justifies an outcome, as written in the Markdown (e.g. {@code frameworks/django.md#right-admin}). */
+    /** A link that justifies an outcome, as written in the Markdown (e.g. {@code profiles/option-a.md#right-admin}). */
     record Evidence(String label, String url, SourcePosition at) {
     }
 }

@@ -27,23 +27,27 @@ public final class SiteLinks {
     private final Set<String> assets;
     private final Set<String> unreadable;
     private final Set<String> drafts;
+    /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
+    private final java.util.function.BiConsumer<Page, Page> onTarget;
 
     public SiteLinks(Site site, Set<String> assets) {
-        this(site, assets, Set.of());
+        this(site, assets, (from, target) -> { });
+    }
+
+    public SiteLinks(Site site, Set<String> assets, java.util.function.BiConsumer<Page, Page> onTarget) {
+        this(site, assets, Set.of(), Set.of(), onTarget);
     }
 
     /**
      * @param unreadable source paths of pages whose front matter could not be read: their error is the cause, so a
      *                   link to one of their headings is not reported again
+     * @param drafts     source paths of the draft pages this build leaves out, so a link to one says so
      */
-    public SiteLinks(Site site, Set<String> assets, Set<String> unreadable) {
-        this(site, assets, unreadable, Set.of());
-    }
-
-    /** @param drafts source paths of the draft pages this build leaves out, so a link to one says so */
-    public SiteLinks(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts) {
+    public SiteLinks(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
+                     java.util.function.BiConsumer<Page, Page> onTarget) {
         this.unreadable = Set.copyOf(unreadable);
         this.drafts = Set.copyOf(drafts);
+        this.onTarget = onTarget;
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
         });
@@ -81,7 +85,7 @@ public final class SiteLinks {
         }
         if (raw.startsWith("/")) {
             report.accept(Diagnostic.error(at, "absolute link \"" + abbreviate(raw) + "\" breaks when the site is published under a sub-path",
-                    "link to the Markdown file with a relative path, e.g. ../frameworks/django.md"));
+                    "link to the Markdown file with a path relative to this file, e.g. " + relativeSuggestion(from, raw)));
             return new Resolved("#", false);
         }
         UrlParts parts = UrlParts.of(raw);
@@ -96,7 +100,7 @@ public final class SiteLinks {
         String target = RelativePath.normalize(RelativePath.dirOf(from.sourcePath()) + decoded);
         if (target == null) {
             report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
-                    "link only to files inside content/"));
+                    "link only to files inside the content folder"));
             return new Resolved("#", false);
         }
         if (target.endsWith("/") || target.isEmpty()) {
@@ -120,13 +124,14 @@ public final class SiteLinks {
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);
             }
+            onTarget.accept(from, page);
             checkFragment(page, fragment, at, report);
             String href = relative(from.path(), page.path()) + "index.html" + (fragment == null ? "" : "#" + fragment);
             return new Resolved(href, true);
         }
         if (!assets.contains(target)) {
             report.accept(Diagnostic.error(at, "link to a missing file \"" + abbreviate(raw) + "\"",
-                    "add the file under content/ or fix the path (it is relative to this Markdown file)"));
+                    "add the file to the content folder or fix the path (it is relative to this Markdown file)"));
             return new Resolved("#", false);
         }
         String href = relative(from.path(), "") + encodePath(target) + query + (fragment == null ? "" : "#" + fragment);
@@ -160,6 +165,14 @@ public final class SiteLinks {
         return sb.toString();
     }
 
+
+    /** {@code /guides/x.md} written in {@code a/b.md} becomes {@code ../guides/x.md}: the author's own path, relative. */
+    private static String relativeSuggestion(Page from, String absolute) {
+        String path = UrlParts.of(absolute).path().replaceFirst("^/+", "");
+        if (path.isEmpty()) path = "index.md";
+        if (path.endsWith("/")) path = path + "index.md";
+        return relativeSource(from.sourcePath().isEmpty() ? "index.md" : from.sourcePath(), path);
+    }
 
     private static String relativeSource(String from, String to) {
         String dir = RelativePath.dirOf(from);

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * URLs are relative, so the site works under any sub-path and from the file system.
  */
 public final class SiteLinks {
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    /** The only URL schemes a link may use; the hostile-input tests scan built pages against this same list. */
+    public static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     private final Map<String, Page> bySource = new HashMap<>();
     private final Set<String> assets;

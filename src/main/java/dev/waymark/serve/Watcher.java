@@ -12,20 +12,24 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Watches folders recursively (new folders included) and calls back once per burst of changes: editors often write a
- * file in several steps, so events are collected until 30 ms pass without a new one.
+ * Watches folders recursively (new folders included) and calls back once per burst of changes, with the paths that
+ * changed: editors often write a file in several steps, so events are collected until 30 ms pass without a new one.
+ * Nothing the callback throws, not even an {@link Error}, stops the watching: the next change calls it again.
  */
 final class Watcher implements AutoCloseable {
     private static final long QUIET_MS = 30;
     private final WatchService service;
-    private final Runnable onChange;
+    private final Consumer<List<Path>> onChange;
     private final Thread thread;
 
-    Watcher(List<Path> roots, Runnable onChange) throws IOException {
+    Watcher(List<Path> roots, Consumer<List<Path>> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         for (Path root : roots) {
@@ -54,40 +58,44 @@ final class Watcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                boolean changed = drain(key);
+                Set<Path> changed = new LinkedHashSet<>();
+                drain(key, changed);
                 WatchKey more;
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    changed |= drain(more);
+                    drain(more, changed);
                 }
-                if (changed) onChange.run();
+                if (changed.isEmpty()) continue;
+                try {
+                    onChange.accept(List.copyOf(changed));
+                } catch (Throwable e) { // NOPMD: the callback reports its own failures; this keeps watching if it could not
+                    // an OutOfMemoryError included: the next rebuild starts with the garbage of this one collected
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean drain(WatchKey key) {
+    private void drain(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
-        boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed = true;
+                changed.add(dir);
                 continue;
             }
             Path child = dir.resolve((Path) event.context());
             String name = child.getFileName().toString();
-            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) continue;
-            changed = true;
+            if (name.startsWith(".") && !name.equals(".nojekyll") || name.endsWith("~") || name.endsWith(".swp")) continue;
+            changed.add(child);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 try {
                     register(child);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     // the folder vanished again; the next event will tell
                 }
             }
         }
         key.reset();
-        return changed;
     }
 
     @Override

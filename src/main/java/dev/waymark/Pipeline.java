@@ -198,7 +198,7 @@ public final class Pipeline {
     }
 
     /** The content folder as the built pages name it ({@code data-source}), with a trailing slash. */
-    static String sourcePrefix(Path content) {
+    public static String sourcePrefix(Path content) {
         String name = SiteConfigReader.publishedPath(content);
         return name.isEmpty() || name.equals(".") ? "" : name + "/";
     }

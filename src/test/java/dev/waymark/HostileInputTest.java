@@ -1,6 +1,8 @@
 package dev.waymark;
 
+import dev.waymark.model.UrlParts;
 import dev.waymark.support.Run;
+import dev.waymark.validate.SiteLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ever written outside the output folder, no case prints a stack trace, and each finishes within seconds.
  */
 class HostileInputTest {
+    /** Attributes that hold a URL a browser may follow or load. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "poster", "cite",
+            "data", "xlink:href", "background", "ping");
     static final Path CASES = Run.ROOT.resolve("src/test/resources/hostile");
 
     static Stream<String> cases() throws IOException {
@@ -77,6 +83,10 @@ class HostileInputTest {
                     assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), file + ": event handler " + el.outerHtml());
                     assertFalse(a.getKey().equalsIgnoreCase("style"), file + ": inline style " + el.outerHtml());
                     assertFalse(a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"), file + ": javascript URL " + el.outerHtml());
+                    if (URL_ATTRIBUTES.contains(a.getKey().toLowerCase(Locale.ROOT))) {
+                        String scheme = UrlParts.scheme(a.getValue().strip());
+                        assertTrue(scheme == null || SiteLinks.SAFE_SCHEMES.contains(scheme), file + ": unsafe URL " + el.outerHtml());
+                    }
                 }
                 assertFalse(List.of("iframe", "base", "object", "embed").contains(el.tagName()), file + ": " + el.tagName());
                 if (el.tagName().equals("form")) assertTrue(el.hasClass("search"), file + ": a form from the content " + el.outerHtml());

@@ -87,7 +87,8 @@ public final class ContentLoader {
         return new Loaded(pages, assets);
     }
 
-    private static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
+    /** Reads one Markdown file of the content folder; problems go to {@code diagnostics} and give null. */
+    public static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
         Path shown = displayDir.resolve(rel);
         try {
             long size = Files.size(file);

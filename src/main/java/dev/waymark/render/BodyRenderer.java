@@ -117,7 +117,8 @@ public final class BodyRenderer {
                     new NodeRenderingHandler<>(HtmlInlineComment.class, (n, ctx, html) -> { }),
                     new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
                     new NodeRenderingHandler<>(Image.class, this::image),
-                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableCell.class, this::tableCell));
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableCell.class, this::tableCell),
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableBlock.class, this::table));
         }
 
         private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
@@ -314,6 +315,18 @@ public final class BodyRenderer {
             ctx.delegateRender();
         }
 
+        /**
+         * A table scrolls inside its own box, never the page: a focusable region (so the keyboard can scroll it), named
+         * by its caption or its column headers, whose edge shadows (CSS) show that more lies to the side.
+         */
+        private void table(com.vladsch.flexmark.ext.tables.TableBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            html.raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape(tableName(node)) + "\">");
+            ctx.delegateRender();
+            html.raw("</div>");
+            html.line();
+        }
+
         private void image(Image node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
             if (c == null) {
@@ -331,6 +344,26 @@ public final class BodyRenderer {
             }
             html.raw(">");
         }
+    }
+
+    /** "Table: Aspect, Django, FastAPI" from a table's caption, or else its first header cells. */
+    static String tableName(com.vladsch.flexmark.ext.tables.TableBlock table) {
+        List<String> headers = new java.util.ArrayList<>();
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            if (part instanceof com.vladsch.flexmark.ext.tables.TableCaption caption) {
+                String text = dev.waymark.content.AstText.of(caption).strip();
+                if (!text.isEmpty()) return text;
+            }
+            if (part instanceof com.vladsch.flexmark.ext.tables.TableHead head && head.getFirstChild() != null && headers.isEmpty()) {
+                for (Node cell = head.getFirstChild().getFirstChild(); cell != null; cell = cell.getNext()) {
+                    String text = dev.waymark.content.AstText.of(cell).strip();
+                    if (!text.isEmpty()) headers.add(text);
+                }
+            }
+        }
+        if (headers.isEmpty()) return "Table";
+        String list = String.join(", ", headers.subList(0, Math.min(4, headers.size())));
+        return "Table: " + list + (headers.size() > 4 ? ", \u2026" : "");
     }
 
     private static String abbreviate(String s) {

@@ -50,6 +50,10 @@ public final class SiteRenderer {
         this.pool = pool;
     }
 
+    Theme theme() {
+        return theme;
+    }
+
     /**
      * @param sources each page's parsed source by source path; entries are removed as their pages are rendered
      * @param sink    receives every rendered file, from several threads at once
@@ -77,16 +81,21 @@ public final class SiteRenderer {
         for (Future<?> f : futures) {
             dev.waymark.Work.join(f);
         }
-        Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
-                "Page not found", "The page you asked for does not exist.");
-        sink.accept(new RenderedFile("404.html",
-                theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()))));
+        sink.accept(notFound(site, views));
         sink.accept(searchPage(site, views));
         return futures.size() + 2;
     }
 
+    /** {@code 404.html}: links from the base path, since it is served for any missing URL. */
+    RenderedFile notFound(Site site, PageViews views) {
+        Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
+                "Page not found", "The page you asked for does not exist.");
+        return new RenderedFile("404.html",
+                theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty())));
+    }
+
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
-    private RenderedFile searchPage(Site site, PageViews views) {
+    RenderedFile searchPage(Site site, PageViews views) {
         Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
                 "Search and index", "Every page and section of " + site.config().title() + ".");
         StringBuilder body = new StringBuilder();
@@ -117,22 +126,36 @@ public final class SiteRenderer {
     private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views,
                                     Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees,
                                     Diagnostics diagnostics) {
-        String root = "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
-        String body = "";
-        if (src != null) {
-            BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                    site.config().trustRawHtml(), d -> directive(d, page, site, links, fragments, trees, diagnostics));
-            try {
-                body = bodies.render(src.parsed().document(), ctx);
-            } catch (StackOverflowError e) {
-                diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
-            }
+        String body = src == null ? "" : body(page, site, src, links, fragments, trees, diagnostics);
+        return page(page, views.of(page, root(page), body, decision(page, fragments)));
+    }
+
+    /** The prefix from a page's folder to the site root. */
+    static String root(Page page) {
+        return "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
+    }
+
+    /** A page's body: its Markdown (with directives) as HTML. */
+    String body(Page page, Site site, Source src, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
+                Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+        BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
+                site.config().trustRawHtml(), d -> directive(d, page, site, links, fragments, trees, diagnostics));
+        try {
+            return bodies.render(src.parsed().document(), ctx);
+        } catch (StackOverflowError e) {
+            diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            return "";
         }
-        Optional<DecisionView> decision = page.decisionTree()
-                .map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+    }
+
+    static Optional<DecisionView> decision(Page page, Map<String, DecisionViews.Fragments> fragments) {
+        return page.decisionTree().map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+    }
+
+    /** A page's file: its view through the template for its kind. */
+    RenderedFile page(Page page, dev.waymark.render.view.PageView view) {
         String template = page.kind().templateName() + ".jte";
-        return new RenderedFile(page.outputFile(),
-                theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision)));
+        return new RenderedFile(page.outputFile(), theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", view));
     }
 
     private String directive(Directive d, Page page, Site site, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
@@ -163,13 +186,13 @@ public final class SiteRenderer {
         }
     }
 
-    private static String resolveSource(String fromSource, String rel) {
+    static String resolveSource(String fromSource, String rel) {
         String normalized = dev.waymark.model.RelativePath.normalize(dev.waymark.model.RelativePath.dirOf(fromSource) + rel);
         return normalized == null || normalized.endsWith("/") ? null : normalized;
     }
 
     /** Renders each node's help or reasoning text and resolves its evidence, then takes the nodes out of the body. */
-    private DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
+    DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
                                                       Diagnostics diagnostics) {
         Map<String, String> html = new LinkedHashMap<>();
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();

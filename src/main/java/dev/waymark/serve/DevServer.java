@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.incremental.IncrementalBuild;
 import dev.waymark.render.Json;
 import dev.waymark.write.Passthrough;
 
@@ -21,12 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The local preview: builds the site, serves it on a loopback address under its base path, rebuilds when content or
@@ -51,7 +52,8 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private final Function<Pipeline.Options, Pipeline.Result> builder;
+    /** Runs before each rebuild; tests inject failures through it. */
+    private final Consumer<Set<Path>> beforeRebuild;
     private final Pipeline.Options options;
     private final Consumer<String> log;
     private final ReloadChannel channel = new ReloadChannel();
@@ -63,9 +65,13 @@ public final class DevServer implements AutoCloseable {
     private volatile boolean lastOk;
     private volatile String basePath = "/";
     private volatile long lastBuildMillis;
-    /** The folder of the last good build. Each build writes a new folder, so a request never sees a swap. */
+    /**
+     * The build kept in memory: a change re-renders only what it touches and rewrites only changed files, each with
+     * an atomic rename, in the folder being served; a failed build writes nothing.
+     */
+    private final IncrementalBuild live;
+    /** The folder served once a build has succeeded. */
     private volatile Path root;
-    private Path previous;
     private Watcher watcher;
 
     public DevServer(Pipeline.Options options, String host, int port) throws IOException {
@@ -74,14 +80,15 @@ public final class DevServer implements AutoCloseable {
 
     /** @param log where each rebuild is reported, one line at a time ({@code rebuilt in N ms}, or the errors) */
     public DevServer(Pipeline.Options options, String host, int port, Consumer<String> log) throws IOException {
-        this(options, host, port, log, new Pipeline()::build);
+        this(options, host, port, log, changed -> { });
     }
 
-    DevServer(Pipeline.Options options, String host, int port, Consumer<String> log,
-              Function<Pipeline.Options, Pipeline.Result> builder) throws IOException {
+    DevServer(Pipeline.Options options, String host, int port, Consumer<String> log, Consumer<Set<Path>> beforeRebuild)
+            throws IOException {
         this.options = options;
         this.log = log;
-        this.builder = builder;
+        this.beforeRebuild = beforeRebuild;
+        this.live = new IncrementalBuild(options.withOut(options.out().resolve("live")));
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -97,7 +104,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Builds once, starts serving and watching. */
     public void start() throws IOException {
-        rebuild(List.of());
+        rebuild();
         server.start();
         watcher = new Watcher(watched(), this::rebuild);
         watcher.start();
@@ -151,23 +158,25 @@ public final class DevServer implements AutoCloseable {
         return lastDiagnostics;
     }
 
-    /** Rebuilds the site; on success tabs reload, on failure they show the errors and the old site stays. */
+    /** Rebuilds the whole site; on success tabs reload, on failure they show the errors and the old site stays. */
     public void rebuild() {
-        rebuild(List.of());
+        rebuild(null);
     }
 
     /**
-     * Rebuilds after {@code changed} changed. Whatever happens, an {@link Error} included, ends as a report: in the
-     * terminal, in the overlay and in {@code /_waymark/status}; the server and the watcher carry on.
+     * Brings the site up to date after a change; on success tabs reload, on failure they show the errors and the old
+     * site stays. Whatever happens, an {@link Error} included, ends as a report: in the terminal, in the overlay and
+     * in {@code /_waymark/status}; the server and the watcher carry on.
+     *
+     * @param changed the files that changed, or null when unknown (everything is read again)
      */
-    synchronized void rebuild(List<Path> changed) {
+    public synchronized void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
-        Path next = options.out().resolve("build-" + (builds.get() + 1));
         Pipeline.Result result;
         try {
-            result = builder.apply(options.withOut(next));
+            beforeRebuild.accept(changed);
+            result = live.update(changed);
         } catch (Throwable e) { // NOPMD: a rebuild must never take the server down; the failure is reported below
-            deleteQuietly(next);
             result = new Pipeline.Result(List.of(RebuildFailure.diagnostic(e, changed, options.content())), null, false, 0);
         }
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
@@ -178,10 +187,7 @@ public final class DevServer implements AutoCloseable {
         }
         int build = builds.get() + 1;
         if (lastOk) {
-            // Requests that started on the folder before last finish first; the one before that can go.
-            if (previous != null) deleteQuietly(previous);
-            previous = root;
-            root = next;
+            root = live.output();
             if (build > 1) log.accept("rebuilt in " + lastBuildMillis + " ms");
             report(); // warnings
             channel.send("reload", "{\"build\":" + build + ",\"ms\":" + lastBuildMillis + "}");
@@ -359,7 +365,7 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
-        if (previous != null) deleteQuietly(previous);
+        live.close();
         channel.closeAll();
         server.stop(0);
         executor.shutdownNow();

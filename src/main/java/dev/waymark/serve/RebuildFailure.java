@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,9 +19,10 @@ final class RebuildFailure {
     private RebuildFailure() {
     }
 
-    static Diagnostic diagnostic(Throwable e, List<Path> changed, Path content) {
-        Path file = changed.stream().filter(Files::isRegularFile).findFirst()
-                .orElse(changed.isEmpty() ? content : changed.get(0));
+    /** @param changed the files whose change started the rebuild, or null when unknown */
+    static Diagnostic diagnostic(Throwable e, Collection<Path> changed, Path content) {
+        List<Path> files = changed == null ? List.of() : changed.stream().sorted().toList();
+        Path file = files.stream().filter(Files::isRegularFile).findFirst().orElse(files.isEmpty() ? content : files.get(0));
         SourcePosition at = SourcePosition.ofFile(DisplayPath.of(file));
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof NoSuchFileException gone) {

@@ -12,24 +12,25 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Watches folders recursively (new folders included) and calls back once per burst of changes, with the paths that
- * changed: editors often write a file in several steps, so events are collected until 30 ms pass without a new one.
- * Nothing the callback throws, not even an {@link Error}, stops the watching: the next change calls it again.
+ * Watches folders recursively (new folders included) and calls back once per burst of changes: editors often write a
+ * file in several steps, so events are collected until 30 ms pass without a new one. The callback gets the paths that
+ * changed, or null when the system lost events (then anything may have changed). Nothing the callback throws, not even
+ * an {@link Error}, stops the watching: the next change calls it again.
  */
 final class Watcher implements AutoCloseable {
     private static final long QUIET_MS = 30;
     private final WatchService service;
-    private final Consumer<List<Path>> onChange;
+    private final Consumer<Set<Path>> onChange;
     private final Thread thread;
 
-    Watcher(List<Path> roots, Consumer<List<Path>> onChange) throws IOException {
+    Watcher(List<Path> roots, Consumer<Set<Path>> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         for (Path root : roots) {
@@ -58,15 +59,18 @@ final class Watcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                Set<Path> changed = new LinkedHashSet<>();
-                drain(key, changed);
+                Set<Path> changed = new HashSet<>();
+                boolean lost = drain(key, changed);
                 WatchKey more;
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    drain(more, changed);
+                    lost |= drain(more, changed);
                 }
-                if (changed.isEmpty()) continue;
                 try {
-                    onChange.accept(List.copyOf(changed));
+                    if (lost) {
+                        onChange.accept(null);
+                    } else if (!changed.isEmpty()) {
+                        onChange.accept(Set.copyOf(changed));
+                    }
                 } catch (Throwable e) { // NOPMD: the callback reports its own failures; this keeps watching if it could not
                     // an OutOfMemoryError included: the next rebuild starts with the garbage of this one collected
                 }
@@ -76,11 +80,13 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    private void drain(WatchKey key, Set<Path> changed) {
+    /** Adds the changed paths of one key to {@code changed}; true when events were lost. */
+    private boolean drain(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
+        boolean lost = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed.add(dir);
+                lost = true;
                 continue;
             }
             Path child = dir.resolve((Path) event.context());
@@ -95,7 +101,8 @@ final class Watcher implements AutoCloseable {
                 }
             }
         }
-        key.reset();
+        if (!key.reset()) lost = true; // the folder itself went away
+        return lost;
     }
 
     @Override

@@ -21,12 +21,20 @@ import java.util.function.Consumer;
  * URLs are relative, so the site works under any sub-path and from the file system.
  */
 public final class SiteLinks {
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    /** The only URL schemes a link may use; the hostile-input tests scan built pages against this same list. */
+    public static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     private final Map<String, Page> bySource = new HashMap<>();
     private final Set<String> assets;
+    /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
+    private final java.util.function.BiConsumer<Page, Page> onTarget;
 
     public SiteLinks(Site site, Set<String> assets) {
+        this(site, assets, (from, target) -> { });
+    }
+
+    public SiteLinks(Site site, Set<String> assets, java.util.function.BiConsumer<Page, Page> onTarget) {
+        this.onTarget = onTarget;
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
         });
@@ -98,6 +106,7 @@ public final class SiteLinks {
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);
             }
+            onTarget.accept(from, page);
             checkFragment(page, fragment, at, report);
             String href = relative(from.path(), page.path()) + "index.html" + (fragment == null ? "" : "#" + fragment);
             return new Resolved(href, true);

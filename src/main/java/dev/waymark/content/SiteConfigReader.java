@@ -64,7 +64,7 @@ public final class SiteConfigReader {
         Map<String, String> capabilities = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
         fields.flatMap(f -> f.mapping("capabilities")).ifPresent(caps -> {
-            for (YamlFields.Positioned<String> key : caps.keys()) {
+            for (dev.waymark.diag.Positioned<String> key : caps.keys()) {
                 caps.string(key.value()).ifPresent(label -> {
                     capabilities.put(key.value(), label);
                     order.add(key.value());

@@ -26,6 +26,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import dev.waymark.content.Markdown;
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.ChoiceKind;
 import dev.waymark.model.ChoiceList;
@@ -44,6 +45,8 @@ import static org.jsoup.nodes.Entities.escape;
  */
 public final class BodyRenderer {
     private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNKNOWN_CALLOUT = Pattern.compile("^\\[!([A-Za-z]+)]");
+    private static final List<String> CALLOUT_KINDS = List.of("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION");
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final DiagramRenderer diagrams = new DiagramRenderer();
@@ -96,6 +99,15 @@ public final class BodyRenderer {
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             BodyContext c = BodyContext.of(node);
             if (c == null) {
+                return link;
+            }
+            if (node instanceof com.vladsch.flexmark.ast.LinkRef ref && !ref.isDefined()) {
+                // `[text]` with no definition is text, not a link (a callout marker such as [!WARN] among them);
+                // `[text][name]` names a definition that is missing
+                if (!ref.isReferenceTextCombined()) {
+                    c.diagnostics().add(Diagnostic.error("undefined-reference", at(c, node), "link reference [" + ref.getReference()
+                            + "] has no definition", "add a line `[" + ref.getReference() + "]: target.md` or write the link inline"));
+                }
                 return link;
             }
             var resolved = c.links().resolve(c.page(), link.getUrl(), at(c, node), c.diagnostics()::add);
@@ -185,6 +197,16 @@ public final class BodyRenderer {
                 Matcher m = CALLOUT.matcher(raw);
                 if (m.find()) {
                     kind = m.group(1).toLowerCase(Locale.ROOT);
+                } else {
+                    Matcher unknown = UNKNOWN_CALLOUT.matcher(raw);
+                    BodyContext c = BodyContext.of(node);
+                    if (unknown.find() && c != null) {
+                        String word = unknown.group(1).toUpperCase(Locale.ROOT);
+                        String near = CALLOUT_KINDS.stream().filter(k -> k.startsWith(word)).findFirst()
+                                .orElse(dev.waymark.content.Suggest.closest(word, CALLOUT_KINDS));
+                        c.diagnostics().add(Diagnostic.error("unknown-callout", at(c, first), "unknown callout type \"[!" + unknown.group(1) + "]\"",
+                                (near == null ? "" : "did you mean [!" + near + "]? ") + "callouts are " + String.join(", ", CALLOUT_KINDS)));
+                    }
                 }
             }
             if (kind == null) {

@@ -368,7 +368,7 @@ public final class BodyRenderer {
         }
     }
 
-    /** "Table: Aspect, Django, FastAPI" from a table's caption, or else its first header cells. */
+    /** "Table: Aspect, Option A, Option B" from a table's caption, or else its first header cells. */
     static String tableName(com.vladsch.flexmark.ext.tables.TableBlock table) {
         List<String> headers = new java.util.ArrayList<>();
         for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {

@@ -19,7 +19,7 @@ import dev.waymark.render.share.StructuredData;
 import dev.waymark.render.view.ProfileView;
 import dev.waymark.render.view.Sharing;
 import dev.waymark.render.view.TocEntry;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.util.ArrayList;
 import java.util.List;

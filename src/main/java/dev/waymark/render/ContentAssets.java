@@ -4,7 +4,7 @@ import dev.waymark.content.ContentLoader;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.UrlParts;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

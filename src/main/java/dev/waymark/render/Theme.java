@@ -201,12 +201,14 @@ public final class Theme {
             if (Files.isRegularFile(p)) {
                 return Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
             }
-            Path view = p.resolve("dev/waymark/render/view");
+            // Classes run from a folder (tests, IDEs): templates call view records and helpers from several packages,
+            // so every class of Waymark's counts, not one folder of them.
+            Path classes = p.resolve("dev/waymark");
             StringBuilder sb = new StringBuilder();
-            if (Files.isDirectory(view)) {
-                try (var files = Files.list(view)) {
-                    for (Path f : files.sorted().toList()) {
-                        sb.append(f.getFileName()).append(Files.getLastModifiedTime(f).toMillis());
+            if (Files.isDirectory(classes)) {
+                try (var files = Files.walk(classes)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        sb.append(classes.relativize(f)).append(Files.getLastModifiedTime(f).toMillis()).append(';');
                     }
                 }
             }

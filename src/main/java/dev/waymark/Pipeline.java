@@ -21,6 +21,7 @@ import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.validate.SiteLinks;
 import dev.waymark.write.SiteFiles;
@@ -133,6 +134,7 @@ public final class Pipeline {
         clock.lap("theme");
         Map<String, String> dates = Work.join(gitLog);
         clock.lap("git");
+        new OutcomeFreshness(site, dates).validate(site, diagnostics);
         String contentPrefix = contentDisplay.toString().replace('\\', '/');
         contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
         List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()

@@ -19,7 +19,8 @@ import java.util.Set;
 public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
-            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer");
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer",
+            "review_max_age_days");
 
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);
@@ -39,6 +40,17 @@ public final class SiteConfigReader {
         }
         Optional<MappingNode> map = FrontMatterReader.compose(text, shown, 0, diagnostics);
         return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), displayDir, diagnostics);
+    }
+
+    private static Optional<Integer> reviewMaxAge(Optional<YamlFields> fields, Diagnostics diagnostics) {
+        Optional<Integer> days = fields.flatMap(f -> f.integer("review_max_age_days"));
+        if (days.isPresent() && days.get() < 1) {
+            fields.ifPresent(f -> diagnostics.error(f.keyPosition("review_max_age_days"),
+                    "review_max_age_days must be a positive number of days, not " + days.get(),
+                    "write e.g. `review_max_age_days: 365`, or leave the key out for no limit"));
+            return Optional.empty();
+        }
+        return days;
     }
 
     private SiteConfig fromFields(Optional<YamlFields> fields, Path displayDir, Diagnostics diagnostics) {
@@ -84,6 +96,7 @@ public final class SiteConfigReader {
                 fields.flatMap(f -> f.string("theme")),
                 fields.flatMap(f -> f.date("reviewed")),
                 capabilities, order, rawHtml.equals("trust"),
-                fields.flatMap(f -> f.string("footer")).orElse(""));
+                fields.flatMap(f -> f.string("footer")).orElse(""),
+                reviewMaxAge(fields, diagnostics));
     }
 }

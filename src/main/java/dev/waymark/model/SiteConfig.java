@@ -20,14 +20,23 @@ import java.util.Optional;
  * @param capabilities capability key to label, in table order; profiles may only name these keys
  * @param trustRawHtml keep raw HTML in Markdown as written instead of sanitising it
  * @param footer       footer text (plain text)
+ * @param reviewMaxAgeDays how many days a decision outcome's review may age before readers see a notice; empty for never
  */
 public record SiteConfig(String title, String description, String baseUrl, String repository, String branch,
                          String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
                          Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml,
-                         String footer) {
+                         String footer, Optional<Integer> reviewMaxAgeDays) {
     public SiteConfig {
         capabilities = Map.copyOf(capabilities);
         capabilityOrder = List.copyOf(capabilityOrder);
+    }
+
+    /** A configuration without a review age limit. */
+    public SiteConfig(String title, String description, String baseUrl, String repository, String branch,
+                      String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
+                      Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml, String footer) {
+        this(title, description, baseUrl, repository, branch, contentPath, language, theme, reviewed, capabilities,
+                capabilityOrder, trustRawHtml, footer, Optional.empty());
     }
 
     /** The path part of the base URL, always starting and ending with {@code /}, e.g. {@code /guide/}. */

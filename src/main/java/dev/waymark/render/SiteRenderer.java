@@ -8,6 +8,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import dev.waymark.content.AstText;
 import dev.waymark.content.Directive;
 import dev.waymark.content.PageStructure;
+import dev.waymark.content.StructureReader;
 import dev.waymark.content.ParsedPage;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
@@ -16,6 +17,7 @@ import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.DecisionView;
+import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.SiteLinks;
 
 import java.nio.charset.StandardCharsets;
@@ -66,13 +68,16 @@ public final class SiteRenderer {
                 trees.put(page.sourcePath(), tree);
             });
         }
+        DecisionViews decisions = new DecisionViews(site, new OutcomeFreshness(site, lastUpdated));
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
-                sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
+                sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
             }));
+            page.decisionTree().filter(t -> theme.hasTemplate("embed.jte")).ifPresent(tree -> futures.add(pool.submit(() ->
+                    sink.accept(embedPage(page, tree, views, decisions, fragments.get(page.sourcePath()))))));
         }
         for (Future<?> f : futures) {
             dev.waymark.Work.join(f);
@@ -114,14 +119,28 @@ public final class SiteRenderer {
         return org.jsoup.nodes.Entities.escape(s);
     }
 
-    private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views,
+    /**
+     * {@code <tree page>/embed/index.html}: the widget alone, in the theme, for an {@code <iframe>} on another site.
+     * Its links that leave the widget open the full guide in the top window.
+     */
+    private RenderedFile embedPage(Page page, DecisionTree tree, PageViews views, DecisionViews decisions,
+                                   DecisionViews.Fragments fragments) {
+        String path = page.path() + DecisionViews.EMBED_DIR;
+        Page embed = Page.generated(page.at(), path, page.section(), page.kind(), page.title(), page.description());
+        String root = "../".repeat(path.split("/").length);
+        DecisionView view = decisions.of(tree, fragments, new DecisionViews.Placement(path, 1, true));
+        return new RenderedFile(embed.outputFile(), theme.renderBytes("embed.jte", "page", views.of(embed, root, "", Optional.of(view))));
+    }
+
+    private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views, DecisionViews decisions,
                                     Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees,
                                     Diagnostics diagnostics) {
         String root = "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
         String body = "";
         if (src != null) {
+            Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
             BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                    site.config().trustRawHtml(), d -> directive(d, page, site, links, fragments, trees, diagnostics));
+                    site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
             try {
                 body = bodies.render(src.parsed().document(), ctx);
             } catch (StackOverflowError e) {
@@ -129,14 +148,14 @@ public final class SiteRenderer {
             }
         }
         Optional<DecisionView> decision = page.decisionTree()
-                .map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+                .map(t -> decisions.of(t, fragments.get(page.sourcePath()), DecisionViews.Placement.page(page.path())));
         String template = page.kind().templateName() + ".jte";
         return new RenderedFile(page.outputFile(),
                 theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision)));
     }
 
-    private String directive(Directive d, Page page, Site site, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
-                             Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+    private String directive(Directive d, Page page, Site site, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
+                             Map<String, DecisionTree> trees, Map<String, Integer> widgets, Diagnostics diagnostics) {
         switch (d.name()) {
             case "comparison" -> {
                 if (site.profiles().isEmpty()) {
@@ -154,7 +173,9 @@ public final class SiteRenderer {
                             "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
                     return "";
                 }
-                return theme.render("tag/decision.jte", "tree", DecisionViews.of(tree, fragments.get(target), page.path()));
+                int instance = widgets.merge(target, 1, Integer::sum) + (page.sourcePath().equals(target) ? 1 : 0);
+                return theme.render("tag/decision.jte", "tree",
+                        decisions.of(tree, fragments.get(target), new DecisionViews.Placement(page.path(), instance, false)));
             }
             default -> {
                 diagnostics.error(d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
@@ -173,6 +194,7 @@ public final class SiteRenderer {
                                                       Diagnostics diagnostics) {
         Map<String, String> html = new LinkedHashMap<>();
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
                 site.config().trustRawHtml(), d -> "");
         src.parsed().document().set(BodyContext.KEY, ctx);
@@ -188,9 +210,11 @@ public final class SiteRenderer {
             }
             List<Node> prose = new ArrayList<>();
             for (Node n : blocks) {
-                if (!(n instanceof Heading) && n != lastList) prose.add(n);
+                if (!(n instanceof Heading) && n != lastList && StructureReader.reviewedLine(n).isEmpty()) prose.add(n);
             }
-            html.put(region.getKey(), bodies.renderBlocks(prose));
+            String rendered = bodies.renderBlocks(prose);
+            html.put(region.getKey(), rendered);
+            if (byId.get(region.getKey()) instanceof DecisionNode.Outcome) text.put(region.getKey(), DecisionViews.plainText(rendered));
             if (byId.get(region.getKey()) instanceof DecisionNode.Outcome && lastList != null) {
                 List<DecisionView.Evidence> ev = new ArrayList<>();
                 for (Node item = lastList.getFirstChild(); item != null; item = item.getNext()) {
@@ -205,6 +229,6 @@ public final class SiteRenderer {
             }
             region.getValue().forEach(Node::unlink);
         }
-        return new DecisionViews.Fragments(html, evidence);
+        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, page.title()));
     }
 }

@@ -224,7 +224,7 @@ public final class DiagramRenderer {
         String titleId = idBase + "-title";
         StringBuilder sb = new StringBuilder();
         sb.append("<figure class=\"diagram diagram--map\">\n<svg class=\"diagram__svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"group\" aria-labelledby=\"").append(titleId).append("\">\n");
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" aria-labelledby=\"").append(titleId).append("\">\n");
         sb.append("<title id=\"").append(titleId).append("\">").append(escape(title)).append("</title>\n");
         sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
         List<Edge> plain = drawn.stream().map(e -> new Edge(e.from(), e.to(), e.label())).toList();

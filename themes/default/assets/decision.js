@@ -229,7 +229,7 @@
     Object.keys(this.sections).forEach(function (id) { self.sections[id].hidden = id !== current.id; });
     this.trail.textContent = "";
     state.steps.forEach(function (s, i) {
-      var li = el("li"), id = self.key + "-step-" + i;
+      var li = el("li"), id = "wm-" + self.key + "-step-" + i;
       var label = el("label", null, (i + 1) + ". " + s.question.title);
       label.htmlFor = id;
       var select = el("select", "decision__edit");

@@ -9,7 +9,7 @@
   var entries = null, loading = null, active = -1, results = [];
 
   var list = document.createElement("ul");
-  list.id = "search-results";
+  list.id = "wm-search-results";
   list.className = "search__results";
   list.setAttribute("role", "listbox");
   list.setAttribute("aria-label", "Search results");
@@ -118,7 +118,7 @@
     active = results.length ? 0 : -1;
     results.forEach(function (e, i) {
       var li = document.createElement("li");
-      li.id = "search-result-" + i;
+      li.id = "wm-search-result-" + i;
       li.setAttribute("role", "option");
       var a = document.createElement("a");
       a.href = new URL(e.url, indexUrl.href.replace(/search\/index\.json$/, "")).href;

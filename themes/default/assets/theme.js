@@ -15,7 +15,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var button = document.getElementById("theme-toggle");
+    var button = document.getElementById("wm-theme-toggle");
     if (!button) return;
     var label = button.querySelector(".theme-toggle__label");
     function sync() {

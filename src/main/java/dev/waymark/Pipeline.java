@@ -12,6 +12,7 @@ import dev.waymark.content.StructureReader;
 import dev.waymark.diag.ContentException;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.DisplayPath;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.model.SiteAssembler;
@@ -24,6 +25,7 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.validate.SiteLinks;
+import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 import dev.waymark.write.SiteWriter;
 
@@ -54,9 +56,37 @@ public final class Pipeline {
     /**
      * @param theme theme name; empty to use site.yaml's, or "default"
      */
-    public record Options(Path content, Path out, Path themes, String theme, boolean drafts, Path overrides) {
+    /**
+     * @param themes          the guide's own themes folder (it may not exist)
+     * @param installedThemes the themes installed with Waymark, looked up after {@code themes}; none when empty
+     */
+    public record Options(Path content, Path out, Path themes, String theme, boolean drafts, Path overrides,
+                          List<Path> installedThemes) {
+        public Options {
+            installedThemes = List.copyOf(installedThemes);
+        }
+
+        public Options(Path content, Path out, Path themes, String theme, boolean drafts, Path overrides) {
+            this(content, out, themes, theme, drafts, overrides, List.of());
+        }
+
         public Options(Path content, Path out, Path themes, String theme, boolean drafts) {
             this(content, out, themes, theme, drafts, themes.resolve(Theme.LOCAL_OVERRIDES));
+        }
+
+        /** The same build into another output folder. */
+        public Options withOut(Path other) {
+            return new Options(content, other, themes, theme, drafts, overrides, installedThemes);
+        }
+
+        /** Where themes are looked up, in order: the guide's own folder, then the installed themes. */
+        public List<Path> themeRoots() {
+            List<Path> roots = new ArrayList<>();
+            roots.add(themes);
+            for (Path p : installedThemes) {
+                if (!p.toAbsolutePath().normalize().equals(themes.toAbsolutePath().normalize())) roots.add(p);
+            }
+            return List.copyOf(roots);
         }
     }
 
@@ -89,7 +119,7 @@ public final class Pipeline {
         SiteConfig config = new SiteConfigReader().read(options.content(), contentDisplay, diagnostics);
         // the theme and git's dates do not depend on the pages: prepare them while the pages are read and parsed
         String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
-        Future<Theme> themeLoad = pool.submit(() -> Theme.load(options.themes(), themeName, options.overrides()));
+        Future<Theme> themeLoad = pool.submit(() -> Theme.load(options.themeRoots(), themeName, options.overrides()));
         FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
@@ -135,8 +165,7 @@ public final class Pipeline {
         Map<String, String> dates = Work.join(gitLog);
         clock.lap("git");
         new OutcomeFreshness(site, dates).validate(site, diagnostics);
-        String contentPrefix = contentDisplay.toString().replace('\\', '/');
-        contentPrefix = contentPrefix.isEmpty() || contentPrefix.equals(".") ? "" : contentPrefix + "/";
+        String contentPrefix = sourcePrefix(options.content());
         List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                 ? List.of() : SearchIndex.entries(site, sources, pool);
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
@@ -149,12 +178,14 @@ public final class Pipeline {
             if (!theme.assetPath("search.js").isEmpty()) {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }
+            Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
+            Path passthrough = Passthrough.beside(options.content());
+            copies.putAll(Passthrough.files(passthrough, display(passthrough), p -> staging.has(p) || copies.containsKey(p), diagnostics));
             if (diagnostics.hasErrors()) {
                 return new Result(diagnostics.sorted(), site, false, 0);
             }
             // write what is copied as it is, then swap
-            Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
             staging.copy(copies);
             staging.commit();
             clock.lap("write");
@@ -163,14 +194,15 @@ public final class Pipeline {
         }
     }
 
-    /** The content folder as the user knows it: relative to the working directory when it is inside it. */
+    /** The content folder as messages show it: see {@link DisplayPath}. */
     public static Path display(Path content) {
-        Path abs = content.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
-            return cwd.relativize(abs);
-        }
-        return abs.getFileName() == null ? abs : Path.of(Objects.requireNonNull(abs.getFileName()).toString());
+        return DisplayPath.of(content);
+    }
+
+    /** The content folder as the built pages name it ({@code data-source}), with a trailing slash. */
+    public static String sourcePrefix(Path content) {
+        String name = SiteConfigReader.publishedPath(content);
+        return name.isEmpty() || name.equals(".") ? "" : name + "/";
     }
 
     /** Stage timings, printed to stderr with -Dwaymark.timings=true; used when profiling the build. */

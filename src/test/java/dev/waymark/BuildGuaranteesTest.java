@@ -71,10 +71,12 @@ class BuildGuaranteesTest {
         Path content = tmp.resolve("content");
         Run.copyTree(MINI, content);
         Path site = tmp.resolve("site");
+        Files.writeString(content.resolve("stale.md"), "---\ntitle: Stale\n---\n\nSoon gone.\n");
         assertEquals(0, Run.build(content, site, "--quiet").exitCode());
-        Files.writeString(site.resolve("stale.html"), "old");
+        assertTrue(Files.exists(site.resolve("stale/index.html")));
+        Files.delete(content.resolve("stale.md"));
         assertEquals(0, Run.build(content, site, "--quiet").exitCode());
-        assertFalse(Files.exists(site.resolve("stale.html")));
+        assertFalse(Files.exists(site.resolve("stale/index.html")), "a page the content no longer has is gone");
     }
 
     @Test

@@ -95,10 +95,10 @@ class SearchTest {
         driver.get(server.url("frameworks/django/index.html"));
         new Actions(driver).sendKeys("/").perform();
         WebElement input = driver.switchTo().activeElement();
-        assertEquals("search-input", input.getAttribute("id"), "/ focuses the search box");
+        assertEquals("wm-search-input", input.getAttribute("id"), "/ focuses the search box");
         input.sendKeys(query);
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#search-results [role=option]")).isEmpty());
-        return driver.findElements(By.cssSelector("#search-results [role=option]"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#wm-search-results [role=option]")).isEmpty());
+        return driver.findElements(By.cssSelector("#wm-search-results [role=option]"));
     }
 
     @Test

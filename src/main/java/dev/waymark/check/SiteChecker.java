@@ -1,5 +1,6 @@
 package dev.waymark.check;
 
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Severity;
 import dev.waymark.model.RelativePath;
 import dev.waymark.model.UrlParts;
@@ -63,7 +64,7 @@ public final class SiteChecker {
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
         SourceMapper mapper = new SourceMapper(options.projectDir());
-        List<Finding> findings = new ArrayList<>();
+        List<Diagnostic> findings = new ArrayList<>();
         Map<String, Integer> domains = new TreeMap<>();
         // the link graph for orphan pages: page i links to the pages whose indexes are set in links[i]
         List<PageFacts> ordered = new ArrayList<>(new TreeMap<>(pages).values());
@@ -96,7 +97,7 @@ public final class SiteChecker {
                     file -> scanner.parse(file, new String(bytes(root, file), StandardCharsets.UTF_8), true))) {
                 tracked.put(page.file(), page);
             }
-            findings.removeIf(f -> tracked.containsKey(f.htmlFile()));
+            findings.removeIf(f -> tracked.containsKey(htmlFile(f)));
             int[] ignored = new int[2];
             for (PageFacts page : tracked.values()) {
                 checkPage(page, basePath, files, pages, index, targets, options, mapper, findings, new TreeMap<>(), new BitSet(), ignored);
@@ -106,13 +107,12 @@ public final class SiteChecker {
             checkCss(root, sheet, basePath, files, options, findings, counts);
         }
         orphans(ordered, index, links, options, mapper, findings);
-        findings.sort(Finding.ORDER);
-        return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
+                return new CheckReport(findings, pages.size(), counts[0], counts[1], domains);
     }
 
     private static void checkPage(PageFacts page, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
                                   Map<String, Integer> index, Targets targets,
-                                  CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
+                                  CheckOptions options, SourceMapper mapper, List<Diagnostic> findings, Map<String, Integer> domains,
                                   BitSet links, int[] counts) {
         for (PageFacts.Local local : page.problems()) {
             add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
@@ -124,7 +124,7 @@ public final class SiteChecker {
     }
 
     /** What checking one page found; merged into the report in file order. */
-    private record PageCheck(String file, List<Finding> findings, Map<String, Integer> domains, BitSet links, int[] counts) {
+    private record PageCheck(String file, List<Diagnostic> findings, Map<String, Integer> domains, BitSet links, int[] counts) {
     }
 
     /** A site file's bytes. */
@@ -178,7 +178,7 @@ public final class SiteChecker {
 
     private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, String basePath, Map<String, String> files,
                                 Map<String, PageFacts> pages, Map<String, Integer> index, Targets targets,
-                                CheckOptions options, SourceMapper mapper, List<Finding> findings, Map<String, Integer> domains,
+                                CheckOptions options, SourceMapper mapper, List<Diagnostic> findings, Map<String, Integer> domains,
                                 BitSet links, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
@@ -245,7 +245,7 @@ public final class SiteChecker {
     }
 
     private static void checkCss(Path root, String sheet, String basePath, Map<String, String> files, CheckOptions options,
-                                 List<Finding> findings, int[] counts) {
+                                 List<Diagnostic> findings, int[] counts) {
         String text;
         try {
             text = Files.readString(root.resolve(sheet), StandardCharsets.UTF_8);
@@ -267,7 +267,7 @@ public final class SiteChecker {
     }
 
     private static void orphans(List<PageFacts> ordered, Map<String, Integer> index, BitSet[] links, CheckOptions options,
-                                SourceMapper mapper, List<Finding> findings) {
+                                SourceMapper mapper, List<Diagnostic> findings) {
         Integer home = index.get("index.html");
         if (home == null) return;
         BitSet reached = new BitSet(ordered.size());
@@ -287,12 +287,19 @@ public final class SiteChecker {
         }
     }
 
-    private static void add(List<Finding> findings, CheckOptions options, String kind, SourcePosition at, String message,
+    private static void add(List<Diagnostic> findings, CheckOptions options, String kind, SourcePosition at, String message,
                             String htmlFile, int htmlLine) {
         Severity severity = options.severity(kind);
         if (severity != Severity.OFF) {
-            findings.add(new Finding(kind, severity, at, message, htmlFile, htmlLine));
+            Diagnostic d = new Diagnostic(severity, at, kind, message, "", java.util.Optional.empty());
+            SourcePosition built = SourcePosition.of(Path.of(htmlFile), htmlLine);
+            findings.add(at.equals(built) ? d : d.seenAt(built));
         }
+    }
+
+    /** The built file a finding was seen in. */
+    private static String htmlFile(Diagnostic d) {
+        return d.output().orElse(d.at()).displayPath();
     }
 
     /** The file a site path serves: itself, its index.html, or the .html file of the same name. */

@@ -1,12 +1,22 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
+import dev.waymark.check.CheckReport;
+import dev.waymark.check.SiteChecker;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Format;
+import dev.waymark.diag.Report;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.OutputRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code waymark build}: turns the content folder into the site folder. Exit 0 on success, 1 on content errors. */
@@ -24,8 +34,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "After building, check the site's links, anchors and structure; fail on errors.")
     boolean strict;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output of --strict findings: text, json or github (default: ${DEFAULT-VALUE}).", defaultValue = "text")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "How problems are printed: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    Format format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,33 +45,56 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Pipeline.Result result = new Pipeline().build(source.pipeline(out));
-        Reporter.print(result.diagnostics(), err, quiet);
+        Pipeline.Options options = source.pipeline(out);
+        Pipeline.Result result;
+        try {
+            OutputFolder.check(out, source.surroundings(options));
+            result = new Pipeline().build(options);
+        } catch (OutputRefusedException e) {
+            err.println(e.format());
+            err.flush();
+            return 2;
+        }
+        List<Diagnostic> problems = new ArrayList<>(result.diagnostics());
+        CheckReport strictReport = null;
+        if (!result.failed() && strict) {
+            strictReport = new SiteChecker().check(out, CheckCommand.options(java.util.Map.of(), null, Path.of(".")));
+            problems.addAll(strictReport.findings());
+        }
+        Report report = new Report(quiet ? problems.stream().filter(Diagnostic::isError).toList() : problems, "", figures(result, strictReport));
+        if (format == Format.JSON) {
+            outw.print(format.report(report));
+        } else {
+            (format == Format.TEXT ? err : outw).print(format.diagnostics(report.diagnostics()));
+        }
+        outw.flush();
+        err.flush();
         if (result.failed()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.println("build failed: " + errors + " error" + (errors == 1 ? "" : "s") + "; " + out + " was left unchanged");
+            err.println("build failed: " + Report.counted(errors, "error") + "; " + out + " was left unchanged");
             err.flush();
             return 1;
         }
-        if (strict) {
-            dev.waymark.check.CheckReport report = new dev.waymark.check.SiteChecker().check(out,
-                    CheckCommand.options(spec.commandLine(), java.util.Map.of(), null, Path.of(".")));
-            if (!quiet || report.errorCount() > 0) {
-                outw.print(dev.waymark.check.ReportFormat.named(format).format(report));
-                outw.flush();
-            }
-            if (report.errorCount() > 0) {
-                err.println("check failed: " + report.errorCount() + " error" + (report.errorCount() == 1 ? "" : "s") + " in the built site");
-                err.flush();
-                return 1;
-            }
+        if (strictReport != null && strictReport.errorCount() > 0) {
+            err.println("check failed: " + Report.counted(strictReport.errorCount(), "error") + " in the built site");
+            err.flush();
+            return 1;
         }
-        if (!quiet) {
-            int pages = result.site().pages().size();
-            outw.printf("built %d page%s (%d files) into %s in %d ms%n", pages, pages == 1 ? "" : "s", result.files(), out,
+        if (!quiet && format != Format.JSON) {
+            if (strictReport != null) outw.println(strictReport.summary());
+            outw.printf("built %s (%d files) into %s in %d ms%n", Report.counted(result.site().pages().size(), "page"), result.files(), out,
                     (System.nanoTime() - start) / 1_000_000);
             outw.flush();
         }
         return 0;
+    }
+
+    private static Map<String, Object> figures(Pipeline.Result result, CheckReport strict) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("pages", result.site() == null ? 0 : result.site().pages().size());
+        figures.put("files", result.files());
+        figures.put("written", result.written());
+        if (strict != null) figures.putAll(strict.report().figures());
+        return figures;
     }
 }

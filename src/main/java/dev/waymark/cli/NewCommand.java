@@ -3,6 +3,7 @@ package dev.waymark.cli;
 import dev.waymark.content.SiteConfigReader;
 import dev.waymark.content.Slug;
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.DisplayPath;
 import dev.waymark.model.SiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 /** {@code waymark new profile NAME} and {@code waymark new page PATH}: a commented starting file that builds cleanly. */
@@ -21,13 +23,14 @@ public final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KIND", description = "profile or page")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "profile name (e.g. Litestar) or page path (e.g. guides/deploying.md)")
+    @Parameters(index = "1", paramLabel = "NAME", description = "profile name (e.g. \"Option C\") or page path (e.g. notes/faq.md)")
     String name;
 
     @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "Content folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
-    @Option(names = "--section", paramLabel = "DIR", defaultValue = "frameworks", description = "Folder for new profiles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--section", paramLabel = "DIR",
+            description = "Folder for new profiles, under the content folder (default: where the guide's profiles are, else site.yaml's profiles:, else profiles).")
     String section;
 
     @CommandLine.Spec
@@ -39,15 +42,16 @@ public final class NewCommand implements Callable<Integer> {
         String text;
         switch (kind) {
             case "profile" -> {
-                String slug = Slug.of(name);
+                String slug = Slug.ofName(name);
                 if (slug.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "the profile name needs letters or digits");
-                file = content.resolve(section).resolve(slug + ".md");
-                text = profile(name.strip(), new SiteConfigReader().read(content, content, new Diagnostics()));
+                String folder = section != null ? section : ProfileFolder.of(content);
+                file = content.resolve(folder).resolve(slug + ".md");
+                text = profile(name.strip(), new SiteConfigReader().read(content, content, new Diagnostics()), shown(content.resolve("site.yaml")));
             }
             case "page" -> {
                 String rel = name.endsWith(".md") ? name : name + ".md";
                 if (rel.startsWith("/") || rel.contains("..") || rel.contains("\\")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "the page path must stay inside " + content + ", e.g. guides/deploying.md");
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the page path must stay inside " + shown(content) + ", e.g. notes/faq.md");
                 }
                 file = content.resolve(rel);
                 String stem = file.getFileName().toString().replaceFirst("\\.md$", "").replace('-', ' ').replace('_', ' ');
@@ -56,52 +60,52 @@ public final class NewCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "KIND must be profile or page, not \"" + kind + "\"");
         }
         if (Files.exists(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), file + " already exists; choose another name");
+            throw new CommandLine.ParameterException(spec.commandLine(), shown(file) + " already exists; choose another name");
         }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        spec.commandLine().getOut().println("created " + file);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        spec.commandLine().getOut().println("created " + shown(file));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    static String profile(String name, SiteConfig config) {
+    private static String shown(Path p) {
+        return DisplayPath.of(p).toString().replace('\\', '/');
+    }
+
+    static String profile(String name, SiteConfig config, String siteYaml) {
         String includes = config.capabilityOrder().isEmpty() ? "[]" : "[" + String.join(", ", config.capabilityOrder().subList(0, Math.min(2, config.capabilityOrder().size()))) + "]";
         StringBuilder caps = new StringBuilder();
         for (String key : config.capabilityOrder()) caps.append("#   ").append(key).append(": ").append(config.capabilities().get(key)).append('\n');
         return """
                 ---
-                # A framework profile. Every key below is checked when the site builds.
+                # A profile: one of the options this guide compares. Every key below is checked when the site builds.
                 title: %1$s
                 description: %1$s in one sentence, for search engines and link previews.
-                weight: 100                 # sidebar order among profiles; lower comes first
+                weight: 100                 # order among the profiles; lower comes first
                 type: profile
                 name: %1$s
                 tagline: One line that sums up %1$s.
-                philosophy: What %1$s optimises for, in a sentence or two.
-                # What ships in the box, using the capability keys from content/site.yaml:
+                philosophy: What %1$s is for, in a sentence or two.
+                # What %1$s includes, using the capability keys from %4$s:
                 %2$s# Remove the ones %1$s does not include; the comparison table is generated from this list.
                 includes: %3$s
                 notes: {}                   # optional: one short note per capability key, shown in the comparison table
                 links:
-                  - title: Official documentation
+                  - title: %1$s's website
                     url: https://example.org/
                 ---
 
                 Two or three sentences introducing %1$s.
 
-                ## Where it stands in 2026 {#in-2026}
-
-                What changed recently, and what did not.
-
                 ## When %1$s is the right choice {#right}
 
-                - **A short title.** Why it fits, in a sentence or two. *Example:* a concrete project.
+                - **A short title.** Why it fits, in a sentence or two. *Example:* a concrete situation.
 
                 ## When %1$s is the wrong choice {#wrong}
 
-                - **A short title.** Why it does not fit. *Example:* a concrete project.
-                """.formatted(name, caps, includes);
+                - **A short title.** Why it does not fit. *Example:* a concrete situation.
+                """.formatted(name, caps, includes, siteYaml);
     }
 
     static String page(String title) {
@@ -113,7 +117,7 @@ public final class NewCommand implements Callable<Integer> {
                 ---
 
                 <!-- Link to other pages by their Markdown path, relative to this file,
-                     e.g. [the profiles](../frameworks/index.md) or [a section](other.md#an-id).
+                     e.g. [another page](other.md) or [one of its headings](other.md#an-id).
                      The build fails on a link to a missing page or heading. -->
 
                 Start with the point of the page.

@@ -34,6 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port + " (0 picks a free port)");
+        }
         boolean temporary = out == null;
         Path target = temporary ? Files.createTempDirectory("waymark-serve").resolve("site") : out;
         Pipeline.Options options = source.pipeline(target);

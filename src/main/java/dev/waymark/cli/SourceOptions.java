@@ -1,10 +1,13 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.Passthrough;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options that say what to build, shared by {@code build} and {@code serve} as a picocli mixin. */
 final class SourceOptions {
@@ -12,7 +15,7 @@ final class SourceOptions {
     Path content;
 
     @Option(names = "--themes", paramLabel = "DIR",
-            description = "Folder holding the themes (default: themes, or the themes installed with Waymark when there is no themes folder).")
+            description = "The guide's own themes folder, looked up before the themes installed with Waymark (default: themes, beside the content folder).")
     Path themes;
 
     @Option(names = "--theme", paramLabel = "NAME", description = "Theme folder under --themes (default: site.yaml's theme, else default).", defaultValue = "")
@@ -25,19 +28,34 @@ final class SourceOptions {
     boolean drafts;
 
     Pipeline.Options pipeline(Path out) {
-        Path project = themes != null ? themes : Path.of("themes");
-        return new Pipeline.Options(content, out, themesFolder(), theme, drafts, overrides != null ? overrides : project.resolve("local"));
+        Path project = themesFolder();
+        return new Pipeline.Options(content, out, project, theme, drafts, overrides != null ? overrides : project.resolve("local"),
+                installedThemes());
+    }
+
+    /** {@code --themes}, else the {@code themes/} folder beside the content folder (it need not exist). */
+    Path themesFolder() {
+        if (themes != null) return themes;
+        Path parent = content.normalize().getParent();
+        return parent == null ? Path.of("themes") : parent.resolve("themes");
+    }
+
+    /** What an output folder must stay clear of: every folder the build reads. */
+    OutputFolder.Surroundings surroundings(Pipeline.Options options) {
+        return OutputFolder.Surroundings.of(List.of(new OutputFolder.Input("content folder", options.content()),
+                new OutputFolder.Input("themes folder", options.themes()),
+                new OutputFolder.Input("overrides folder", options.overrides()),
+                new OutputFolder.Input("passthrough folder", Passthrough.beside(options.content())),
+                new OutputFolder.Input("installed themes folder", options.installedThemes().isEmpty() ? null : options.installedThemes().get(0))));
     }
 
     /**
-     * {@code --themes}, else the project's {@code themes/}, else the themes installed next to the launcher (which sets
-     * {@code waymark.home}), so a guide kept in its own repository builds without copying the shipped themes.
+     * The themes installed next to the launcher (which sets {@code waymark.home}): a guide kept in its own repository
+     * builds with them, and its own {@code themes/} adds to them rather than replacing them.
      */
-    Path themesFolder() {
-        if (themes != null) return themes;
-        Path project = Path.of("themes");
+    static List<Path> installedThemes() {
         String home = System.getProperty("waymark.home");
-        if (Files.isDirectory(project) || home == null || !Files.isDirectory(Path.of(home, "themes"))) return project;
-        return Path.of(home, "themes");
+        if (home == null || !Files.isDirectory(Path.of(home, "themes"))) return List.of();
+        return List.of(Path.of(home, "themes"));
     }
 }

@@ -3,10 +3,10 @@ package dev.waymark.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code waymark} command: build, check, serve and new. */
+/** The {@code waymark} command: init, build, check, serve and new. */
 @Command(name = "waymark", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A static site generator for decision guides.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Waymark implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,6 +31,7 @@ public final class Waymark implements Runnable {
     /** The configured command line; tests run commands through it exactly as the launcher does. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Waymark());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -48,6 +49,6 @@ public final class Waymark implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, serve or new");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: init, build, check, serve or new");
     }
 }

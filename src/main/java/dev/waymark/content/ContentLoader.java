@@ -61,7 +61,7 @@ public final class ContentLoader {
                     }
                     if (attrs.isSymbolicLink() && !insideRoot(root, file)) {
                         diagnostics.error(SourcePosition.ofFile(displayDir.resolve(rel)),
-                                "symlink points outside the content folder", "copy the file into content/ instead of linking to it");
+                                "symlink points outside the content folder", "copy the file into the content folder instead of linking to it");
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
@@ -87,7 +87,8 @@ public final class ContentLoader {
         return new Loaded(pages, assets);
     }
 
-    private static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
+    /** Reads one Markdown file of the content folder; problems go to {@code diagnostics} and give null. */
+    public static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
         Path shown = displayDir.resolve(rel);
         try {
             long size = Files.size(file);

@@ -172,7 +172,7 @@ public final class FrontMatterReader {
         for (String required : List.of("name", "tagline", "philosophy", "includes")) {
             if (!f.has(required)) {
                 f.diagnostics().error(f.mapPosition(), "profile is missing required field \"" + required + "\"",
-                        "add `" + required + ":` to the front matter (see CONTRIBUTING.md, Framework profile)");
+                        "add `" + required + ":` to the front matter (a profile needs name, tagline, philosophy and includes)");
             }
         }
         Map<String, String> notes = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ public final class GitDates {
     private GitDates() {
     }
 
-    /** Content-relative path (e.g. {@code frameworks/django.md}) to the ISO date of the last commit touching it. */
+    /** Content-relative path (e.g. {@code profiles/option-a.md}) to the ISO date of the last commit touching it. */
     public static Map<String, String> read(Path contentDir) {
         Map<String, String> dates = new HashMap<>();
         Path dir = contentDir.toAbsolutePath().normalize();

@@ -122,7 +122,7 @@ public final class Markdown {
         // Deep nesting must not overflow the stack: flexmark's list parser is recursive in rendering.
         o.set(Parser.LISTS_ITEM_MARKER_SPACE, false);
         this.options = o.toImmutable();
-        this.parser = Parser.builder(options).build();
+        this.parser = LinearInlineParser.install(Parser.builder(options), options).build();
     }
 
     public Parser parser() {

@@ -19,27 +19,27 @@ import java.util.Set;
 public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
-            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer",
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles",
             "review_max_age_days");
 
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);
         Path shown = displayDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return fromFields(Optional.empty(), displayDir, diagnostics);
+            return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         String text;
         try {
             text = TextDecoder.decode(Files.readAllBytes(file), shown, diagnostics);
         } catch (IOException e) {
             diagnostics.error(SourcePosition.ofFile(shown), "cannot read site config: " + e.getMessage(), "check the file's permissions");
-            return fromFields(Optional.empty(), displayDir, diagnostics);
+            return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         if (text == null) {
-            return fromFields(Optional.empty(), displayDir, diagnostics);
+            return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         Optional<MappingNode> map = FrontMatterReader.compose(text, shown, 0, diagnostics);
-        return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), displayDir, diagnostics);
+        return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), contentDir, displayDir, diagnostics);
     }
 
     private static Optional<Integer> reviewMaxAge(Optional<YamlFields> fields, Diagnostics diagnostics) {
@@ -53,7 +53,7 @@ public final class SiteConfigReader {
         return days;
     }
 
-    private SiteConfig fromFields(Optional<YamlFields> fields, Path displayDir, Diagnostics diagnostics) {
+        private SiteConfig fromFields(Optional<YamlFields> fields, Path contentDir, Path displayDir, Diagnostics diagnostics) {
         fields.ifPresent(f -> f.rejectUnknown(KEYS, FILE_NAME));
         Map<String, String> capabilities = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class SiteConfigReader {
             baseUrl = baseUrl + "/";
         }
         String contentPath = fields.flatMap(f -> f.string("content_path"))
-                .orElse(displayDir.getFileName() == null ? "content" : displayDir.toString().replace('\\', '/'));
+                .orElse(publishedPath(contentDir));
         return new SiteConfig(
                 fields.flatMap(f -> f.string("title")).orElse(""),
                 fields.flatMap(f -> f.string("description")).orElse(""),
@@ -98,5 +98,16 @@ public final class SiteConfigReader {
                 capabilities, order, rawHtml.equals("trust"),
                 fields.flatMap(f -> f.string("footer")).orElse(""),
                 reviewMaxAge(fields, diagnostics));
+    }
+
+    /**
+     * The content folder as the built site names it (edit links, {@code data-source}): relative to the working
+     * directory when inside it, else just the folder's name, so the output never depends on where the guide sits.
+     */
+    public static String publishedPath(Path contentDir) {
+        Path abs = contentDir.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        if (abs.startsWith(cwd) && !abs.equals(cwd)) return cwd.relativize(abs).toString().replace('\\', '/');
+        return abs.getFileName() == null ? "content" : abs.getFileName().toString();
     }
 }

@@ -27,4 +27,18 @@ public final class Slug {
         }
         return out.length() > 80 ? out.substring(0, 80).replaceAll("-+$", "") : out.toString();
     }
+
+    /**
+     * A file name for a name such as a product's: {@code C++} → {@code cpp}, {@code C#} → {@code csharp},
+     * {@code Node.js} → {@code nodejs}, {@code A&B} → {@code a-and-b}; otherwise as {@link #of(String)}.
+     */
+    public static String ofName(String name) {
+        String s = name.strip()
+                .replace("++", "pp")
+                .replace("+", " plus ")
+                .replace("&", " and ")
+                .replaceAll("(?<=\\p{L})#", "sharp")
+                .replaceAll("(?<=[\\p{L}\\p{N}])\\.(?=\\p{L})", "");
+        return of(s);
+    }
 }

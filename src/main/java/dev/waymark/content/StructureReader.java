@@ -43,10 +43,11 @@ public final class StructureReader {
     /** An outcome's own review date: a paragraph of just {@code reviewed: YYYY-MM-DD}. */
     private static final Pattern REVIEWED_LINE = Pattern.compile("^reviewed:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NODE_HEADING = Pattern.compile("^(question|outcome)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    /** Ids the theme itself uses on every page; a body id must not collide with them. */
-    public static final Set<String> RESERVED_IDS = Set.of("main", "content", "top", "toc", "nav", "site-nav", "search",
-            "search-input", "search-results", "theme-toggle", "page-title", "skip", "footer", "header", "breadcrumbs",
-            "sidebar", "pagenav", "search-dialog", "outline");
+    /**
+     * Every id the theme itself sets starts with this prefix (wm-main, wm-search-input…), so a heading keeps the id its
+     * text gives; a body id must not start with it.
+     */
+    public static final String THEME_ID_PREFIX = "wm-";
 
     public PageStructure read(ParsedPage page, Diagnostics diagnostics) {
         Path file = page.source().displayPath();
@@ -118,8 +119,9 @@ public final class StructureReader {
 
     private static void claim(String id, SourcePosition at, Set<String> ids, Map<String, SourcePosition> firstUse,
                               Diagnostics diagnostics) {
-        if (RESERVED_IDS.contains(id)) {
-            diagnostics.error(at, "id \"" + id + "\" is reserved for the page layout", "choose another id, e.g. \"" + id + "-section\"");
+        if (reserved(id)) {
+            diagnostics.error(at, "id \"" + id + "\" is reserved for the theme (ids starting with " + THEME_ID_PREFIX + ")",
+                    "choose another id, e.g. \"" + id.substring(THEME_ID_PREFIX.length()) + "\"");
         } else if (!ids.add(id)) {
             SourcePosition before = firstUse.get(id);
             diagnostics.error(at, "duplicate id \"" + id + "\"" + (before == null ? "" : " (first used on line " + before.line() + ")"),
@@ -131,11 +133,16 @@ public final class StructureReader {
     private static String uniqueSlug(String text, Set<String> ids) {
         String base = Slug.of(text);
         if (base.isEmpty()) base = "section";
+        if (reserved(base)) base = "section-" + base;
         String id = base;
-        for (int n = 1; ids.contains(id) || RESERVED_IDS.contains(id); n++) {
+        for (int n = 1; ids.contains(id); n++) {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    private static boolean reserved(String id) {
+        return id.startsWith(THEME_ID_PREFIX);
     }
 
     private static Optional<String> explicitId(Heading h) {
@@ -307,7 +314,7 @@ public final class StructureReader {
                 out.add(l);
             } else {
                 diagnostics.error(at(file, item), "each " + what + " item must be exactly one link",
-                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](frameworks/x.md#anchor)");
+                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](other-page.md#heading-id)");
             }
         }
         return out;

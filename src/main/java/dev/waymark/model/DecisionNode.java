@@ -35,9 +35,14 @@ public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode
         public Outcome {
             evidence = List.copyOf(evidence);
         }
+
+        /** An outcome without a review date of its own. */
+        public Outcome(String id, String title, List<Evidence> evidence, SourcePosition at) {
+            this(id, title, evidence, Optional.empty(), at);
+        }
     }
 
-    /** A link that justifies an outcome, as written in the Markdown (e.g. {@code frameworks/django.md#right-admin}). */
+    /** A link that justifies an outcome, as written in the Markdown (e.g. {@code profiles/option-a.md#right-admin}). */
     record Evidence(String label, String url, SourcePosition at) {
     }
 }

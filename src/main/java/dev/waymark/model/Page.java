@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * One page of the site, as the theme sees it (before rendering its body).
  *
- * @param sourcePath  content-relative path of the Markdown file, e.g. {@code frameworks/django.md}; empty for generated pages
- * @param path        site path of the page: {@code ""} for the home page, {@code frameworks/django/} otherwise
+ * @param sourcePath  content-relative path of the Markdown file, e.g. {@code profiles/option-a.md}; empty for generated pages
+ * @param path        site path of the page: {@code ""} for the home page, {@code profiles/option-a/} otherwise
  * @param section     site path of the section the page belongs to (its folder's index); the home page's is {@code ""}
  * @param headings    body headings in order, for the table of contents
  * @param ids         every id the body defines (headings, choice items, decision nodes, footnotes, explicit ids)

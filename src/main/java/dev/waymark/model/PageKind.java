@@ -4,7 +4,7 @@ package dev.waymark.model;
 public enum PageKind {
     /** Ordinary prose. */
     PAGE,
-    /** A framework (or any option) profile: typed front matter plus choice lists. */
+    /** A profile of one option the guide compares: typed front matter plus choice lists. */
     PROFILE,
     /** A decision tree written as Question/Outcome headings. */
     DECISION,

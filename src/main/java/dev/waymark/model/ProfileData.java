@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The typed front matter of a profile page ({@code type: profile}).
  *
- * @param name       display name, e.g. "Django"
+ * @param name       display name, e.g. "Option A"
  * @param tagline    one line that sums it up
  * @param philosophy what it optimises for, one or two sentences
  * @param includes   capability keys it ships with, each checked against the site's capability list

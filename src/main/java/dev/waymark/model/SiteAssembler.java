@@ -34,13 +34,28 @@ public final class SiteAssembler {
 
     public Site assemble(SiteConfig config, List<Input> inputs, boolean includeDrafts, Path contentDisplay,
                          Diagnostics diagnostics) {
-        Map<String, Page> byPath = new TreeMap<>();
+        List<Page> pages = new ArrayList<>();
         for (Input in : inputs) {
-            FrontMatter fm = in.parsed().frontMatter();
-            if (fm.draft() && !includeDrafts) {
-                continue;
-            }
-            Page page = toPage(in, diagnostics);
+            page(in, includeDrafts, diagnostics).ifPresent(pages::add);
+        }
+        return assemble(config, pages, contentDisplay, diagnostics);
+    }
+
+    /**
+     * One source's page, or empty for a draft left out. It depends on that source alone, so an incremental build
+     * keeps it until the file changes.
+     */
+    public Optional<Page> page(Input in, boolean includeDrafts, Diagnostics diagnostics) {
+        if (in.parsed().frontMatter().draft() && !includeDrafts) {
+            return Optional.empty();
+        }
+        return Optional.of(toPage(in, diagnostics));
+    }
+
+    /** Assembles pages (in source-path order: the first of two pages with one URL wins) into the site. */
+    public Site assemble(SiteConfig config, List<Page> pages, Path contentDisplay, Diagnostics diagnostics) {
+        Map<String, Page> byPath = new TreeMap<>();
+        for (Page page : pages) {
             Page clash = byPath.get(page.path());
             if (clash != null) {
                 diagnostics.error(page.at(), "duplicate slug: this page and " + clash.sourcePath() + " both build /" + page.path(),
@@ -82,14 +97,14 @@ public final class SiteAssembler {
                 ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
         if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
             diagnostics.error(fm.at(), "a decision page has no Question or Outcome headings",
-                    "add `## Question: …? {#id}` sections (see CONTRIBUTING.md, Decision tree)");
+                    "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
         }
         return new Page(rel, SourcePosition.ofFile(parsed.source().displayPath()), path, section, fm.kind(),
                 title.orElse(rel), fm.description().orElse(""), fm.weight(), fm.draft(), fm.reviewed(), fm.toc(),
                 in.structure().headings(), in.structure().choiceList(), fm.profile(), tree, in.structure().ids());
     }
 
-    /** {@code frameworks/django.md} to {@code frameworks/django/}; an index to its folder; the root index to "". */
+    /** {@code profiles/option-a.md} to {@code profiles/option-a/}; an index to its folder; the root index to "". */
     static String pathOf(String rel, Optional<String> slug) {
         String noExt = rel.substring(0, rel.length() - 3);
         List<String> parts = new ArrayList<>(List.of(noExt.split("/")));

@@ -47,6 +47,7 @@ public final class BodyRenderer {
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final DiagramRenderer diagrams = new DiagramRenderer();
+    private final CodeHighlighter highlighter = new CodeHighlighter();
 
     public BodyRenderer(Markdown markdown) {
         this.renderer = markdown.renderer(List.of(new Extension()));
@@ -243,7 +244,34 @@ public final class BodyRenderer {
                 html.line();
                 return;
             }
-            ctx.delegateRender();
+            code(node, c, html);
+        }
+
+        /**
+         * Fenced code, highlighted at build time: {@code <div class="code"><pre><code class="language-x">}. The pre
+         * is focusable so a block that scrolls sideways can be scrolled from the keyboard.
+         */
+        private void code(FencedCodeBlock node, BodyContext c, HtmlWriter html) {
+            String code = node.getContentChars().toString();
+            int lines = code.isEmpty() ? 0 : (int) code.chars().filter(ch -> ch == '\n').count() + (code.endsWith("\n") ? 0 : 1);
+            CodeFence fence = CodeFence.parse(node.getInfo().toString(), lines);
+            if (c != null && fence.problem().isPresent()) {
+                c.diagnostics().warning(at(c, node), fence.problem().get(),
+                        "mark lines with {hl=2-3,5} after the language, e.g. ```python {hl=2}");
+            }
+            html.line();
+            html.raw("<div class=\"code\">");
+            html.openPre(); // flexmark's writer keeps leading spaces only inside a pre it knows about
+            html.raw("<pre tabindex=\"0\"><code");
+            if (!fence.language().isEmpty()) {
+                html.raw(" class=\"language-" + escape(fence.language()) + "\"");
+            }
+            html.raw(">");
+            html.raw(highlighter.highlight(code, fence.language(), fence.marked()));
+            html.raw("</code></pre>");
+            html.closePre();
+            html.raw("</div>");
+            html.line();
         }
 
         private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
@@ -281,7 +309,7 @@ public final class BodyRenderer {
             BodyContext c = BodyContext.of(node);
             if (c != null && node.isHeader() && node.getText().isBlank()) {
                 c.diagnostics().warning(at(c, node), "a table header cell is empty",
-                        "give every header cell a label, e.g. | Aspect | Django | FastAPI |");
+                        "give every header cell a label, e.g. | Aspect | Option A | Option B |");
             }
             ctx.delegateRender();
         }

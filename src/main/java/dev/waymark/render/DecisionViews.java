@@ -141,7 +141,7 @@ final class DecisionViews {
                 }
             }
         }
-        return new DiagramRenderer().map(nodes, edges, tree.start().get().id(), "map-" + key(tree),
+        return new DiagramRenderer().map(nodes, edges, tree.start().get().id(), "wm-map-" + key(tree),
                 "Map of every question and recommendation in " + title);
     }
 

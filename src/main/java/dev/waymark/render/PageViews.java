@@ -74,7 +74,7 @@ final class PageViews {
     private PageView.Assets assets(String root) {
         return new PageView.Assets(href(root, "style.css"), href(root, "theme.css"), href(root, "print.css"), href(root, "theme.js"),
                 href(root, "decision.js"), href(root, "search.js"), theme.assetPath("search.js").isEmpty() ? "" : root + "search/index.json",
-                href(root, "favicon.svg"));
+                href(root, "favicon.svg"), href(root, "code.js"));
     }
 
     private String href(String root, String asset) {

@@ -54,7 +54,7 @@ public final class SearchIndex {
     }
 
     /** One page's entries: its sections up to h3, its choice items and its decision outcomes. */
-    static List<Entry> entries(Page page, SiteRenderer.Source src) {
+    public static List<Entry> entries(Page page, SiteRenderer.Source src) {
         List<Entry> out = new ArrayList<>();
         String url = SiteLinks.relative("", page.path()) + "index.html";
         if (src == null) {

@@ -52,6 +52,10 @@ public final class SiteRenderer {
         this.pool = pool;
     }
 
+    Theme theme() {
+        return theme;
+    }
+
     /**
      * @param sources each page's parsed source by source path; entries are removed as their pages are rendered
      * @param sink    receives every rendered file, from several threads at once
@@ -68,7 +72,7 @@ public final class SiteRenderer {
                 trees.put(page.sourcePath(), tree);
             });
         }
-        DecisionViews decisions = new DecisionViews(site, new OutcomeFreshness(site, lastUpdated));
+        DecisionViews decisions = decisions(site, lastUpdated);
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
@@ -76,22 +80,27 @@ public final class SiteRenderer {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
             }));
-            page.decisionTree().filter(t -> theme.hasTemplate("embed.jte")).ifPresent(tree -> futures.add(pool.submit(() ->
+            page.decisionTree().filter(t -> hasEmbed()).ifPresent(tree -> futures.add(pool.submit(() ->
                     sink.accept(embedPage(page, tree, views, decisions, fragments.get(page.sourcePath()))))));
         }
         for (Future<?> f : futures) {
             dev.waymark.Work.join(f);
         }
-        Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
-                "Page not found", "The page you asked for does not exist.");
-        sink.accept(new RenderedFile("404.html",
-                theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty()))));
+        sink.accept(notFound(site, views));
         sink.accept(searchPage(site, views));
         return futures.size() + 2;
     }
 
+    /** {@code 404.html}: links from the base path, since it is served for any missing URL. */
+    RenderedFile notFound(Site site, PageViews views) {
+        Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
+                "Page not found", "The page you asked for does not exist.");
+        return new RenderedFile("404.html",
+                theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty())));
+    }
+
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
-    private RenderedFile searchPage(Site site, PageViews views) {
+    RenderedFile searchPage(Site site, PageViews views) {
         Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
                 "Search and index", "Every page and section of " + site.config().title() + ".");
         StringBuilder body = new StringBuilder();
@@ -123,8 +132,8 @@ public final class SiteRenderer {
      * {@code <tree page>/embed/index.html}: the widget alone, in the theme, for an {@code <iframe>} on another site.
      * Its links that leave the widget open the full guide in the top window.
      */
-    private RenderedFile embedPage(Page page, DecisionTree tree, PageViews views, DecisionViews decisions,
-                                   DecisionViews.Fragments fragments) {
+    RenderedFile embedPage(Page page, DecisionTree tree, PageViews views, DecisionViews decisions,
+                           DecisionViews.Fragments fragments) {
         String path = page.path() + DecisionViews.EMBED_DIR;
         Page embed = Page.generated(page.at(), path, page.section(), page.kind(), page.title(), page.description());
         String root = "../".repeat(path.split("/").length);
@@ -135,23 +144,52 @@ public final class SiteRenderer {
     private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views, DecisionViews decisions,
                                     Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees,
                                     Diagnostics diagnostics) {
-        String root = "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
-        String body = "";
-        if (src != null) {
-            Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
-            BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                    site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
-            try {
-                body = bodies.render(src.parsed().document(), ctx);
-            } catch (StackOverflowError e) {
-                diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
-            }
+        String body = src == null ? "" : body(page, site, src, links, decisions, fragments, trees, diagnostics);
+        return page(page, views.of(page, root(page), body, decision(page, fragments, decisions)));
+    }
+
+    /** Whether decision pages get an embed page: the theme has its template. */
+    public boolean hasEmbed() {
+        return theme.hasTemplate("embed.jte");
+    }
+
+    /** The embed page's file of a decision page. */
+    public static String embedFile(Page page) {
+        return page.path() + DecisionViews.EMBED_DIR + "index.html";
+    }
+
+    /** The prefix from a page's folder to the site root. */
+    static String root(Page page) {
+        return "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
+    }
+
+    /** The decision views of a site: review ages are measured with the same dates the pages show. */
+    static DecisionViews decisions(Site site, Map<String, String> lastUpdated) {
+        return new DecisionViews(site, new OutcomeFreshness(site, lastUpdated));
+    }
+
+    /** A page's body: its Markdown (with directives) as HTML. */
+    String body(Page page, Site site, Source src, SiteLinks links, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
+                Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+        Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
+        BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
+                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
+        try {
+            return bodies.render(src.parsed().document(), ctx);
+        } catch (StackOverflowError e) {
+            diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            return "";
         }
-        Optional<DecisionView> decision = page.decisionTree()
-                .map(t -> decisions.of(t, fragments.get(page.sourcePath()), DecisionViews.Placement.page(page.path())));
+    }
+
+    static Optional<DecisionView> decision(Page page, Map<String, DecisionViews.Fragments> fragments, DecisionViews decisions) {
+        return page.decisionTree().map(t -> decisions.of(t, fragments.get(page.sourcePath()), DecisionViews.Placement.page(page.path())));
+    }
+
+    /** A page's file: its view through the template for its kind. */
+    RenderedFile page(Page page, dev.waymark.render.view.PageView view) {
         String template = page.kind().templateName() + ".jte";
-        return new RenderedFile(page.outputFile(),
-                theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", views.of(page, root, body, decision)));
+        return new RenderedFile(page.outputFile(), theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", view));
     }
 
     private String directive(Directive d, Page page, Site site, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
@@ -184,13 +222,13 @@ public final class SiteRenderer {
         }
     }
 
-    private static String resolveSource(String fromSource, String rel) {
+    static String resolveSource(String fromSource, String rel) {
         String normalized = dev.waymark.model.RelativePath.normalize(dev.waymark.model.RelativePath.dirOf(fromSource) + rel);
         return normalized == null || normalized.endsWith("/") ? null : normalized;
     }
 
     /** Renders each node's help or reasoning text and resolves its evidence, then takes the nodes out of the body. */
-    private DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
+    DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
                                                       Diagnostics diagnostics) {
         Map<String, String> html = new LinkedHashMap<>();
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();

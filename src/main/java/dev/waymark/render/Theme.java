@@ -44,21 +44,27 @@ public final class Theme {
         return load(themesDir, name, themesDir.resolve(LOCAL_OVERRIDES));
     }
 
-    /**
-     * Loads theme {@code name} from {@code themesDir}, following {@code extends:} in each theme's theme.yaml. Files in
-     * {@code overrides} (a folder with {@code templates/} and {@code assets/}) win over every theme's own.
-     */
+    /** Loads theme {@code name} from {@code themesDir}; see {@link #load(List, String, Path)}. */
     public static Theme load(Path themesDir, String name, Path overrides) {
+        return load(List.of(themesDir), name, overrides);
+    }
+
+    /**
+     * Loads theme {@code name}, following {@code extends:} in each theme's theme.yaml. Each theme is taken from the
+     * first of {@code roots} that has a folder of that name, so a guide's own {@code themes/} adds themes to the ones
+     * installed with Waymark (and a folder of the same name overrides an installed theme). Files in {@code overrides}
+     * (a folder with {@code templates/} and {@code assets/}) win over every theme's own.
+     */
+    public static Theme load(List<Path> roots, String name, Path overrides) {
         List<Path> folders = new ArrayList<>();
-        if (overrides != null && Files.isDirectory(overrides) && !overrides.equals(themesDir.resolve(name))) {
-            folders.add(overrides);
-        }
         String current = name;
         while (current != null) {
-            Path dir = themesDir.resolve(current);
-            if (!Files.isDirectory(dir) || !current.matches("[A-Za-z0-9_-]+")) {
-                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(themesDir.resolve(current)),
-                        "theme \"" + current + "\" not found", "use --theme with one of the folders in " + themesDir));
+            Path dir = current.matches("[A-Za-z0-9_-]+") ? find(roots, current) : null;
+            if (dir == null) {
+                Path shown = roots.isEmpty() ? Path.of(current) : roots.get(0).resolve(current);
+                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(shown),
+                        "theme \"" + current + "\" not found", "use --theme with one of the folders in "
+                                + String.join(" or ", roots.stream().map(Path::toString).toList())));
             }
             if (folders.contains(dir)) {
                 throw new ContentException(Diagnostic.error(SourcePosition.ofFile(dir.resolve("theme.yaml")),
@@ -67,8 +73,18 @@ public final class Theme {
             folders.add(dir);
             current = parent(dir);
         }
+        if (overrides != null && Files.isDirectory(overrides) && !folders.contains(overrides)) {
+            folders.add(0, overrides);
+        }
         ThemeChain chain = new ThemeChain(name, folders);
         return new Theme(chain, engine(chain), fingerprint(chain));
+    }
+
+    private static Path find(List<Path> roots, String theme) {
+        for (Path root : roots) {
+            if (Files.isDirectory(root.resolve(theme))) return root.resolve(theme);
+        }
+        return null;
     }
 
     private static String parent(Path dir) {

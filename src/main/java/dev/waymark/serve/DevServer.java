@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.incremental.IncrementalBuild;
 import dev.waymark.render.Json;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +36,6 @@ public final class DevServer implements AutoCloseable {
     private static final byte[] INJECT = ("<link rel=\"stylesheet\" href=\"/_waymark/overlay.css\">"
             + "<script src=\"/_waymark/reload.js\" defer></script>").getBytes(StandardCharsets.UTF_8);
 
-    private final Pipeline pipeline = new Pipeline();
     private final Pipeline.Options options;
     private final ReloadChannel channel = new ReloadChannel();
     private final AtomicInteger builds = new AtomicInteger();
@@ -44,13 +45,18 @@ public final class DevServer implements AutoCloseable {
     private volatile boolean lastOk;
     private volatile String basePath = "/";
     private volatile long lastBuildMillis;
-    /** The folder of the last good build. Each build writes a new folder, so a request never sees a swap. */
+    /**
+     * The build kept in memory: a change re-renders only what it touches and rewrites only changed files, each with
+     * an atomic rename, in the folder being served; a failed build writes nothing.
+     */
+    private final IncrementalBuild live;
+    /** The folder served once a build has succeeded. */
     private volatile Path root;
-    private Path previous;
     private Watcher watcher;
 
     public DevServer(Pipeline.Options options, String host, int port) throws IOException {
         this.options = options;
+        this.live = new IncrementalBuild(options.withOut(options.out().resolve("live")));
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "waymark-serve");
@@ -89,12 +95,20 @@ public final class DevServer implements AutoCloseable {
         return lastDiagnostics;
     }
 
-    /** Rebuilds the site; on success tabs reload, on failure they show the errors and the old site stays. */
-    public synchronized void rebuild() {
+    /** Rebuilds the whole site; on success tabs reload, on failure they show the errors and the old site stays. */
+    public void rebuild() {
+        rebuild(null);
+    }
+
+    /**
+     * Brings the site up to date after a change; on success tabs reload, on failure they show the errors and the old
+     * site stays.
+     *
+     * @param changed the files that changed, or null when unknown (everything is read again)
+     */
+    public synchronized void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
-        Path next = options.out().resolve("build-" + (builds.get() + 1));
-        Pipeline.Result result = pipeline.build(new Pipeline.Options(options.content(), next, options.themes(), options.theme(),
-                options.drafts(), options.overrides()));
+        Pipeline.Result result = live.update(changed);
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         lastDiagnostics = result.diagnostics();
         lastOk = !result.failed();
@@ -103,10 +117,7 @@ public final class DevServer implements AutoCloseable {
         }
         builds.incrementAndGet();
         if (lastOk) {
-            // Requests that started on the folder before last finish first; the one before that can go.
-            if (previous != null) deleteQuietly(previous);
-            previous = root;
-            root = next;
+            root = live.output();
             channel.send("reload", "{\"build\":" + builds.get() + ",\"ms\":" + lastBuildMillis + "}");
         } else {
             channel.send("error", diagnosticsJson());
@@ -266,7 +277,7 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
-        if (previous != null) deleteQuietly(previous);
+        live.close();
         channel.closeAll();
         server.stop(0);
         executor.shutdownNow();

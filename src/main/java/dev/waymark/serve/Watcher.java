@@ -12,20 +12,24 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Watches folders recursively (new folders included) and calls back once per burst of changes: editors often write a
- * file in several steps, so events are collected until 30 ms pass without a new one.
+ * file in several steps, so events are collected until 30 ms pass without a new one. The callback gets the paths that
+ * changed, or null when the system lost events (then anything may have changed).
  */
 final class Watcher implements AutoCloseable {
     private static final long QUIET_MS = 30;
     private final WatchService service;
-    private final Runnable onChange;
+    private final Consumer<Set<Path>> onChange;
     private final Thread thread;
 
-    Watcher(List<Path> roots, Runnable onChange) throws IOException {
+    Watcher(List<Path> roots, Consumer<Set<Path>> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         for (Path root : roots) {
@@ -54,30 +58,36 @@ final class Watcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                boolean changed = drain(key);
+                Set<Path> changed = new HashSet<>();
+                boolean lost = drain(key, changed);
                 WatchKey more;
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    changed |= drain(more);
+                    lost |= drain(more, changed);
                 }
-                if (changed) onChange.run();
+                if (lost) {
+                    onChange.accept(null);
+                } else if (!changed.isEmpty()) {
+                    onChange.accept(Set.copyOf(changed));
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean drain(WatchKey key) {
+    /** Adds the changed paths of one key to {@code changed}; true when events were lost. */
+    private boolean drain(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
-        boolean changed = false;
+        boolean lost = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed = true;
+                lost = true;
                 continue;
             }
             Path child = dir.resolve((Path) event.context());
             String name = child.getFileName().toString();
             if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) continue;
-            changed = true;
+            changed.add(child);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 try {
                     register(child);
@@ -86,8 +96,8 @@ final class Watcher implements AutoCloseable {
                 }
             }
         }
-        key.reset();
-        return changed;
+        if (!key.reset()) lost = true; // the folder itself went away
+        return lost;
     }
 
     @Override

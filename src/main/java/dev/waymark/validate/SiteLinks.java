@@ -25,10 +25,21 @@ public final class SiteLinks {
 
     private final Map<String, Page> bySource = new HashMap<>();
     private final Set<String> assets;
+    /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
+    private final java.util.function.BiConsumer<Page, Page> onTarget;
 
     public SiteLinks(Site site, Set<String> assets) {
+        this(site, assets, (from, target) -> { });
+    }
+
+    public SiteLinks(Site site, Set<String> assets, java.util.function.BiConsumer<Page, Page> onTarget) {
+        this.onTarget = onTarget;
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
+        });
+        // a folder without index.md still gets a generated page: a link to that index.md, or to the folder, reaches it
+        site.pages().forEach(p -> {
+            if (p.generated() && p.kind() == dev.waymark.model.PageKind.SECTION) bySource.putIfAbsent(p.path() + "index.md", p);
         });
         this.assets = Set.copyOf(assets);
     }
@@ -60,7 +71,7 @@ public final class SiteLinks {
         }
         if (raw.startsWith("/")) {
             report.accept(Diagnostic.error(at, "absolute link \"" + abbreviate(raw) + "\" breaks when the site is published under a sub-path",
-                    "link to the Markdown file with a relative path, e.g. ../frameworks/django.md"));
+                    "link to the Markdown file with a path relative to this file, e.g. " + relativeSuggestion(from, raw)));
             return new Resolved("#", false);
         }
         UrlParts parts = UrlParts.of(raw);
@@ -75,7 +86,7 @@ public final class SiteLinks {
         String target = RelativePath.normalize(RelativePath.dirOf(from.sourcePath()) + decoded);
         if (target == null) {
             report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
-                    "link only to files inside content/"));
+                    "link only to files inside the content folder"));
             return new Resolved("#", false);
         }
         if (target.endsWith("/") || target.isEmpty()) {
@@ -94,13 +105,14 @@ public final class SiteLinks {
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);
             }
+            onTarget.accept(from, page);
             checkFragment(page, fragment, at, report);
             String href = relative(from.path(), page.path()) + "index.html" + (fragment == null ? "" : "#" + fragment);
             return new Resolved(href, true);
         }
         if (!assets.contains(target)) {
             report.accept(Diagnostic.error(at, "link to a missing file \"" + abbreviate(raw) + "\"",
-                    "add the file under content/ or fix the path (it is relative to this Markdown file)"));
+                    "add the file to the content folder or fix the path (it is relative to this Markdown file)"));
             return new Resolved("#", false);
         }
         String href = relative(from.path(), "") + encodePath(target) + query + (fragment == null ? "" : "#" + fragment);
@@ -110,7 +122,7 @@ public final class SiteLinks {
     private static void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
         if (fragment == null || fragment.isEmpty()) return;
         String id = UrlParts.decode(fragment);
-        if (!page.ids().contains(id) && !Set.of("main", "top").contains(id)) {
+        if (!page.ids().contains(id) && !Set.of("top", "wm-main").contains(id)) {
             String near = Suggest.closest(id, page.ids());
             report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
                             (page.sourcePath().isEmpty() ? "/" + page.path() : page.sourcePath()),
@@ -134,6 +146,14 @@ public final class SiteLinks {
         return sb.toString();
     }
 
+
+    /** {@code /guides/x.md} written in {@code a/b.md} becomes {@code ../guides/x.md}: the author's own path, relative. */
+    private static String relativeSuggestion(Page from, String absolute) {
+        String path = UrlParts.of(absolute).path().replaceFirst("^/+", "");
+        if (path.isEmpty()) path = "index.md";
+        if (path.endsWith("/")) path = path + "index.md";
+        return relativeSource(from.sourcePath().isEmpty() ? "index.md" : from.sourcePath(), path);
+    }
 
     private static String relativeSource(String from, String to) {
         String dir = RelativePath.dirOf(from);

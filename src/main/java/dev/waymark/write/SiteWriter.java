@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -15,13 +17,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the site into a fresh staging folder next to the output folder, then swaps it in. A build that fails
  * before the swap leaves the previous output exactly as it was, and stale files from earlier builds never survive.
+ *
+ * <p>The swap is two renames: the old output to a backup beside it, then the staging folder into its place. If the
+ * process dies between them, the next build finds the output missing and renames the backup back before it does
+ * anything else; see {@link Leftovers}. Each output carries a {@link Manifest}, and a folder holding anything else is
+ * refused ({@link OutputFolder#checkOwnership}) before a single file is written.
  */
 public final class SiteWriter {
+
+    /** The points between the steps of a commit, where tests inject a failure (an exception or a killed process). */
+    public enum Step { FILES_WRITTEN, MANIFEST_WRITTEN, OLD_MOVED_ASIDE, NEW_MOVED_IN, MARKER_REMOVED }
+
+    /** Called at each {@link Step} of a commit; the build's own is a no-op. */
+    @FunctionalInterface
+    public interface Faults {
+        Faults NONE = step -> { };
+
+        void at(Step step);
+    }
 
     /** Writes {@code files} and copies {@code copies} (site path to source file), then replaces {@code out}. */
     public void write(Path out, List<RenderedFile> files, Map<String, Path> copies) {
@@ -36,12 +53,21 @@ public final class SiteWriter {
      * Opens a fresh staging folder next to {@code out}. Files go into it as soon as they are rendered, so the build
      * never holds the whole site in memory; {@link Staging#commit()} swaps it in, and closing an uncommitted staging
      * folder deletes it, leaving {@code out} exactly as it was.
+     *
+     * @throws OutputRefusedException when {@code out} holds files that no build wrote
      */
     public static Staging stage(Path out) {
+        return stage(out, Faults.NONE);
+    }
+
+    /** {@link #stage(Path)}, calling {@code faults} between the steps of the commit. */
+    public static Staging stage(Path out, Faults faults) {
         Path target = out.toAbsolutePath().normalize();
         try {
             Files.createDirectories(target.getParent());
-            return new Staging(target, Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-"));
+            Leftovers.recover(target);
+            OutputFolder.checkOwnership(out);
+            return new Staging(target, Leftovers.newStaging(target), faults);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,14 +76,18 @@ public final class SiteWriter {
     /** A staging folder being filled; safe to {@link #put} from many threads at once. */
     public static final class Staging implements AutoCloseable {
         private final Path target;
+        private final Leftovers.Claim claim;
         private final Path root;
+        private final Faults faults;
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-        private final AtomicInteger count = new AtomicInteger();
+        private final Set<String> written = ConcurrentHashMap.newKeySet();
         private boolean committed;
 
-        private Staging(Path target, Path root) {
+        private Staging(Path target, Leftovers.Claim claim, Faults faults) {
             this.target = target;
-            this.root = root;
+            this.claim = claim;
+            this.root = claim.staging();
+            this.faults = faults;
             folders.add(root);
         }
 
@@ -67,7 +97,7 @@ public final class SiteWriter {
                 Path p = inside(root, file.path());
                 folder(p.getParent());
                 Files.write(p, file.bytes());
-                count.incrementAndGet();
+                written.add(rel(p));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,31 +110,69 @@ public final class SiteWriter {
                     Path p = inside(root, e.getKey());
                     folder(p.getParent());
                     Files.copy(e.getValue(), p, StandardCopyOption.REPLACE_EXISTING);
-                    count.incrementAndGet();
+                    written.add(rel(p));
+                } catch (NoSuchFileException ex) {
+                    throw new UncheckedIOException(new NoSuchFileException(e.getValue().toString(), null,
+                            "it was removed while the site was being built; build again"));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
             });
         }
 
-        /** How many files are in the staging folder. */
-        public int files() {
-            return count.get();
+        /** Whether a file has been written to this site path. */
+        public boolean has(String sitePath) {
+            return written.contains(sitePath);
         }
 
-        /** Replaces the output folder with the staging folder. */
+        /** How many files are in the staging folder. */
+        public int files() {
+            return written.size();
+        }
+
+        /** Replaces the output folder with the staging folder; the output is never left missing. */
         public void commit() {
             try {
-                swap(root, target);
+                faults.at(Step.FILES_WRITTEN);
+                Files.write(root.resolve(Manifest.FILE_NAME), Manifest.bytes(written));
+                faults.at(Step.MANIFEST_WRITTEN);
+                OutputFolder.checkOwnership(target); // again: someone may have put a file there while we built
+                swap();
                 committed = true;
+                claim.release(target);
+                faults.at(Step.MARKER_REMOVED);
+                claim.deleteBackup();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        private void swap() throws IOException {
+            Path backup = claim.backup();
+            boolean hadOld = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            try {
+                if (hadOld) {
+                    move(target, backup);
+                    faults.at(Step.OLD_MOVED_ASIDE);
+                }
+                move(root, target);
+            } catch (IOException | RuntimeException | Error e) {
+                if (hadOld && !Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.exists(backup)) move(backup, target);
+                throw e;
+            }
+            faults.at(Step.NEW_MOVED_IN);
+        }
+
         @Override
         public void close() {
-            if (!committed) deleteTree(root);
+            claim.close();
+            if (!committed && Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Leftovers.deleteOwned(root, OutputFolder.STAGING_MARKER);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
 
         /** One mkdir per new folder; most pages live in a folder of their own, so checks would cost as much. */
@@ -113,30 +181,21 @@ public final class SiteWriter {
             Files.createDirectories(dir);
             folders.add(dir);
         }
+
+        private String rel(Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
     }
 
     private static Path inside(Path root, String rel) {
         Path p = root.resolve(rel).normalize();
-        if (!p.startsWith(root)) {
+        if (!p.startsWith(root) || p.equals(root)) {
             throw new IllegalArgumentException("refusing to write outside the output folder: " + rel);
         }
         return p;
     }
 
-    private static void swap(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteTree(old);
-            move(target, old);
-        }
-        move(tmp, target);
-        if (old != null) {
-            deleteTreeInParallel(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -145,7 +204,7 @@ public final class SiteWriter {
     }
 
     /** Deletes a big tree (the previous site) with one task per top-level entry. */
-    private static void deleteTreeInParallel(Path root) throws IOException {
+    static void deleteTreeInParallel(Path root) throws IOException {
         List<Path> children;
         try (var list = Files.list(root)) {
             children = list.toList();
@@ -155,7 +214,7 @@ public final class SiteWriter {
     }
 
     public static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -166,6 +225,7 @@ public final class SiteWriter {
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    if (exc != null) throw exc;
                     Files.delete(dir);
                     return FileVisitResult.CONTINUE;
                 }

@@ -1,5 +1,7 @@
 package dev.waymark.check;
 
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Format;
 import dev.waymark.diag.Severity;
 import dev.waymark.support.Run;
 import org.junit.jupiter.api.Test;
@@ -49,23 +51,22 @@ class SiteCheckerTest {
             "tree-target, index.html, 23, ghost",
     })
     void findsEachDefectAtItsLocation(String kind, String file, int line, String detail) {
-        List<Finding> matches = broken().findings().stream()
-                .filter(f -> f.kind().equals(kind) && f.at().displayPath().equals(file) && f.at().line() == line && f.message().contains(detail))
+        List<Diagnostic> matches = broken().findings().stream()
+                .filter(f -> f.code().equals(kind) && f.at().displayPath().equals(file) && f.at().line() == line && f.message().contains(detail))
                 .toList();
-        assertEquals(1, matches.size(), () -> kind + " at " + file + ":" + line + " in\n" + new TextFormat().format(broken()));
+        assertEquals(1, matches.size(), () -> kind + " at " + file + ":" + line + " in\n" + Format.TEXT.report(broken().report()));
     }
 
     @Test
     void aFindingFromAMarkdownPageNamesItsHtmlFileToo() {
-        Finding f = broken().findings().stream().filter(x -> x.message().contains("#missing-from-md")).findFirst().orElseThrow();
-        assertEquals("docs/page.html", f.htmlFile());
-        assertEquals(11, f.htmlLine());
+        Diagnostic f = broken().findings().stream().filter(x -> x.message().contains("#missing-from-md")).findFirst().orElseThrow();
+        assertEquals("docs/page.html:11:1", f.output().orElseThrow().toString());
     }
 
     @Test
     void trickyButValidSiteHasNoFindings() {
         CheckReport r = new SiteChecker().check(FIXTURES.resolve("clean/site"), CheckOptions.defaults());
-        assertEquals(List.of(), r.findings(), new TextFormat().format(r));
+        assertEquals(List.of(), r.findings(), Format.TEXT.report(r.report()));
         assertEquals(4, r.pages());
         assertEquals(2, r.externalLinks());
         assertEquals(Map.of("external.example", 1, "example.org", 1), r.externalDomains());
@@ -76,25 +77,9 @@ class SiteCheckerTest {
         CheckOptions options = new CheckOptions(Optional.empty(), FIXTURES.resolve("broken/project"),
                 Map.of("orphan-page", Severity.OFF, "img-alt", Severity.WARNING));
         CheckReport r = new SiteChecker().check(FIXTURES.resolve("broken/site"), options);
-        assertTrue(r.findings().stream().noneMatch(f -> f.kind().equals("orphan-page")));
-        assertEquals(Severity.WARNING, r.findings().stream().filter(f -> f.kind().equals("img-alt")).findFirst().orElseThrow().severity());
+        assertTrue(r.findings().stream().noneMatch(f -> f.code().equals("orphan-page")));
+        assertEquals(Severity.WARNING, r.findings().stream().filter(f -> f.code().equals("img-alt")).findFirst().orElseThrow().severity());
         assertEquals(broken().errorCount() - 2, r.errorCount());
-    }
-
-    @Test
-    void formatsForTerminalsMachinesAndPullRequests() {
-        CheckReport r = broken();
-        String text = new TextFormat().format(r);
-        assertTrue(text.contains("\ncontent/page.md\n  1:1  error    h1-count"), text);
-        assertTrue(text.contains("\n  7:1  error    broken-anchor        link to \"#missing-from-md\""), text);
-        assertTrue(text.endsWith("21 errors, 0 warnings in 3 pages; 17 internal references checked; 2 external links (not fetched): example.com (2)\n"), text);
-        String json = new JsonFormat().format(r);
-        assertTrue(json.startsWith("{\"findings\":[{\"kind\":"), json);
-        assertTrue(json.contains("\"file\":\"content/page.md\",\"line\":7,\"column\":1"), json);
-        assertTrue(json.contains("\"external\":{\"count\":2,\"domains\":{\"example.com\":2}}"), json);
-        String gh = new GithubFormat().format(r);
-        assertTrue(gh.contains("::error file=content/page.md,line=7,col=1,title=broken-anchor::link to \"#missing-from-md\""), gh);
-        assertEquals("a%3Ab%2Cc%25d%0Ae", GithubFormat.property("a:b,c%d\ne"));
     }
 
     @Test
@@ -118,7 +103,7 @@ class SiteCheckerTest {
             Run.Outcome r = Run.build(Run.GUIDE, site, "--theme", theme, "--strict", "--quiet");
             assertEquals(0, r.exitCode(), r.out() + r.err());
             CheckReport report = new SiteChecker().check(site, CheckOptions.defaults());
-            assertEquals(List.of(), report.findings(), new TextFormat().format(report));
+            assertEquals(List.of(), report.findings(), Format.TEXT.report(report.report()));
             assertTrue(report.internalLinks() > 400, "references checked: " + report.internalLinks());
         }
     }
@@ -131,7 +116,7 @@ class SiteCheckerTest {
         Run.Outcome r = Run.build(Run.ROOT.resolve("src/test/resources/sites/mini/content"), tmp.resolve("site"),
                 "--overrides", tmp.resolve("overrides").toString(), "--strict", "--quiet");
         assertEquals(1, r.exitCode());
-        assertTrue(r.out().contains("broken-link") && r.out().contains("nowhere.html"), r.out());
+        assertTrue(r.err().contains("broken-link") && r.err().contains("nowhere.html"), r.err());
     }
 
     @Test
@@ -154,7 +139,7 @@ class SiteCheckerTest {
         write.accept("d/e/index.html", nav + " <a href=\"../c/index.html\">C</a>");
         CheckReport r = new SiteChecker().check(tmp, new CheckOptions(Optional.empty(), tmp, Map.of()));
         assertEquals(List.of("d/e/index.html broken-link a href \"../c/index.html\" points to a file that does not exist"),
-                r.findings().stream().map(f -> f.htmlFile() + " " + f.kind() + " " + f.message()).toList(), new TextFormat().format(r));
+                r.findings().stream().map(f -> built(f) + " " + f.code() + " " + f.message()).toList(), Format.TEXT.report(r.report()));
     }
 
     @Test
@@ -163,8 +148,8 @@ class SiteCheckerTest {
                 + "<a href=\"gone.html\">gone</a></body></html>").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         java.nio.file.Files.write(tmp.resolve("index.html"), page);
         CheckReport r = new SiteChecker().check(tmp, new CheckOptions(Optional.empty(), tmp, Map.of()));
-        assertEquals(List.of("broken-link", "missing-description"), r.findings().stream().map(Finding::kind).sorted().toList(),
-                new TextFormat().format(r));
+        assertEquals(List.of("broken-link", "missing-description"), r.findings().stream().map(Diagnostic::code).sorted().toList(),
+                Format.TEXT.report(r.report()));
     }
 
     @Test
@@ -182,8 +167,13 @@ class SiteCheckerTest {
             expected.add(file + " a href \"/elsewhere/x.html\" is outside the site's base path /guide/");
             expected.add(file + " a href \"/guide/nope.html\" points to a file that does not exist");
         }
-        assertEquals(expected, r.findings().stream().map(f -> f.htmlFile() + " " + f.message()).sorted().toList(),
-                new TextFormat().format(r));
+        assertEquals(expected, r.findings().stream().map(f -> built(f) + " " + f.message()).sorted().toList(),
+                Format.TEXT.report(r.report()));
         assertEquals(12, r.internalLinks());
+    }
+
+    /** The built file a finding was seen in. */
+    static String built(Diagnostic f) {
+        return f.output().orElse(f.at()).displayPath();
     }
 }

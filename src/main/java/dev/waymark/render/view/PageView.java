@@ -30,6 +30,6 @@ public record PageView(String lang, String kind, String title, String docTitle, 
 
     /** Fingerprinted theme assets, relative to the page; an empty string when the theme has no such file. */
     public record Assets(String css, String themeCss, String printCss, String themeJs, String decisionJs, String searchJs, String searchIndex,
-                         String icon) {
+                         String icon, String codeJs) {
     }
 }

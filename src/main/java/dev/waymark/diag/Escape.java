@@ -1,0 +1,92 @@
+package dev.waymark.diag;
+
+import java.util.List;
+import java.util.Map;
+
+/** Escaping for each output format; text that reaches a terminal, a JSON parser or a CI runner goes through here. */
+final class Escape {
+    private Escape() {
+    }
+
+    /**
+     * Text for a terminal: control characters (a newline in a file name, an escape sequence) and bidi controls are
+     * shown as {@code \n}, {@code \u001b}…, so one diagnostic is always one line and cannot restyle the terminal.
+     */
+    static String text(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                    : (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || bidi(c)) ? String.format("\\u%04x", (int) c) : null;
+            if (rep != null && sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (sb != null) {
+                if (rep != null) sb.append(rep);
+                else sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean bidi(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f'
+                || c == '\u2028' || c == '\u2029';
+    }
+
+    /** The message part of a workflow command. */
+    static String githubData(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A property value of a workflow command, which also reserves ':' and ','. */
+    static String githubProperty(String s) {
+        return githubData(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /** Writes maps (in their order), lists, strings, numbers, booleans and null as JSON. */
+    static void json(Object v, StringBuilder sb) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) sb.append(',');
+                first = false;
+                jsonString(String.valueOf(e.getKey()), sb);
+                sb.append(':');
+                json(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) sb.append(',');
+                json(l.get(i), sb);
+            }
+            sb.append(']');
+        } else {
+            jsonString(v.toString(), sb);
+        }
+    }
+
+    private static void jsonString(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,403 @@
+package dev.waymark.incremental;
+
+import dev.waymark.Pipeline;
+import dev.waymark.Work;
+import dev.waymark.content.ContentLoader;
+import dev.waymark.content.Directive;
+import dev.waymark.content.GitDates;
+import dev.waymark.content.Markdown;
+import dev.waymark.content.PageParser;
+import dev.waymark.content.PageStructure;
+import dev.waymark.content.ParsedPage;
+import dev.waymark.content.SiteConfigReader;
+import dev.waymark.content.SourceFile;
+import dev.waymark.content.StructureReader;
+import dev.waymark.diag.ContentException;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.model.Page;
+import dev.waymark.model.RelativePath;
+import dev.waymark.model.Site;
+import dev.waymark.model.SiteAssembler;
+import dev.waymark.model.SiteConfig;
+import dev.waymark.render.BodyRenderer;
+import dev.waymark.render.IncrementalRenderer;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SearchIndex;
+import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.Theme;
+import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.OutcomeFreshness;
+import dev.waymark.validate.ProfileRule;
+import dev.waymark.write.SiteFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A build that stays in memory between changes, for {@code serve}: it keeps every source's parse results (its page
+ * model, search entries, diagnostics and directives, never the Markdown tree), re-reads only the files that changed,
+ * asks {@link Dependencies} what that touches, renders only that, and writes only the files whose bytes changed,
+ * in place, into its output folder. Its output is byte for byte what a clean {@link Pipeline} build of the same
+ * input writes; the differential test holds it to that.
+ *
+ * <p>Not thread-safe: one {@link #update} at a time.
+ */
+public final class IncrementalBuild implements AutoCloseable {
+    /** One source after parsing: all a later round needs of it without parsing it again. */
+    private record Parsed(SourceFile source, List<Diagnostic> diagnostics, Optional<Page> page, List<SearchIndex.Entry> entries,
+                          Set<String> embeds, boolean comparison) {
+    }
+
+    /** What one round did, for tests and the benchmark. */
+    public record Stats(boolean everything, int parsed, int bodies, int pages, int filesChanged, long millis) {
+    }
+
+    private final Pipeline.Options options;
+    private final Path contentRoot;
+    private final Path themesRoot;
+    private final Path contentDisplay;
+    private final String contentPrefix;
+    private final Markdown markdown = Markdown.shared();
+    private final ExecutorService pool = pool();
+    private final OutputFolder out;
+
+    private SiteConfig config;
+    private List<Diagnostic> configDiagnostics = List.of();
+    private Theme theme;
+    private List<Diagnostic> loadDiagnostics = List.of();
+    private List<ContentLoader.Asset> assets = List.of();
+    private final TreeMap<String, Parsed> parsed = new TreeMap<>();
+    private IncrementalRenderer renderer;
+    /** Fresh Markdown trees of this round, by source path: a body renders from one and consumes it. */
+    private final Map<String, SiteRenderer.Source> trees = new ConcurrentHashMap<>();
+
+    // what the output on disk was rendered from, and what changed since
+    private Site written;
+    private Map<String, String> writtenDates = Map.of();
+    private Set<String> writtenAssets = Set.of();
+    private List<SearchIndex.Entry> writtenEntries = List.of();
+    private final Set<String> pending = new HashSet<>();
+    private boolean reloadAll = true;
+    private boolean themeOrConfigPending = true;
+    private Stats stats;
+
+    /** @param options where the content and themes are; {@code options.out()} is the folder kept up to date in place */
+    public IncrementalBuild(Pipeline.Options options) {
+        this.options = options;
+        this.contentRoot = options.content().toAbsolutePath().normalize();
+        this.themesRoot = options.themes().toAbsolutePath().normalize();
+        this.contentDisplay = Pipeline.display(options.content());
+        this.contentPrefix = Pipeline.sourcePrefix(options.content());
+        this.out = new OutputFolder(options.out());
+    }
+
+    /** The folder this build keeps up to date. */
+    public Path output() {
+        return out.root();
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    /**
+     * Brings the output up to date with the files on disk.
+     *
+     * @param changed files (or folders) that changed since the last call; null when unknown, which reloads everything
+     */
+    public Pipeline.Result update(Set<Path> changed) {
+        long start = System.nanoTime();
+        classify(changed);
+        Diagnostics round = new Diagnostics();
+        try {
+            Pipeline.Result result = run(round, start);
+            return result;
+        } catch (ContentException e) {
+            round.add(e.diagnostic());
+            return new Pipeline.Result(round.sorted(), null, false, 0);
+        }
+    }
+
+    /** Sorts changed paths into pending work; anything but an edit of a known file reloads the whole content. */
+    private void classify(Set<Path> changed) {
+        if (changed == null) {
+            reloadAll = true;
+            themeOrConfigPending = true;
+            return;
+        }
+        for (Path p : changed) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(themesRoot)) {
+                reloadAll = true;
+                themeOrConfigPending = true;
+            } else if (abs.startsWith(contentRoot) && !abs.equals(contentRoot)) {
+                String rel = contentRoot.relativize(abs).toString().replace('\\', '/');
+                if (hidden(rel)) continue;
+                if (rel.equals(SiteConfigReader.FILE_NAME)) {
+                    reloadAll = true;
+                    themeOrConfigPending = true;
+                } else {
+                    boolean known = rel.endsWith(".md") ? parsed.containsKey(rel) : knownAsset(rel);
+                    boolean exists = Files.exists(abs);
+                    if (known && Files.isRegularFile(abs)) {
+                        pending.add(rel); // an edit of a file we know
+                    } else if (known || exists || holdsKnownFiles(rel)) {
+                        reloadAll = true; // a new, deleted or renamed file or folder: the structure may have changed
+                    }
+                    // else: an editor's temporary file, already gone
+                }
+            } else if (abs.equals(contentRoot)) {
+                reloadAll = true;
+            }
+        }
+    }
+
+    private boolean knownAsset(String rel) {
+        return assets.stream().anyMatch(a -> a.relPath().equals(rel));
+    }
+
+    private boolean holdsKnownFiles(String folder) {
+        String prefix = folder + "/";
+        return parsed.keySet().stream().anyMatch(k -> k.startsWith(prefix)) || assets.stream().anyMatch(a -> a.relPath().startsWith(prefix));
+    }
+
+    private static boolean hidden(String rel) {
+        for (String part : rel.split("/")) {
+            if (part.startsWith(".")) return true;
+        }
+        return false;
+    }
+
+    private Pipeline.Result run(Diagnostics round, long start) {
+        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        Thread git = new Thread(gitLog, "waymark-git");
+        git.setDaemon(true);
+        git.start();
+        boolean everything = reloadAll;
+        int reparsed;
+        trees.clear();
+        if (reloadAll) {
+            reparsed = reload();
+        } else {
+            reparsed = reparse(pending.stream().filter(s -> s.endsWith(".md")).toList());
+        }
+        // model
+        Diagnostics model = new Diagnostics();
+        List<Page> pages = new ArrayList<>();
+        for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
+        Site site = new SiteAssembler().assemble(config, pages, contentDisplay, model);
+        for (Page page : site.pages()) {
+            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
+            if (page.profile().isPresent()) new ProfileRule().validate(page, config, model);
+        }
+        Set<String> assetSet = new HashSet<>();
+        assets.forEach(a -> assetSet.add(a.relPath()));
+        Map<String, String> dates = Work.join(gitLog);
+        new OutcomeFreshness(site, dates).validate(site, model);
+        // plan
+        Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
+                !dates.equals(writtenDates));
+        Dependencies.Plan plan = Dependencies.plan(written, site, change, graph());
+        // render, into memory first: nothing is written unless the round is free of errors
+        Map<String, RenderedFile> files = new ConcurrentHashMap<>();
+        IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, dates, contentPrefix,
+                plan.bodies(), plan.allViews()), this::tree, f -> files.put(f.path(), f));
+        trees.clear();
+        List<RenderedFile> extras = new ArrayList<>();
+        extras.add(SiteFiles.sitemap(site, dates));
+        extras.add(SiteFiles.robots(site));
+        List<SearchIndex.Entry> entries = List.of();
+        if (!theme.assetPath("search.js").isEmpty()) {
+            entries = new ArrayList<>();
+            for (Page page : site.pages()) {
+                entries.addAll(page.generated() ? SearchIndex.entries(page, null) : parsed.get(page.sourcePath()).entries());
+            }
+            extras.addAll(SearchIndex.files(entries));
+        }
+        for (Parsed p : parsed.values()) round.addAll(p.diagnostics());
+        round.addAll(loadDiagnostics);
+        round.addAll(configDiagnostics);
+        round.addAll(model.sorted());
+        round.addAll(rendered.diagnostics());
+        if (round.hasErrors()) {
+            stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), 0, millis(start));
+            return new Pipeline.Result(round.sorted(), site, false, 0);
+        }
+        // write: only changed bytes, then drop what the site no longer has
+        Set<String> keep = new HashSet<>();
+        for (Page page : site.pages()) {
+            keep.add(page.outputFile());
+            if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
+        }
+        keep.add("404.html");
+        keep.add("search/index.html");
+        files.values().parallelStream().forEach(out::put);
+        extras.forEach(f -> keep.add(f.path()));
+        extras.parallelStream().forEach(out::put);
+        Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+        assets.forEach(a -> copies.put(a.relPath(), a.file()));
+        keep.addAll(copies.keySet());
+        if (plan.everything()) {
+            copies.entrySet().parallelStream().forEach(e -> out.copy(e.getKey(), e.getValue()));
+        } else {
+            for (String rel : pending) {
+                if (!rel.endsWith(".md") && copies.containsKey(rel)) out.copy(rel, copies.get(rel));
+            }
+        }
+        out.retain(keep);
+        Set<String> sources = new HashSet<>();
+        site.pages().forEach(p -> sources.add(p.sourcePath()));
+        renderer.commit(rendered, sources);
+        written = site;
+        writtenDates = dates;
+        writtenAssets = assetSet;
+        writtenEntries = entries;
+        pending.clear();
+        reloadAll = false;
+        themeOrConfigPending = false;
+        stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), out.takeChanges(), millis(start));
+        return new Pipeline.Result(round.sorted(), site, true, keep.size());
+    }
+
+    private Dependencies.Graph graph() {
+        Map<String, Set<String>> embedders = new HashMap<>();
+        Set<String> comparisons = new HashSet<>();
+        parsed.forEach((rel, p) -> {
+            for (String target : p.embeds()) embedders.computeIfAbsent(target, k -> new HashSet<>()).add(rel);
+            if (p.comparison()) comparisons.add(rel);
+        });
+        return Dependencies.graph(renderer::linkedFrom, t -> embedders.getOrDefault(t, Set.of()), comparisons);
+    }
+
+    /** Reads the configuration, the theme and the whole content folder again; unchanged sources keep their parse. */
+    private int reload() {
+        if (themeOrConfigPending || config == null) {
+            Diagnostics d = new Diagnostics();
+            config = new SiteConfigReader().read(options.content(), contentDisplay, d);
+            configDiagnostics = d.sorted();
+            String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
+            theme = Theme.load(options.themeRoots(), themeName, options.overrides());
+            renderer = new IncrementalRenderer(new BodyRenderer(markdown), theme, pool);
+            written = null; // everything is rendered again
+        }
+        Diagnostics d = new Diagnostics();
+        ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, d);
+        loadDiagnostics = d.sorted();
+        assets = loaded.assets();
+        Map<String, SourceFile> now = new HashMap<>();
+        loaded.pages().forEach(s -> now.put(s.relPath(), s));
+        parsed.keySet().retainAll(now.keySet());
+        List<SourceFile> changed = new ArrayList<>();
+        for (SourceFile s : loaded.pages()) {
+            Parsed before = parsed.get(s.relPath());
+            if (before == null || !before.source().text().equals(s.text())) {
+                changed.add(s);
+                pending.add(s.relPath());
+            }
+        }
+        parseAll(changed);
+        return changed.size();
+    }
+
+    /** Reads and parses the given sources again; one that can no longer be read reloads everything next time. */
+    private int reparse(List<String> rels) {
+        List<SourceFile> sources = new ArrayList<>();
+        List<Diagnostic> kept = new ArrayList<>(loadDiagnostics);
+        for (String rel : rels) {
+            Path shown = contentDisplay.resolve(rel);
+            kept.removeIf(x -> x.at().file() != null && x.at().file().equals(shown));
+            Diagnostics d = new Diagnostics();
+            SourceFile s = ContentLoader.read(rel, contentRoot.resolve(rel), contentDisplay, d);
+            kept.addAll(d.sorted());
+            if (s == null) {
+                parsed.remove(rel);
+                reloadAll = true;
+            } else {
+                sources.add(s);
+            }
+        }
+        loadDiagnostics = kept;
+        parseAll(sources);
+        return sources.size();
+    }
+
+    private void parseAll(List<SourceFile> sources) {
+        PageParser parser = new PageParser(markdown);
+        StructureReader structures = new StructureReader();
+        SiteAssembler assembler = new SiteAssembler();
+        boolean search = !theme.assetPath("search.js").isEmpty();
+        List<java.util.concurrent.Future<Parsed>> work = new ArrayList<>();
+        for (SourceFile source : sources) {
+            work.add(pool.submit(() -> parse(source, parser, structures, assembler, search)));
+        }
+        for (java.util.concurrent.Future<Parsed> f : work) {
+            Parsed p = Work.join(f);
+            parsed.put(p.source().relPath(), p);
+        }
+    }
+
+    private Parsed parse(SourceFile source, PageParser parser, StructureReader structures, SiteAssembler assembler, boolean search) {
+        Diagnostics d = new Diagnostics();
+        ParsedPage page = parser.parse(source, d);
+        if (page == null) return new Parsed(source, d.sorted(), Optional.empty(), List.of(), Set.of(), false);
+        PageStructure structure = structures.read(page, d);
+        Optional<Page> model = assembler.page(new SiteAssembler.Input(page, structure), options.drafts(), d);
+        SiteRenderer.Source tree = new SiteRenderer.Source(page, structure);
+        List<SearchIndex.Entry> entries = search && model.isPresent() ? SearchIndex.entries(model.get(), tree) : List.of();
+        Set<String> embeds = new HashSet<>();
+        boolean comparison = false;
+        for (Directive directive : structure.directives().values()) {
+            if (directive.name().equals("comparison")) comparison = true;
+            if (directive.name().equals("decision")) {
+                String target = RelativePath.normalize(RelativePath.dirOf(source.relPath()) + directive.args().getOrDefault("src", ""));
+                if (target != null) embeds.add(target);
+            }
+        }
+        trees.put(source.relPath(), tree);
+        return new Parsed(source, d.sorted(), model, List.copyOf(entries), Set.copyOf(embeds), comparison);
+    }
+
+    /** A Markdown tree to render: this round's parse when there is one, else a fresh parse of the kept text. */
+    private SiteRenderer.Source tree(String rel) {
+        SiteRenderer.Source t = trees.remove(rel);
+        if (t != null) return t;
+        Parsed p = parsed.get(rel);
+        Diagnostics ignored = new Diagnostics(); // the same text gives the same diagnostics, already kept
+        ParsedPage page = new PageParser(markdown).parse(p.source(), ignored);
+        return new SiteRenderer.Source(page, new StructureReader().read(page, ignored));
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private static ExecutorService pool() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "waymark-live-" + n.incrementAndGet(), 64L * 1024 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

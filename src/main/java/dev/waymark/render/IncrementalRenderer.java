@@ -1,0 +1,188 @@
+package dev.waymark.render;
+
+import dev.waymark.Work;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.model.DecisionTree;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.render.view.PageView;
+import dev.waymark.validate.SiteLinks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Renders only what a change touches, and remembers what it rendered: each page's body, the diagnostics of that
+ * body, the pages its links resolved to, each decision tree's fragments and each page's view. A page is written
+ * again only when its view (body included) differs from the one it was last written with; the template is a pure
+ * function of the view, so an equal view means equal bytes.
+ *
+ * <p>A {@link Round} changes nothing here until it is {@linkplain #commit committed}, so a round that ends in errors
+ * leaves the renderer describing the output that is still on disk.
+ */
+public final class IncrementalRenderer {
+    private final SiteRenderer renderer;
+    private final ExecutorService pool;
+    private final Map<String, String> bodies = new HashMap<>();
+    private final Map<String, List<Diagnostic>> bodyDiagnostics = new HashMap<>();
+    private final Map<String, Set<String>> linksTo = new HashMap<>();
+    private final Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
+    private final Map<String, PageView> views = new HashMap<>();
+
+    public IncrementalRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
+        this.renderer = new SiteRenderer(bodies, theme, pool);
+        this.pool = pool;
+    }
+
+    /** What to render in one round. */
+    public record Request(Site site, Set<String> assets, Map<String, String> lastUpdated, String contentPrefix,
+                          Set<String> bodies, boolean allViews) {
+    }
+
+    /** What a round rendered, kept apart until {@link #commit}. */
+    public static final class Round {
+        private final Map<String, String> bodies = new ConcurrentHashMap<>();
+        private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> linksTo = new ConcurrentHashMap<>();
+        private final Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
+        private final Map<String, PageView> views = new ConcurrentHashMap<>();
+        private Set<String> pagePaths = Set.of();
+        private boolean allViews;
+        private int pagesWritten;
+        private final List<Diagnostic> all = new ArrayList<>();
+
+        /** Every render diagnostic of the site as it now is: fresh ones for re-rendered bodies, kept ones otherwise. */
+        public List<Diagnostic> diagnostics() {
+            return all;
+        }
+
+        /** How many page files the round rendered (their views changed). */
+        public int pagesRendered() {
+            return pagesWritten;
+        }
+
+        /** How many bodies the round rendered. */
+        public int bodiesRendered() {
+            return bodies.size();
+        }
+    }
+
+    /** The sources (source path to source) whose links resolve to {@code target}, as of the last commit. */
+    public Set<String> linkedFrom(String target) {
+        Set<String> out = new HashSet<>();
+        linksTo.forEach((from, targets) -> {
+            if (targets.contains(target)) out.add(from);
+        });
+        return out;
+    }
+
+    /**
+     * Renders the bodies in {@code request.bodies()} (and the decision fragments among them) from fresh sources, then
+     * every page whose view changed: all pages' views are compared when {@code allViews}, else only those of the
+     * re-rendered bodies. Rendered files go to {@code sink}.
+     *
+     * @param source a fresh parse of a source path; a rendered body consumes its Markdown tree
+     */
+    public Round render(Request request, Function<String, SiteRenderer.Source> source, Consumer<RenderedFile> sink) {
+        Site site = request.site();
+        Round round = new Round();
+        round.allViews = request.allViews();
+        Map<String, Set<String>> recorded = new ConcurrentHashMap<>();
+        SiteLinks links = new SiteLinks(site, request.assets(), (from, target) ->
+                recorded.computeIfAbsent(from.sourcePath(), k -> ConcurrentHashMap.newKeySet()).add(target.sourcePath()));
+        Map<String, SiteRenderer.Source> fresh = new ConcurrentHashMap<>();
+        List<Future<?>> parsing = new ArrayList<>();
+        for (String s : request.bodies()) parsing.add(pool.submit(() -> fresh.put(s, source.apply(s))));
+        for (Future<?> f : parsing) Work.join(f);
+        // decision fragments first: other bodies embed them
+        Map<String, DecisionTree> trees = new HashMap<>();
+        Map<String, DecisionViews.Fragments> frags = new HashMap<>(fragments);
+        Map<String, Diagnostics> diagnostics = new ConcurrentHashMap<>();
+        for (Page page : site.pages()) {
+            if (page.decisionTree().isEmpty()) continue;
+            trees.put(page.sourcePath(), page.decisionTree().get());
+            if (fresh.containsKey(page.sourcePath())) {
+                Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
+                DecisionViews.Fragments f = renderer.decisionFragments(page, page.decisionTree().get(), fresh.get(page.sourcePath()),
+                        links, site, d);
+                frags.put(page.sourcePath(), f);
+                round.fragments.put(page.sourcePath(), f);
+            }
+        }
+        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated());
+        List<Future<?>> work = new ArrayList<>();
+        for (Page page : site.pages()) {
+            SiteRenderer.Source src = fresh.get(page.sourcePath());
+            if (page.generated() || src == null) continue;
+            work.add(pool.submit(() -> {
+                Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
+                round.bodies.put(page.sourcePath(), renderer.body(page, site, src, links, decisions, frags, trees, d));
+            }));
+        }
+        for (Future<?> f : work) Work.join(f);
+        diagnostics.forEach((s, d) -> round.diagnostics.put(s, d.sorted()));
+        for (String s : request.bodies()) {
+            round.linksTo.put(s, Set.copyOf(recorded.getOrDefault(s, Set.of())));
+        }
+        // views: compare, and render the pages whose view changed
+        PageViews pageViews = new PageViews(site, renderer.theme(), request.lastUpdated(), request.contentPrefix());
+        Set<String> paths = new HashSet<>();
+        List<Future<?>> pages = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+        for (Page page : site.pages()) {
+            paths.add(page.path());
+            if (!request.allViews() && !round.bodies.containsKey(page.sourcePath())) continue;
+            pages.add(pool.submit(() -> {
+                String body = page.generated() ? "" : round.bodies.getOrDefault(page.sourcePath(), bodies.getOrDefault(page.sourcePath(), ""));
+                PageView view = pageViews.of(page, SiteRenderer.root(page), body, SiteRenderer.decision(page, frags, decisions));
+                if (page.decisionTree().isPresent() && renderer.hasEmbed()) {
+                    sink.accept(renderer.embedPage(page, page.decisionTree().get(), pageViews, decisions, frags.get(page.sourcePath())));
+                }
+                if (!view.equals(views.get(page.path()))) {
+                    sink.accept(renderer.page(page, view));
+                    rendered.incrementAndGet();
+                }
+                round.views.put(page.path(), view);
+            }));
+        }
+        for (Future<?> f : pages) Work.join(f);
+        round.pagesWritten = rendered.get();
+        round.pagePaths = paths;
+        if (request.allViews()) {
+            sink.accept(renderer.notFound(site, pageViews));
+            sink.accept(renderer.searchPage(site, pageViews));
+        }
+        for (Page page : site.pages()) {
+            if (page.generated()) continue;
+            round.all.addAll(round.diagnostics.containsKey(page.sourcePath()) || round.bodies.containsKey(page.sourcePath())
+                    ? round.diagnostics.getOrDefault(page.sourcePath(), List.of())
+                    : bodyDiagnostics.getOrDefault(page.sourcePath(), List.of()));
+        }
+        return round;
+    }
+
+    /** Makes a round's results the renderer's memory: they now describe what is on disk. */
+    public void commit(Round round, Set<String> sources) {
+        bodies.putAll(round.bodies);
+        for (String s : round.bodies.keySet()) bodyDiagnostics.put(s, round.diagnostics.getOrDefault(s, List.of()));
+        round.diagnostics.forEach(bodyDiagnostics::put);
+        linksTo.putAll(round.linksTo);
+        fragments.putAll(round.fragments);
+        views.putAll(round.views);
+        if (round.allViews) views.keySet().retainAll(round.pagePaths);
+        bodies.keySet().retainAll(sources);
+        bodyDiagnostics.keySet().retainAll(sources);
+        linksTo.keySet().retainAll(sources);
+        fragments.keySet().retainAll(sources);
+    }
+}

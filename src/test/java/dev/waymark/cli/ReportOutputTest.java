@@ -1,0 +1,87 @@
+package dev.waymark.cli;
+
+import dev.waymark.support.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What each command prints, pinned whole (stdout, stderr and exit code) as picocli's own tests do: one problem type,
+ * three formats, and every format escapes what it prints.
+ */
+class ReportOutputTest {
+    private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><title>T</title><meta name=\"description\" content=\"d\">"
+            + "</head><body><h1>T</h1>\n%s\n</body></html>\n";
+
+    /** A two-page foreign site: the home page links to the other page and to a missing one. */
+    private static Path site(Path dir, String otherName) throws IOException {
+        Files.writeString(dir.resolve("index.html"), PAGE.formatted("<a href=\"" + otherName.replace("\n", "%0A") + "\">other</a>"));
+        Files.writeString(dir.resolve(otherName), PAGE.formatted("<a href=\"index.html\">home</a>\n<a href=\"gone.html\">gone</a>"));
+        return dir;
+    }
+
+    @Test
+    void checkPrintsTextJsonAndGithub(@TempDir Path tmp) throws IOException {
+        String s = site(tmp, "other.html").toString();
+        Run.Outcome text = Run.waymark("check", s);
+        assertEquals(new Run.Outcome(1, """
+                other.html:3:1: error: a href "gone.html" points to a file that does not exist [broken-link]
+                1 error, 0 warnings in 2 pages; 3 internal references checked; 0 external links (not fetched)
+                """, ""), text);
+        assertEquals(new Run.Outcome(1, """
+                {"diagnostics":[{"severity":"error","code":"broken-link","file":"other.html","line":3,"column":1,\
+                "message":"a href \\"gone.html\\" points to a file that does not exist","hint":""}],\
+                "summary":{"errors":1,"warnings":0,"pages":2,"internalLinks":3,"externalLinks":0,"externalDomains":{}}}
+                """, ""), Run.waymark("check", s, "--format", "json"));
+        assertEquals(new Run.Outcome(1, """
+                ::error file=other.html,line=3,col=1,title=broken-link::a href "gone.html" points to a file that does not exist
+                1 error, 0 warnings in 2 pages; 3 internal references checked; 0 external links (not fetched)
+                """, ""), Run.waymark("check", s, "--format", "github"));
+    }
+
+    @Test
+    void aFileNameCannotInjectALineInAnyFormat(@TempDir Path tmp) throws IOException {
+        String s = site(tmp, "a\n::error file=x,line=1::pwned,b.html").toString();
+        assertEquals("""
+                ::error file=a%0A%3A%3Aerror file%3Dx%2Cline%3D1%3A%3Apwned%2Cb.html,line=3,col=1,title=broken-link::a href "gone.html" points to a file that does not exist
+                1 error, 0 warnings in 2 pages; 3 internal references checked; 0 external links (not fetched)
+                """.replace("%3D", "="), Run.waymark("check", s, "--format", "github").out());
+        assertEquals("""
+                a\\n::error file=x,line=1::pwned,b.html:3:1: error: a href "gone.html" points to a file that does not exist [broken-link]
+                1 error, 0 warnings in 2 pages; 3 internal references checked; 0 external links (not fetched)
+                """, Run.waymark("check", s).out());
+        assertEquals(2, Run.waymark("check", s, "--format", "json").out().lines().count() + 1);
+    }
+
+    @Test
+    void buildPrintsContentErrorsAsAnnotations(@TempDir Path tmp) {
+        Path content = Run.ROOT.resolve("src/test/resources/errors/missing-page/content");
+        Path out = tmp.resolve("site");
+        Run.Outcome r = Run.build(content, out, "--format", "github");
+        String file = Run.ROOT.relativize(content).toString().replace('\\', '/') + "/index.md";
+        assertEquals(new Run.Outcome(1, "::error file=" + file + ",line=7,col=5::link to a missing page \"other.md\"%0Ahint: check the path; it is relative to this file\n",
+                "build failed: 1 error; " + out + " was left unchanged\n"), r);
+    }
+
+    @Test
+    void aFormatThatDoesNotExistIsAUsageError() {
+        Run.Outcome r = Run.waymark("build", "--format", "xml");
+        String usage = Waymark.commandLine().getSubcommands().get("build").getUsageMessage();
+        assertEquals(new Run.Outcome(2, "", "Invalid value for option '--format': expected one of [TEXT, JSON, GITHUB] (case-insensitive) but was 'xml'\n"
+                + usage), r);
+        assertEquals(2, Run.waymark("check", "--format", "xml").exitCode());
+        assertEquals(2, Run.waymark("check", "--severity", "img-alt=loud").exitCode());
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() {
+        Run.Outcome r = Run.waymark("serve", "--port", "99999");
+        String usage = Waymark.commandLine().getSubcommands().get("serve").getUsageMessage();
+        assertEquals(new Run.Outcome(2, "", "--port must be between 0 and 65535, not 99999 (0 picks a free port)\n" + usage), r);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.waymark.content;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Inline parsing stays linear in the length of a paragraph. The check compares the parse times of two sizes (a
+ * ratio, not a time limit, so a slow machine does not fail it): four times the text must take well under sixteen
+ * times as long, which is what the quadratic parser took.
+ */
+class LinearInlineParserTest {
+    private final Markdown markdown = new Markdown();
+
+    private static String paragraph(int bytes) {
+        String unit = "word *emph* [link](index.md) ";
+        return unit.repeat(bytes / unit.length()) + "\n";
+    }
+
+    /** CPU time of this thread: other processes on the machine and the collector's threads do not count. */
+    private long nanos(String text) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long start = cpu.getCurrentThreadCpuTime();
+        markdown.parser().parse(text);
+        return cpu.getCurrentThreadCpuTime() - start;
+    }
+
+    @Test
+    void aParagraphOfLinksAndEmphasisParsesInLinearTime() {
+        String small = paragraph(50 * 1024);
+        String large = paragraph(200 * 1024);
+        // warm the JIT up on both sizes, then keep the fastest of interleaved runs: never a cold one
+        nanos(small);
+        nanos(large);
+        long t50 = Long.MAX_VALUE;
+        long t200 = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            t50 = Math.min(t50, nanos(small));
+            t200 = Math.min(t200, nanos(large));
+        }
+        double ratio = (double) t200 / t50;
+        assertTrue(ratio < 8, String.format("200 KB took %.1fx as long as 50 KB (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
+                ratio, t200 / 1_000_000, t50 / 1_000_000));
+    }
+
+    @Test
+    void linksEmphasisAndReferenceDefinitionsParseAsBefore() {
+        String md = "A *b* [c *d*](e.md) [ref][r] **f** [g](h.md){.x}\n\n[r]: https://example.org/r \"T\"\n";
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        assertEquals("<p>A <em>b</em> <a href=\"e.md\">c <em>d</em></a> <a href=\"https://example.org/r\" title=\"T\">ref</a>"
+                + " <strong>f</strong> <a href=\"h.md\" class=\"x\">g</a></p>\n", html);
+    }
+}

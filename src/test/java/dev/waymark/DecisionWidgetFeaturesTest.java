@@ -367,7 +367,7 @@ class DecisionWidgetFeaturesTest {
             assertTrue(map.isDisplayed());
             assertEquals(List.of(), attrs(map, ".is-path", "data-node"));
             assertEquals(List.of("#size", "#urgent", "#team", "#now", "#plan", "#later"), attrs(map, "a", "href"));
-            assertEquals("Question: Is the job small?", text(map.findElement(By.cssSelector("a[data-node='size'] title"))));
+            assertEquals("Question: Is the job small?", map.findElement(By.cssSelector("a[data-node='size']")).getDomAttribute("aria-label"));
             List<String> alternative = noJs.findElements(By.cssSelector(".decision__map details li li")).stream().map(DecisionWidgetFeaturesTest::text).toList();
             assertEquals(List.of("Yes, small \u2192 Is it urgent?", "No, big \u2192 Is there a team?", "Yes, today \u2192 Do it now",
                     "No, this week \u2192 Is there a team?", "Yes, a team \u2192 Write a plan", "No, alone \u2192 Do it later"), alternative);

@@ -1,5 +1,6 @@
 package dev.waymark.content;
 
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.LinkRef;
@@ -45,8 +46,8 @@ public final class FrontMatterReader {
         }
         int close = findClosing(text);
         if (close < 0) {
-            diagnostics.error(top, "front matter starts with --- but never ends",
-                    "add a line with only --- after the last front-matter key");
+            diagnostics.cause(Diagnostic.error("front-matter-unclosed", top, "front matter starts with --- but never ends",
+                    "add a line with only --- after the last front-matter key"));
             return new Split(defaults(top, stem(source), Optional.empty()), "");
         }
         String yaml = text.substring(4, close);
@@ -55,7 +56,7 @@ public final class FrontMatterReader {
         int fmLines = (int) text.substring(0, afterClose < 0 ? text.length() : afterClose + 1).chars().filter(c -> c == '\n').count();
         String body = "\n".repeat(fmLines) + rest;
         if (yaml.length() > MAX_YAML_CHARS) {
-            diagnostics.error(top, "front matter is larger than 64 KB", "move long text into the page body");
+            diagnostics.cause(Diagnostic.error("front-matter-size", top, "front matter is larger than 64 KB", "move long text into the page body"));
             return new Split(defaults(top, stem(source), Optional.empty()), body);
         }
         Optional<MappingNode> map = compose(yaml, source, diagnostics);
@@ -102,16 +103,16 @@ public final class FrontMatterReader {
             }
             Node node = composer.next();
             if (composer.hasNext()) {
-                diagnostics.error(SourcePosition.of(file, lineOffset + 1), "front matter holds more than one YAML document",
-                        "remove the extra --- line inside the front matter");
+                diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset + 1), "front matter holds more than one YAML document",
+                        "remove the extra --- line inside the front matter"));
                 return Optional.empty();
             }
             if (node instanceof MappingNode m) {
                 return Optional.of(m);
             }
             int line = node.getStartMark().map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
-            diagnostics.error(SourcePosition.of(file, line), "front matter must be `key: value` lines",
-                    "write e.g. `title: My page`");
+            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, line), "front matter must be `key: value` lines",
+                    "write e.g. `title: My page`"));
             return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             String problem = Optional.ofNullable(e.getProblem()).orElse("invalid YAML");
@@ -119,14 +120,13 @@ public final class FrontMatterReader {
             var mark = problem.contains("stream end") && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
             int line = mark.map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
             int col = mark.map(mk -> mk.getColumn() + 1).orElse(1);
-            String hint = problem.contains("\\t") || problem.toLowerCase(Locale.ROOT).contains("tab")
-                    ? "YAML does not allow tabs for indentation; use spaces"
-                    : "check the YAML syntax on this line (quote values that contain `: ` or start with a special character)";
-            diagnostics.error(new SourcePosition(file, line, col), "invalid YAML: " + problem, hint);
+            YamlProblem plain = YamlProblem.of(problem);
+            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, col),
+                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            diagnostics.error(SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
-                    "check the front matter syntax");
+            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
+                    "check the YAML syntax"));
             return Optional.empty();
         }
     }
@@ -138,9 +138,11 @@ public final class FrontMatterReader {
     }
 
     private FrontMatter toFrontMatter(YamlFields f, SourcePosition top) {
-        PageKind kind = f.string("type").map(t -> kind(t, f)).orElse(PageKind.PAGE);
+        Optional<PageKind> known = f.string("type").map(t -> kind(t, f)).orElse(Optional.of(PageKind.PAGE));
+        PageKind kind = known.orElse(PageKind.PAGE);
         Set<String> allowed = new java.util.HashSet<>(PAGE_KEYS);
-        if (kind == PageKind.PROFILE) {
+        if (kind == PageKind.PROFILE || known.isEmpty()) {
+            // with a mistyped type, which keys belong is unknown: the type's error is the only one
             allowed.addAll(PROFILE_KEYS);
         }
         f.rejectUnknown(allowed, kind == PageKind.PROFILE ? "profile front matter" : "front matter");
@@ -157,15 +159,18 @@ public final class FrontMatterReader {
                 profile, top, f.has("title") ? f.keyPosition("title") : top);
     }
 
-    private static PageKind kind(String value, YamlFields f) {
+    /** The page kind {@code type:} names; empty, after an error, for one that does not exist. */
+    private static Optional<PageKind> kind(String value, YamlFields f) {
+        List<String> names = new ArrayList<>();
         for (PageKind k : PageKind.values()) {
-            if (k != PageKind.SECTION && k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                return k;
-            }
+            if (k == PageKind.SECTION) continue;
+            if (k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) return Optional.of(k);
+            names.add(k.templateName());
         }
+        String near = Suggest.closest(value.strip().toLowerCase(Locale.ROOT), names);
         f.diagnostics().error(f.keyPosition("type"), "unknown page type \"" + value + "\"",
-                "use one of: page, profile, decision");
-        return PageKind.PAGE;
+                (near == null ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
+        return Optional.empty();
     }
 
     private static ProfileData profile(YamlFields f) {
@@ -176,8 +181,10 @@ public final class FrontMatterReader {
             }
         }
         Map<String, String> notes = new LinkedHashMap<>();
+        List<dev.waymark.diag.Positioned<String>> noteKeys = new ArrayList<>();
         f.mapping("notes").ifPresent(n -> {
-            for (YamlFields.Positioned<String> key : n.keys()) {
+            for (dev.waymark.diag.Positioned<String> key : n.keys()) {
+                noteKeys.add(key);
                 n.string(key.value()).ifPresent(v -> notes.put(key.value(), v));
             }
         });
@@ -193,7 +200,7 @@ public final class FrontMatterReader {
             }
         }
         return new ProfileData(f.string("name").orElse(""), f.string("tagline").orElse(""),
-                f.string("philosophy").orElse(""), f.stringList("includes"), notes, links);
+                f.string("philosophy").orElse(""), f.stringList("includes"), notes, links, noteKeys);
     }
 
     private static Optional<String> stem(SourceFile source) {

@@ -29,6 +29,8 @@ import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
+import dev.waymark.write.Manifest;
+import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 
 import java.nio.file.Files;
@@ -229,6 +231,23 @@ public final class IncrementalBuild implements AutoCloseable {
             }
             extras.addAll(SearchIndex.files(entries));
         }
+        // the output's full list, as a clean build's: rendered files, then what is copied as it is
+        Set<String> keep = new HashSet<>();
+        for (Page page : site.pages()) {
+            keep.add(page.outputFile());
+            if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
+        }
+        keep.add("404.html");
+        keep.add("search/index.html");
+        extras.forEach(f -> keep.add(f.path()));
+        Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
+        assets.forEach(a -> copies.put(a.relPath(), a.file()));
+        Path passthrough = Passthrough.beside(options.content());
+        Diagnostics copying = new Diagnostics();
+        Map<String, Path> passed = Passthrough.files(passthrough, Pipeline.display(passthrough),
+                p -> keep.contains(p) || copies.containsKey(p), copying);
+        copies.putAll(passed);
+        round.addAll(copying.sorted());
         for (Parsed p : parsed.values()) round.addAll(p.diagnostics());
         round.addAll(loadDiagnostics);
         round.addAll(configDiagnostics);
@@ -239,18 +258,8 @@ public final class IncrementalBuild implements AutoCloseable {
             return new Pipeline.Result(round.sorted(), site, false, 0);
         }
         // write: only changed bytes, then drop what the site no longer has
-        Set<String> keep = new HashSet<>();
-        for (Page page : site.pages()) {
-            keep.add(page.outputFile());
-            if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
-        }
-        keep.add("404.html");
-        keep.add("search/index.html");
         files.values().parallelStream().forEach(out::put);
-        extras.forEach(f -> keep.add(f.path()));
         extras.parallelStream().forEach(out::put);
-        Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-        assets.forEach(a -> copies.put(a.relPath(), a.file()));
         keep.addAll(copies.keySet());
         if (plan.everything()) {
             copies.entrySet().parallelStream().forEach(e -> out.copy(e.getKey(), e.getValue()));
@@ -258,7 +267,10 @@ public final class IncrementalBuild implements AutoCloseable {
             for (String rel : pending) {
                 if (!rel.endsWith(".md") && copies.containsKey(rel)) out.copy(rel, copies.get(rel));
             }
+            passed.forEach(out::copy); // not watched: compared on every round (it is a handful of files)
         }
+        out.put(new RenderedFile(Manifest.FILE_NAME, Manifest.bytes(keep)));
+        keep.add(Manifest.FILE_NAME);
         out.retain(keep);
         Set<String> sources = new HashSet<>();
         site.pages().forEach(p -> sources.add(p.sourcePath()));
@@ -271,7 +283,7 @@ public final class IncrementalBuild implements AutoCloseable {
         reloadAll = false;
         themeOrConfigPending = false;
         stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), out.takeChanges(), millis(start));
-        return new Pipeline.Result(round.sorted(), site, true, keep.size());
+        return new Pipeline.Result(round.sorted(), site, true, keep.size() - 1);
     }
 
     private Dependencies.Graph graph() {

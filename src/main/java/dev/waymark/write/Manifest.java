@@ -27,7 +27,7 @@ public final class Manifest {
     }
 
     /** The manifest's bytes: the header, then one site path per line in a stable order. */
-    static byte[] bytes(Collection<String> paths) {
+    public static byte[] bytes(Collection<String> paths) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (String p : new TreeSet<>(paths)) sb.append(p).append('\n');
         return sb.toString().getBytes(StandardCharsets.UTF_8);

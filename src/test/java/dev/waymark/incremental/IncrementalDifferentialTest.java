@@ -118,7 +118,7 @@ class IncrementalDifferentialTest {
         }
     }
 
-    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR }
+    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH }
 
     private void generate() throws IOException {
         for (int s = 0; s < 3; s++) {
@@ -268,6 +268,11 @@ class IncrementalDifferentialTest {
                 Files.writeString(t, Files.readString(t) + "\n## Later {#" + anchorId + "}\n\nHere.\n");
                 Files.writeString(p, Files.readString(p) + "\nSee [later](../" + anchorTarget + "#" + anchorId + ").\n");
                 return Set.of(p, t);
+            }
+            case PASSTHROUGH -> {
+                Path p = tmp.resolve("static/CNAME"); // beside the content folder, copied as it is
+                Files.createDirectories(p.getParent());
+                return edit(p, "docs" + n + ".example.org\n");
             }
             default -> throw new IllegalStateException();
         }

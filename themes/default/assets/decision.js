@@ -95,6 +95,16 @@
     this.actions.appendChild(print);
     this.actions.appendChild(this.share);
     this.map = this.root.querySelector(".decision__map");
+    // The map's nodes become links to their steps (the build draws them static, so the map is complete without JS).
+    if (this.map) this.map.querySelectorAll("[data-node]").forEach(function (g) {
+      var node = self.nodes[self.prefix + g.getAttribute("data-node")];
+      if (!node) return;
+      var a = document.createElementNS("http://www.w3.org/2000/svg", "a");
+      a.setAttribute("href", "#" + node.id);
+      a.setAttribute("aria-label", (node.type === "outcome" ? "Outcome: " : "Question: ") + node.title);
+      g.parentNode.insertBefore(a, g);
+      a.appendChild(g);
+    });
   };
 
   // The URL names the nodes the reader went through: #key=second/third/outcome (ids without the page prefix).

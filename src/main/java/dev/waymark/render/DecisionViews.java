@@ -126,14 +126,14 @@ final class DecisionViews {
                 snippet);
     }
 
-    /** The build-time SVG map of the tree, for its own page: every node a link to its section, every answer an edge. */
+    /** The build-time SVG map of the tree, for its own page: a node per question and outcome, an edge per answer. */
     static String map(DecisionTree tree, String title) {
         if (tree.start().isEmpty()) return "";
         List<DiagramRenderer.MapNode> nodes = new ArrayList<>();
         List<DiagramRenderer.MapEdge> edges = new ArrayList<>();
         for (DecisionNode node : tree.nodes()) {
             boolean outcome = node instanceof DecisionNode.Outcome;
-            nodes.add(new DiagramRenderer.MapNode(node.id(), node.title(), outcome ? "outcome" : "question", "#" + node.id()));
+            nodes.add(new DiagramRenderer.MapNode(node.id(), node.title(), outcome ? "outcome" : "question"));
             if (node instanceof DecisionNode.Question q) {
                 for (int i = 0; i < q.answers().size(); i++) {
                     DecisionNode.Answer a = q.answers().get(i);

@@ -162,8 +162,8 @@ public final class DiagramRenderer {
         return sb.toString();
     }
 
-    /** A node of a map drawn from a model rather than parsed: a kind ("question", "outcome") and a link. */
-    public record MapNode(String id, String label, String kind, String href) {
+    /** A node of a map drawn from a model rather than parsed, with its kind ("question", "outcome"). */
+    public record MapNode(String id, String label, String kind) {
     }
 
     /** An edge of a map; {@code key} names it for scripts ({@code data-edge}). */
@@ -181,9 +181,10 @@ public final class DiagramRenderer {
      * Draws a map of a directed acyclic graph read from the content model, e.g. a decision tree. Each node sits one
      * row below the deepest node that points to it, so every edge runs downwards; within a row, nodes sit under the
      * average place of the nodes pointing to them. Labels wrap to three lines at their drawn size (the SVG is meant to
-     * be shown unscaled and scrolled, so the text stays legible however big the map grows); every node is a link, named
-     * in full by its {@code aria-label}, and carries {@code data-node}; every edge carries {@code data-edge}. The SVG
-     * holds one {@code <title>} only (the checker's fast scan counts them). A text alternative lists every connection.
+     * be shown unscaled and scrolled, so the text stays legible however big the map grows). Every node carries
+     * {@code data-node} and every edge {@code data-edge}, for a script to highlight a path and make the nodes links; the
+     * SVG itself stays static markup (one {@code <title>}, no links) that the checker's fast scan can read. A text
+     * alternative lists every connection.
      *
      * @param start the node every path starts from
      */
@@ -252,8 +253,8 @@ public final class DiagramRenderer {
         for (MapNode n : byId.values()) {
             int[] p = pos.get(n.id());
             List<String> lines = wrap(n.label(), MAP_CHARS, MAP_LINES);
-            sb.append("<a href=\"").append(escape(n.href())).append("\" class=\"diagram__node diagram__node--").append(escape(n.kind()))
-                    .append("\" data-node=\"").append(escape(n.id())).append("\" aria-label=\"").append(escape(kindLabel(n.kind()) + ": " + n.label())).append("\">");
+            sb.append("<g class=\"diagram__node diagram__node--").append(escape(n.kind()))
+                    .append("\" data-node=\"").append(escape(n.id())).append("\">");
             sb.append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(MAP_W).append("\" height=\"").append(MAP_H)
                     .append("\" rx=\"").append(n.kind().equals("outcome") ? 22 : 8).append("\"/>");
             sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(p[1] + 20).append("\" class=\"diagram__detail\">")
@@ -263,7 +264,7 @@ public final class DiagramRenderer {
                 sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(top + i * 18).append("\" class=\"diagram__title\">")
                         .append(escape(lines.get(i))).append("</text>");
             }
-            sb.append("</a>\n");
+            sb.append("</g>\n");
         }
         sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>Text description of the map</summary>\n<ul>\n");
         for (MapNode n : byId.values()) {

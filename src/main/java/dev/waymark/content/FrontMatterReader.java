@@ -8,6 +8,7 @@ import dev.waymark.model.PageKind;
 import dev.waymark.model.ProfileData;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -28,6 +29,8 @@ import java.util.Set;
  * The body keeps its line numbers: front-matter lines are replaced by empty lines.
  */
 public final class FrontMatterReader {
+    /** Deeper YAML is refused: no setting needs it, and the composer recurses once per level. */
+    static final int MAX_DEPTH = 64;
     static final Set<String> PAGE_KEYS = Set.of("title", "description", "weight", "draft", "type", "reviewed", "slug", "toc");
     static final Set<String> PROFILE_KEYS = Set.of("name", "tagline", "philosophy", "includes", "notes", "links");
     private static final Set<String> LINK_KEYS = Set.of("title", "url");
@@ -96,6 +99,12 @@ public final class FrontMatterReader {
                 .setCodePointLimit(MAX_YAML_CHARS * 2)
                 .build();
         try {
+            Optional<SourcePosition> tooDeep = tooDeep(yaml, settings, file, lineOffset);
+            if (tooDeep.isPresent()) {
+                diagnostics.error(tooDeep.get(), "YAML is nested more than " + MAX_DEPTH + " levels deep",
+                        "flatten the structure; no Waymark setting needs more than a few levels");
+                return Optional.empty();
+            }
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             if (!composer.hasNext()) {
                 return Optional.of(new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
@@ -129,6 +138,28 @@ public final class FrontMatterReader {
                     "check the YAML syntax"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where the YAML first goes deeper than {@link #MAX_DEPTH}, if it does. snakeyaml-engine's composer recurses once
+     * per level and has no depth limit (its LoadSettings offer none), so 3,000 nested {@code [} overflowed the stack.
+     * The parser underneath is an iterator of events, so counting the depth on it first needs no recursion.
+     */
+    private static Optional<SourcePosition> tooDeep(String yaml, LoadSettings settings, java.nio.file.Path file, int lineOffset) {
+        int depth = 0;
+        ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
+        while (events.hasNext()) {
+            Event e = events.next();
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    return Optional.of(e.getStartMark().map(mk -> new SourcePosition(file, mk.getLine() + 1 + lineOffset, mk.getColumn() + 1))
+                            .orElse(SourcePosition.of(file, lineOffset + 1)));
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(String s) {

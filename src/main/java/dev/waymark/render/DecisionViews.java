@@ -6,8 +6,8 @@ import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.DecisionView;
+import dev.waymark.links.SiteLinks;
 import dev.waymark.validate.OutcomeFreshness;
-import dev.waymark.validate.SiteLinks;
 
 import java.net.URI;
 import java.util.ArrayDeque;

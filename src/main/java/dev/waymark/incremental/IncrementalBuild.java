@@ -31,6 +31,12 @@ import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.write.SiteFiles;
 
 import java.nio.file.Files;
@@ -91,6 +97,9 @@ public final class IncrementalBuild implements AutoCloseable {
     // what the output on disk was rendered from, and what changed since
     private Site written;
     private Map<String, String> writtenDates = Map.of();
+    /** What each page's social card said when it was last written, and in which colours. */
+    private Map<String, SocialCard.Text> writtenCards = Map.of();
+    private CardStyle writtenCardStyle;
     private Set<String> writtenAssets = Set.of();
     private List<SearchIndex.Entry> writtenEntries = List.of();
     private final Set<String> pending = new HashSet<>();
@@ -186,7 +195,7 @@ public final class IncrementalBuild implements AutoCloseable {
     }
 
     private Pipeline.Result run(Diagnostics round, long start) {
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> GitDates.changes(options.content()));
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
@@ -209,7 +218,8 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         Set<String> assetSet = new HashSet<>();
         assets.forEach(a -> assetSet.add(a.relPath()));
-        Map<String, String> dates = Work.join(gitLog);
+        Map<String, GitDates.Change> changes = Work.join(gitLog);
+        Map<String, String> dates = GitDates.dates(changes);
         new OutcomeFreshness(site, dates).validate(site, model);
         // plan
         Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
@@ -223,6 +233,21 @@ public final class IncrementalBuild implements AutoCloseable {
         List<RenderedFile> extras = new ArrayList<>();
         extras.add(SiteFiles.sitemap(site, dates));
         extras.add(SiteFiles.robots(site));
+        extras.add(AtomFeed.of(site, changes));
+        extras.add(LlmsTxt.of(site));
+        Map<String, SocialCard.Text> cards = new HashMap<>();
+        CardStyle cardStyle = CardStyle.read(theme.folders());
+        if (site.config().cards()) {
+            for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
+            boolean restyled = !cardStyle.equals(writtenCardStyle);
+            Map<String, SocialCard.Text> before = writtenCards;
+            new Cards(cardStyle, Cards.defaultCache()).render(site, pool,
+                    p -> restyled || !cards.get(Cards.path(p)).equals(before.get(Cards.path(p))), f -> {
+                        synchronized (extras) {
+                            extras.add(f); // from the pool's threads
+                        }
+                    });
+        }
         List<SearchIndex.Entry> entries = List.of();
         if (!theme.assetPath("search.js").isEmpty()) {
             entries = new ArrayList<>();
@@ -237,6 +262,8 @@ public final class IncrementalBuild implements AutoCloseable {
             keep.add(page.outputFile());
             if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
         }
+        for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
+        keep.addAll(cards.keySet());
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
@@ -277,6 +304,8 @@ public final class IncrementalBuild implements AutoCloseable {
         renderer.commit(rendered, sources);
         written = site;
         writtenDates = dates;
+        writtenCards = cards;
+        writtenCardStyle = cardStyle;
         writtenAssets = assetSet;
         writtenEntries = entries;
         pending.clear();

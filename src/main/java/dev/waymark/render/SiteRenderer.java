@@ -16,6 +16,7 @@ import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.validate.OutcomeFreshness;
@@ -74,11 +75,13 @@ public final class SiteRenderer {
         }
         DecisionViews decisions = decisions(site, lastUpdated);
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
+        MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
+                sink.accept(copies.of(page, markdownBody(copies, page, site, src, decisions, fragments, trees), decision(page, fragments, decisions)));
             }));
             page.decisionTree().filter(t -> hasEmbed()).ifPresent(tree -> futures.add(pool.submit(() ->
                     sink.accept(embedPage(page, tree, views, decisions, fragments.get(page.sourcePath()))))));
@@ -88,7 +91,19 @@ public final class SiteRenderer {
         }
         sink.accept(notFound(site, views));
         sink.accept(searchPage(site, views));
-        return futures.size() + 2;
+        return 2 * futures.size() + 2;
+    }
+
+    /** The body of the page's Markdown copy, with the comparison and decision trees it shows expanded. */
+    static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src, DecisionViews decisions,
+                               Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
+        if (src == null) return "";
+        MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
+            String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
+            DecisionTree tree = target == null ? null : trees.get(target);
+            return tree == null ? Optional.empty() : Optional.of(decisions.of(tree, fragments.get(target), DecisionViews.Placement.page(page.path())));
+        });
+        return copies.body(page, src.parsed(), src.structure(), expansions);
     }
 
     /** {@code 404.html}: links from the base path, since it is served for any missing URL. */

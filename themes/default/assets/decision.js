@@ -1,7 +1,8 @@
 // Decision widget: progressive enhancement of the decision-tree sections.
-// Without JS every question and outcome is a section linked by anchors. With JS: one step at a time, a breadcrumb of
-// answers, back and restart, state in the URL (?path=q1.a0.a2 style hash), focus moved to each new step, and
-// changes announced through an aria-live region.
+// Without JS every question and outcome is a section linked by anchors. With JS: one step at a time, numbered in the
+// reader's order; the answers so far as an editable summary (change one and the later answers that still apply are
+// kept); what each answer leads to; Back and Restart; the state in the URL as #key=node/node, one part per widget;
+// on an outcome, the reasons, a Markdown record to copy, print and a share link; the map follows the reader's path.
 (function () {
   "use strict";
 
@@ -11,18 +12,30 @@
     if (text != null) e.textContent = text;
     return e;
   }
+  function button(cls, text) {
+    var b = el("button", cls, text);
+    b.type = "button";
+    return b;
+  }
+  // The hash holds one part per widget, "#a=x/y&b=z", so widgets on one page never overwrite each other.
+  function hashParts() {
+    return location.hash.slice(1).split("&").filter(function (p) { return p.indexOf("=") > 0; });
+  }
+  function absolute(u) { return new URL(u, location.href).href; }
 
   function Widget(root) {
     var dataEl = root.querySelector("script.wm-tree-data");
-    if (!dataEl) return;
     var data;
     try { data = JSON.parse(dataEl.textContent); } catch (e) { return; }
-    this.root = root;
-    this.nodes = {};
     var self = this;
+    this.root = root;
+    this.data = data;
+    this.key = data.key;
+    this.prefix = data.prefix || "";
+    this.nodes = {};
     data.nodes.forEach(function (n) { self.nodes[n.id] = n; });
     this.start = data.start;
-    this.key = "d" + (root.getAttribute("data-prefix") || "");
+    this.memory = {}; // question id -> answer index, for answers given earlier on any path
     this.sections = {};
     root.querySelectorAll(".decision__node").forEach(function (s) { self.sections[s.id] = s; });
     if (!this.nodes[this.start]) return;
@@ -32,118 +45,221 @@
     window.addEventListener("popstate", function () { self.render(self.readPath(), true); });
     window.addEventListener("hashchange", function () {
       var id = decodeURIComponent(location.hash.slice(1));
-      if (self.nodes[id]) self.render(self.pathTo(id), true);
+      if (!self.nodes[id]) return;
+      var path = self.pathTo(id);
+      history.replaceState(null, "", self.url(path));
+      self.render(path, true);
     });
   }
 
   Widget.prototype.build = function () {
     var self = this;
     this.bar = el("nav", "decision__trail");
-    this.bar.setAttribute("aria-label", "Your answers so far");
+    this.bar.setAttribute("aria-label", "Your answers: " + this.data.label);
+    this.bar.appendChild(el("p", "decision__trail-title", "Your answers (change any of them):"));
     this.trail = el("ol");
     this.bar.appendChild(this.trail);
-    // The template renders the controls hidden (CSS shows them as soon as html.js is set, so the layout does not
-    // jump when this script runs); a theme whose template lacks them gets them built here.
-    this.controls = this.root.querySelector(".decision__controls");
-    if (!this.controls) {
-      this.controls = el("div", "decision__controls");
-      this.controls.appendChild(el("button", "decision__back", "Back"));
-      this.controls.appendChild(el("button", "decision__restart", "Restart"));
-      this.root.insertBefore(this.controls, this.root.querySelector(".decision__node"));
-    }
-    this.controls.hidden = false;
-    this.back = this.controls.querySelector(".decision__back");
-    this.back.type = "button";
-    this.restart = this.controls.querySelector(".decision__restart");
-    this.restart.type = "button";
+    this.controls = el("div", "decision__controls");
+    this.back = button("decision__back", "Back");
+    this.restart = button("decision__restart", "Restart");
+    this.controls.appendChild(this.back);
+    this.controls.appendChild(this.restart);
     this.live = el("p", "visually-hidden");
     this.live.setAttribute("aria-live", "polite");
     this.live.setAttribute("role", "status");
-    this.root.insertBefore(this.bar, this.controls);
+    var first = this.root.querySelector(".decision__node");
+    this.root.insertBefore(this.bar, first);
+    this.root.insertBefore(this.controls, first);
     this.root.appendChild(this.live);
     this.back.addEventListener("click", function () { self.go(self.path.slice(0, -1), true); });
-    this.restart.addEventListener("click", function () { self.go([], true); });
+    this.restart.addEventListener("click", function () { self.memory = {}; self.go([], true); });
     // Answers become real buttons; the anchor stays in the no-JS markup only.
     Object.keys(this.sections).forEach(function (id) {
       var s = self.sections[id];
       s.querySelectorAll("a.decision__answer").forEach(function (a, index) {
-        var b = el("button", "decision__answer decision__answer--button", a.textContent);
-        b.type = "button";
-        b.setAttribute("data-target", a.getAttribute("data-target"));
-        b.addEventListener("click", function () {
-          var path = self.path.concat([index]);
-          self.go(path, true);
-        });
+        var b = button("decision__answer decision__answer--button");
+        while (a.firstChild) b.appendChild(a.firstChild);
+        b.addEventListener("click", function () { self.go(self.path.concat([index]), true); });
         a.parentNode.replaceChild(b, a);
       });
       s.setAttribute("tabindex", "-1");
     });
     this.why = el("div", "decision__why");
+    this.actions = el("div", "decision__actions");
+    var copy = button("decision__copy", "Copy as Markdown");
+    var print = button("decision__print", "Print");
+    this.share = el("a", "decision__share", "Link to these answers");
+    copy.addEventListener("click", function () { self.copy(self.actions.getAttribute("data-record"), "Decision record copied as Markdown"); });
+    print.addEventListener("click", function () { window.print(); });
+    this.actions.appendChild(copy);
+    this.actions.appendChild(print);
+    this.actions.appendChild(this.share);
+    this.map = this.root.querySelector(".decision__map");
+    // The map's nodes become links to their steps (the build draws them static, so the map is complete without JS).
+    if (this.map) this.map.querySelectorAll("[data-node]").forEach(function (g) {
+      var node = self.nodes[self.prefix + g.getAttribute("data-node")];
+      if (!node) return;
+      var a = document.createElementNS("http://www.w3.org/2000/svg", "a");
+      a.setAttribute("href", "#" + node.id);
+      a.setAttribute("aria-label", (node.type === "outcome" ? "Outcome: " : "Question: ") + node.title);
+      g.parentNode.insertBefore(a, g);
+      a.appendChild(g);
+    });
   };
 
-  // The path is the list of answer indexes from the start, kept in the URL hash: #<key>=0.2.1.
-  // A plain node anchor (#both, from a link elsewhere or the outline) opens that node by its shortest path.
+  // The URL names the nodes the reader went through: #key=second/third/outcome (ids without the page prefix).
   Widget.prototype.readPath = function () {
-    var m = new RegExp("[#&]" + this.key + "=([0-9.]*)").exec(location.hash);
-    if (m && m[1]) return m[1].split(".").filter(Boolean).map(Number);
-    var id = decodeURIComponent(location.hash.slice(1));
-    return this.nodes[id] ? this.pathTo(id) : [];
+    var self = this, mine = null;
+    hashParts().forEach(function (p) {
+      var i = p.indexOf("=");
+      if (decodeURIComponent(p.slice(0, i)) === self.key) mine = p.slice(i + 1);
+    });
+    if (mine === null) {
+      var id = decodeURIComponent(location.hash.slice(1));
+      return this.nodes[id] ? this.pathTo(id) : [];
+    }
+    var path = [], node = this.nodes[this.start];
+    mine.split("/").filter(Boolean).forEach(function (part) {
+      if (!node || node.type !== "question") return;
+      var target = self.prefix + decodeURIComponent(part);
+      var index = node.answers.findIndex(function (a) { return a.target === target; });
+      if (index < 0) { node = null; return; }
+      path.push(index);
+      node = self.nodes[target];
+    });
+    return path;
   };
 
+  Widget.prototype.url = function (path) {
+    var self = this;
+    var ids = this.walk(path).steps.map(function (s) {
+      return encodeURIComponent(s.answer.target.slice(self.prefix.length));
+    });
+    var parts = hashParts().filter(function (p) { return decodeURIComponent(p.slice(0, p.indexOf("="))) !== self.key; });
+    if (ids.length) parts.push(encodeURIComponent(this.key) + "=" + ids.join("/"));
+    return parts.length ? "#" + parts.join("&") : location.pathname + location.search;
+  };
+
+  // A node's path: the current one when the node is on it, else the shortest from the start.
   Widget.prototype.pathTo = function (target) {
+    var now = this.path || [], walked = this.walk(now);
+    for (var i = 0; i < walked.steps.length; i++) {
+      if (walked.steps[i].question.id === target) return now.slice(0, i);
+    }
+    if (walked.current.id === target) return now.slice();
     var queue = [[this.start, []]], seen = {};
     while (queue.length) {
       var item = queue.shift(), node = this.nodes[item[0]];
       if (item[0] === target) return item[1];
       if (seen[item[0]] || !node || node.type !== "question") continue;
       seen[item[0]] = true;
-      node.answers.forEach(function (a, i) { queue.push([a.target, item[1].concat([i])]); });
+      node.answers.forEach(function (a, k) { queue.push([a.target, item[1].concat([k])]); });
     }
     return [];
   };
 
   Widget.prototype.walk = function (path) {
-    var id = this.start;
-    var steps = [];
+    var id = this.start, steps = [];
     for (var i = 0; i < path.length; i++) {
       var node = this.nodes[id];
       if (!node || node.type !== "question" || !node.answers[path[i]]) break;
-      steps.push({ question: node, answer: node.answers[path[i]] });
+      steps.push({ question: node, answer: node.answers[path[i]], index: path[i] });
       id = node.answers[path[i]].target;
     }
     return { steps: steps, current: this.nodes[id] };
   };
 
-  Widget.prototype.go = function (path, focus) {
-    this.root.classList.add("decision--moving"); // animate steps the reader moves to, not the first paint
-    var url = path.length ? "#" + this.key + "=" + path.join(".") : location.pathname + location.search;
-    history.pushState(null, "", url);
-    this.render(path, focus);
+  // From a node, follow the remembered answers as far as they go: to an outcome, or to a question not yet answered.
+  Widget.prototype.follow = function (id, memory, path) {
+    var seen = {};
+    for (var node = this.nodes[id]; node && node.type === "question" && memory[node.id] != null && !seen[node.id]; node = this.nodes[id]) {
+      seen[node.id] = true;
+      path.push(memory[node.id]);
+      id = node.answers[memory[node.id]].target;
+    }
+    return this.nodes[id];
   };
 
-  Widget.prototype.render = function (path, focus) {
+  // Change the answer of an earlier step: the later answers that are still on the new path are kept.
+  Widget.prototype.edit = function (step, index) {
+    var state = this.walk(this.path), memory = {};
+    state.steps.forEach(function (s) { memory[s.question.id] = s.index; });
+    memory[state.steps[step].question.id] = index;
+    var path = [], end = this.follow(this.start, memory, path);
+    var kept = path.length - step - 1;
+    this.go(path, false, kept > 0 ? "Kept " + kept + " later answer" + (kept > 1 ? "s" : "") + ". " : "");
+    var select = this.trail.querySelectorAll("select")[step];
+    if (select) select.focus(); else this.sections[end.id].focus();
+  };
+
+  Widget.prototype.go = function (path, focus, note) {
+    this.root.classList.add("decision--moving"); // animate steps the reader moves to, not the first paint
+    history.pushState(null, "", this.url(path));
+    this.render(path, focus, note);
+  };
+
+  Widget.prototype.copy = function (text, done) {
+    var self = this;
+    function fallback() {
+      var area = el("textarea", "decision__copy-text");
+      area.value = text;
+      area.setAttribute("aria-label", "Text to copy");
+      self.actions.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { /* the text stays selected for the reader */ }
+      self.live.textContent = ok ? done : "Press Ctrl+C or Cmd+C to copy the selected text";
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { self.live.textContent = done; }, fallback);
+    } else fallback();
+  };
+
+  Widget.prototype.record = function (state, url) {
+    var o = state.current, d = this.data, lines = ["# Decision: " + o.title, ""];
+    lines.push("From [" + (d.page ? d.guide + ": " + d.page : d.guide) + "](" + url + ")" + (o.reviewed ? ", reviewed " + o.reviewed : "") + ".", "");
+    lines.push("## Questions and answers", "");
+    state.steps.forEach(function (s, i) { lines.push((i + 1) + ". " + s.question.title + " **" + s.answer.label + "**"); });
+    lines.push("", "## Outcome", "", o.title, "");
+    if (o.why) lines.push("## Why", "", o.why, "");
+    if (o.evidence.length) {
+      lines.push("## Evidence", "");
+      o.evidence.forEach(function (e) { lines.push("- [" + e.label + "](" + absolute(e.abs) + ")"); });
+      lines.push("");
+    }
+    return lines.join("\n");
+  };
+
+  Widget.prototype.render = function (path, focus, note) {
     var self = this;
     var state = this.walk(path);
     this.path = path.slice(0, state.steps.length);
-    Object.keys(this.sections).forEach(function (id) {
-      self.sections[id].hidden = id !== state.current.id;
-    });
+    state.steps.forEach(function (s) { self.memory[s.question.id] = s.index; });
+    var current = state.current, section = this.sections[current.id];
+    Object.keys(this.sections).forEach(function (id) { self.sections[id].hidden = id !== current.id; });
     this.trail.textContent = "";
     state.steps.forEach(function (s, i) {
-      var li = el("li");
-      var b = el("button", "decision__crumb");
-      b.type = "button";
-      b.textContent = s.question.title + " " + s.answer.label;
-      b.setAttribute("aria-label", "Change answer to: " + s.question.title + " (you said: " + s.answer.label + ")");
-      b.addEventListener("click", function () { self.go(self.path.slice(0, i), true); });
-      li.appendChild(b);
+      var li = el("li"), id = "wm-" + self.key + "-step-" + i;
+      var label = el("label", null, (i + 1) + ". " + s.question.title);
+      label.htmlFor = id;
+      var select = el("select", "decision__edit");
+      select.id = id;
+      s.question.answers.forEach(function (a, k) {
+        var option = el("option", null, a.label);
+        option.value = k;
+        option.selected = k === s.index;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () { self.edit(i, Number(select.value)); });
+      li.appendChild(label);
+      li.appendChild(select);
       self.trail.appendChild(li);
     });
     this.bar.hidden = state.steps.length === 0;
-    this.back.disabled = state.steps.length === 0;
-    this.restart.disabled = state.steps.length === 0;
-    var section = this.sections[state.current.id];
-    if (state.current.type === "outcome") {
+    this.back.disabled = this.restart.disabled = state.steps.length === 0;
+    this.root.classList.toggle("decision--result", current.type === "outcome");
+    var announce;
+    if (current.type === "outcome") {
       this.why.textContent = "";
       if (state.steps.length) {
         this.why.appendChild(el("p", "decision__why-title", "Why this fits your answers:"));
@@ -153,11 +269,47 @@
       }
       var heading = section.querySelector("h2");
       heading.parentNode.insertBefore(this.why, heading.nextSibling);
-      this.live.textContent = "Recommendation: " + state.current.title;
+      this.share.href = absolute(this.root.getAttribute("data-page") || location.href).replace(/#.*$/, "") + this.ownHash();
+      if (this.root.hasAttribute("data-embed")) this.share.target = "_top";
+      this.actions.setAttribute("data-record", this.record(state, absolute(this.data.url).replace(/#.*$/, "") + this.ownHash()));
+      section.appendChild(this.actions);
+      announce = "Recommendation: " + current.title;
     } else {
-      this.live.textContent = "Question " + (state.steps.length + 1) + ": " + state.current.title;
+      var n = state.steps.length + 1;
+      section.querySelector(".decision__step").textContent = "Question " + n;
+      section.querySelectorAll(".decision__answer").forEach(function (b, k) {
+        var end = self.follow(current.answers[k].target, self.memory, []);
+        var preview = b.querySelector(".decision__preview");
+        if (preview) preview.textContent = end.type === "outcome" ? "Leads to: " + end.title : "More questions";
+      });
+      announce = "Question " + n + ": " + current.title;
     }
+    this.live.textContent = (note || "") + announce;
+    this.highlight(state);
     if (focus) section.focus({ preventScroll: false });
+  };
+
+  // Only this widget's part of the hash, named as on the tree's own page, for links that open that page.
+  Widget.prototype.ownHash = function () {
+    var self = this, ids = this.walk(this.path).steps.map(function (s) {
+      return encodeURIComponent(s.answer.target.slice(self.prefix.length));
+    });
+    return ids.length ? "#" + encodeURIComponent(this.data.own) + "=" + ids.join("/") : "";
+  };
+
+  Widget.prototype.highlight = function (state) {
+    if (!this.map) return;
+    var self = this, on = {};
+    on[this.start.slice(this.prefix.length)] = 1;
+    state.steps.forEach(function (s) {
+      on[s.answer.target.slice(self.prefix.length)] = 1;
+      on[s.question.id.slice(self.prefix.length) + ">" + s.index] = 1;
+    });
+    this.map.querySelectorAll("[data-node],[data-edge]").forEach(function (g) {
+      var id = g.getAttribute("data-node") || g.getAttribute("data-edge");
+      g.classList.toggle("is-path", !!on[id]);
+      g.classList.toggle("is-current", id === state.current.id.slice(self.prefix.length));
+    });
   };
 
   function init() {

@@ -27,6 +27,7 @@ import dev.waymark.render.share.AtomFeed;
 import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.write.Passthrough;
@@ -183,6 +184,7 @@ public final class Pipeline {
         Map<String, GitDates.Change> changes = Work.join(gitLog);
         Map<String, String> dates = GitDates.dates(changes);
         clock.lap("git");
+        new OutcomeFreshness(site, dates).validate(site, diagnostics);
         String contentPrefix = sourcePrefix(options.content());
         List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                 ? List.of() : SearchIndex.entries(site, sources, pool);

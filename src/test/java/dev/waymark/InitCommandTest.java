@@ -42,7 +42,7 @@ class InitCommandTest {
         Run.Outcome build = Run.build(g.resolve("content"), g.resolve("site"), "--strict");
         assertEquals(0, build.exitCode(), build.out() + build.err());
         assertEquals("", build.err(), "no warnings");
-        assertTrue(build.out().startsWith("0 errors, 0 warnings in 9 pages;"), build.out());
+        assertTrue(build.out().startsWith("0 errors, 0 warnings in 10 pages;"), build.out()); // 9 pages and the decision page's embed page
         Document compare = Run.html(g.resolve("site/compare/index.html"));
         assertEquals(List.of("Capability", "Option A", "Option B"), compare.select("table.comparison thead th").eachText());
         assertEquals(1, Run.html(g.resolve("site/decide/index.html")).select(".decision").size());

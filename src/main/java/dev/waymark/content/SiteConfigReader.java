@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
-            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles", "cards");
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles", "cards",
+            "review_max_age_days");
 
     /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
     private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
@@ -49,6 +50,17 @@ public final class SiteConfigReader {
         BidiControls.scan(text, shown, diagnostics);
         Optional<MappingNode> map = FrontMatterReader.compose(text, shown, 0, diagnostics);
         return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), contentDir, displayDir, diagnostics);
+    }
+
+    private static Optional<Integer> reviewMaxAge(Optional<YamlFields> fields, Diagnostics diagnostics) {
+        Optional<Integer> days = fields.flatMap(f -> f.integer("review_max_age_days"));
+        if (days.isPresent() && days.get() < 1) {
+            fields.ifPresent(f -> diagnostics.error(f.keyPosition("review_max_age_days"),
+                    "review_max_age_days must be a positive number of days, not " + days.get(),
+                    "write e.g. `review_max_age_days: 365`, or leave the key out for no limit"));
+            return Optional.empty();
+        }
+        return days;
     }
 
     private static boolean inside(Path contentDir, Path file) {
@@ -103,7 +115,8 @@ public final class SiteConfigReader {
                 fields.flatMap(f -> f.date("reviewed")),
                 capabilities, order, rawHtml.equals("trust"),
                 fields.flatMap(f -> f.string("footer")).orElse(""),
-                fields.flatMap(f -> f.bool("cards")).orElse(true));
+                fields.flatMap(f -> f.bool("cards")).orElse(true),
+                reviewMaxAge(fields, diagnostics));
     }
 
     /**

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 public final class StructureReader {
     private static final Pattern DIRECTIVE = Pattern.compile("^\\{\\{<\\s*([a-z][a-z0-9-]*)((?:\\s+[a-z]+=\"[^\"]*\")*)\\s*>}}$");
     private static final Pattern ARG = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
+    /** An outcome's own review date: a paragraph of just {@code reviewed: YYYY-MM-DD}. */
+    private static final Pattern REVIEWED_LINE = Pattern.compile("^reviewed:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NODE_HEADING = Pattern.compile("^(question|outcome)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     /**
      * Every id the theme itself sets starts with this prefix (wm-main, wm-search-input…), so a heading keeps the id its
@@ -275,9 +277,30 @@ public final class StructureReader {
                 for (Link link : linkItems(links, file, diagnostics, "evidence")) {
                     evidence.add(new DecisionNode.Evidence(AstText.of(link), link.getUrl().toString(), at(file, link)));
                 }
-                out.add(new DecisionNode.Outcome(id, title, evidence, at(file, h)));
+                Optional<java.time.LocalDate> reviewed = Optional.empty();
+                for (Node n : region) {
+                    Optional<String> value = reviewedLine(n);
+                    if (value.isEmpty()) continue;
+                    try {
+                        reviewed = Optional.of(java.time.LocalDate.parse(value.get()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        diagnostics.error(at(file, n), "reviewed date \"" + abbreviate(value.get()) + "\" is not a date",
+                                "write it as reviewed: YYYY-MM-DD, e.g. reviewed: 2026-01-31");
+                    }
+                }
+                out.add(new DecisionNode.Outcome(id, title, evidence, reviewed, at(file, h)));
             }
         }
+    }
+
+    /**
+     * The date text of an outcome's {@code reviewed: YYYY-MM-DD} paragraph, when {@code node} is one. The renderer leaves
+     * such a paragraph out of the outcome's text; the date is shown as the outcome's review date instead.
+     */
+    public static Optional<String> reviewedLine(Node node) {
+        if (!(node instanceof Paragraph p)) return Optional.empty();
+        Matcher m = REVIEWED_LINE.matcher(p.getChars().toString().strip());
+        return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 
     /** The links of a list whose every item is exactly one link. */

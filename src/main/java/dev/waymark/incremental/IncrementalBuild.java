@@ -27,6 +27,7 @@ import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
@@ -219,6 +220,7 @@ public final class IncrementalBuild implements AutoCloseable {
         assets.forEach(a -> assetSet.add(a.relPath()));
         Map<String, GitDates.Change> changes = Work.join(gitLog);
         Map<String, String> dates = GitDates.dates(changes);
+        new OutcomeFreshness(site, dates).validate(site, model);
         // plan
         Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
                 !dates.equals(writtenDates));
@@ -256,7 +258,10 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
-        for (Page page : site.pages()) keep.add(page.outputFile());
+        for (Page page : site.pages()) {
+            keep.add(page.outputFile());
+            if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
+        }
         for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
         keep.addAll(cards.keySet());
         keep.add("404.html");

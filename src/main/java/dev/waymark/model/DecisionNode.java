@@ -2,7 +2,9 @@ package dev.waymark.model;
 
 import dev.waymark.diag.SourcePosition;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** A node of a decision tree: a question to answer or an outcome to land on. */
 public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode.Outcome {
@@ -23,10 +25,20 @@ public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode
     record Answer(String label, String target, SourcePosition at) {
     }
 
-    /** An outcome: a recommendation and the evidence behind it. */
-    record Outcome(String id, String title, List<Evidence> evidence, SourcePosition at) implements DecisionNode {
+    /**
+     * An outcome: a recommendation and the evidence behind it.
+     *
+     * @param reviewed when this outcome was last reviewed (its own {@code reviewed: YYYY-MM-DD} line), if it says
+     */
+    record Outcome(String id, String title, List<Evidence> evidence, Optional<LocalDate> reviewed, SourcePosition at)
+            implements DecisionNode {
         public Outcome {
             evidence = List.copyOf(evidence);
+        }
+
+        /** An outcome without a review date of its own. */
+        public Outcome(String id, String title, List<Evidence> evidence, SourcePosition at) {
+            this(id, title, evidence, Optional.empty(), at);
         }
     }
 

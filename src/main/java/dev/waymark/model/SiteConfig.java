@@ -20,23 +20,33 @@ import java.util.Optional;
  * @param capabilities capability key to label, in table order; profiles may only name these keys
  * @param trustRawHtml keep raw HTML in Markdown as written instead of sanitising it
  * @param footer       footer text (plain text)
+ * @param reviewMaxAgeDays how many days a decision outcome's review may age before readers see a notice; empty for never
  * @param cards        draw a social card image for every page ({@code cards: false} skips them)
  */
 public record SiteConfig(String title, String description, String baseUrl, String repository, String branch,
                          String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
                          Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml,
-                         String footer, boolean cards) {
+                         String footer, boolean cards, Optional<Integer> reviewMaxAgeDays) {
     public SiteConfig {
         capabilities = Map.copyOf(capabilities);
         capabilityOrder = List.copyOf(capabilityOrder);
     }
 
-    /** A configuration with social cards on, the default. */
+    /** A configuration with social cards on and no review age limit. */
     public SiteConfig(String title, String description, String baseUrl, String repository, String branch,
                       String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
                       Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml, String footer) {
         this(title, description, baseUrl, repository, branch, contentPath, language, theme, reviewed, capabilities,
-                capabilityOrder, trustRawHtml, footer, true);
+                capabilityOrder, trustRawHtml, footer, true, Optional.empty());
+    }
+
+    /** A configuration without a review age limit. */
+    public SiteConfig(String title, String description, String baseUrl, String repository, String branch,
+                      String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
+                      Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml, String footer,
+                      boolean cards) {
+        this(title, description, baseUrl, repository, branch, contentPath, language, theme, reviewed, capabilities,
+                capabilityOrder, trustRawHtml, footer, cards, Optional.empty());
     }
 
     /** The path part of the base URL, always starting and ending with {@code /}, e.g. {@code /guide/}. */

@@ -162,6 +162,194 @@ public final class DiagramRenderer {
         return sb.toString();
     }
 
+    /** A node of a map drawn from a model rather than parsed, with its kind ("question", "outcome"). */
+    public record MapNode(String id, String label, String kind) {
+    }
+
+    /** An edge of a map; {@code key} names it for scripts ({@code data-edge}). */
+    public record MapEdge(String from, String to, String label, String key) {
+    }
+
+    private static final int MAP_W = 200;
+    private static final int MAP_H = 92;
+    private static final int MAP_GAP_X = 36;
+    private static final int MAP_GAP_Y = 84;
+    private static final int MAP_CHARS = 25;
+    private static final int MAP_LINES = 3;
+
+    /**
+     * Draws a map of a directed acyclic graph read from the content model, e.g. a decision tree. Each node sits one
+     * row below the deepest node that points to it, so every edge runs downwards; within a row, nodes sit under the
+     * average place of the nodes pointing to them. Labels wrap to three lines at their drawn size (the SVG is meant to
+     * be shown unscaled and scrolled, so the text stays legible however big the map grows). Every node carries
+     * {@code data-node} and every edge {@code data-edge}, for a script to highlight a path and make the nodes links; the
+     * SVG itself stays static markup (one {@code <title>}, no links) that the checker's fast scan can read. A text
+     * alternative lists every connection.
+     *
+     * @param start the node every path starts from
+     */
+    public String map(List<MapNode> nodes, List<MapEdge> edges, String start, String idBase, String title) {
+        Map<String, MapNode> byId = new LinkedHashMap<>();
+        nodes.forEach(n -> byId.putIfAbsent(n.id(), n));
+        List<MapEdge> drawn = edges.stream().filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to())).toList();
+        Map<String, Integer> layer = longestLayers(byId.keySet(), drawn, start);
+        Map<Integer, List<String>> rows = new java.util.TreeMap<>();
+        byId.keySet().forEach(id -> rows.computeIfAbsent(layer.get(id), k -> new ArrayList<>()).add(id));
+        Map<String, Double> place = new HashMap<>();
+        for (List<String> row : rows.values()) {
+            Map<String, Double> key = new HashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                String id = row.get(i);
+                double sum = 0;
+                int n = 0;
+                for (MapEdge e : drawn) {
+                    if (e.to().equals(id) && place.containsKey(e.from())) {
+                        sum += place.get(e.from());
+                        n++;
+                    }
+                }
+                key.put(id, n == 0 ? i : sum / n + i * 1e-6);
+            }
+            row.sort(java.util.Comparator.comparingDouble(key::get));
+            for (int i = 0; i < row.size(); i++) place.put(row.get(i), (double) i - (row.size() - 1) / 2.0);
+        }
+        int maxRow = rows.values().stream().mapToInt(List::size).max().orElse(1);
+        int width = maxRow * MAP_W + (maxRow - 1) * MAP_GAP_X + 20;
+        int height = rows.size() * MAP_H + (rows.size() - 1) * MAP_GAP_Y + 20;
+        Map<String, int[]> pos = new HashMap<>();
+        int r = 0;
+        for (List<String> row : rows.values()) {
+            int x0 = (width - (row.size() * MAP_W + (row.size() - 1) * MAP_GAP_X)) / 2;
+            for (int i = 0; i < row.size(); i++) pos.put(row.get(i), new int[]{x0 + i * (MAP_W + MAP_GAP_X), 10 + r * (MAP_H + MAP_GAP_Y)});
+            r++;
+        }
+        String titleId = idBase + "-title";
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure class=\"diagram diagram--map\">\n<svg class=\"diagram__svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" aria-labelledby=\"").append(titleId).append("\">\n");
+        sb.append("<title id=\"").append(titleId).append("\">").append(escape(title)).append("</title>\n");
+        sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
+        List<Edge> plain = drawn.stream().map(e -> new Edge(e.from(), e.to(), e.label())).toList();
+        Map<Edge, Integer> outX = mapPorts(plain, pos, true);
+        Map<Edge, Integer> inX = mapPorts(plain, pos, false);
+        for (int i = 0; i < drawn.size(); i++) {
+            MapEdge e = drawn.get(i);
+            Edge p = plain.get(i);
+            int x1 = outX.get(p);
+            int y1 = pos.get(e.from())[1] + MAP_H;
+            int x2 = inX.get(p);
+            int y2 = pos.get(e.to())[1];
+            sb.append("<g class=\"diagram__edge\" data-edge=\"").append(escape(e.key())).append("\"><line x1=\"").append(x1).append("\" y1=\"").append(y1)
+                    .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
+            if (!e.label().isEmpty()) {
+                // the label sits near the start of its edge, where edges leaving one box are still apart
+                int lx = (int) Math.round(x1 + (x2 - x1) * 0.3);
+                int ly = (int) Math.round(y1 + (y2 - y1) * 0.3) + 4;
+                sb.append("<text x=\"").append(x2 < x1 ? lx - 4 : lx + 4).append("\" y=\"").append(ly).append("\" class=\"diagram__label\" text-anchor=\"")
+                        .append(x2 < x1 ? "end" : "start").append("\">").append(escape(shorten(e.label(), 22))).append("</text>");
+            }
+            sb.append("</g>\n");
+        }
+        for (MapNode n : byId.values()) {
+            int[] p = pos.get(n.id());
+            List<String> lines = wrap(n.label(), MAP_CHARS, MAP_LINES);
+            sb.append("<g class=\"diagram__node diagram__node--").append(escape(n.kind()))
+                    .append("\" data-node=\"").append(escape(n.id())).append("\">");
+            sb.append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(MAP_W).append("\" height=\"").append(MAP_H)
+                    .append("\" rx=\"").append(n.kind().equals("outcome") ? 22 : 8).append("\"/>");
+            sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(p[1] + 20).append("\" class=\"diagram__detail\">")
+                    .append(escape(kindLabel(n.kind()))).append("</text>");
+            int top = p[1] + 40 + (MAP_LINES - lines.size()) * 9;
+            for (int i = 0; i < lines.size(); i++) {
+                sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(top + i * 18).append("\" class=\"diagram__title\">")
+                        .append(escape(lines.get(i))).append("</text>");
+            }
+            sb.append("</g>\n");
+        }
+        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>Text description of the map</summary>\n<ul>\n");
+        for (MapNode n : byId.values()) {
+            List<MapEdge> out = drawn.stream().filter(e -> e.from().equals(n.id())).toList();
+            sb.append("<li>").append(escape(kindLabel(n.kind()))).append(": <strong>").append(escape(n.label())).append("</strong>");
+            if (!out.isEmpty()) {
+                sb.append("\n<ul>");
+                for (MapEdge e : out) {
+                    sb.append("<li>").append(escape(e.label())).append(" \u2192 ").append(escape(byId.get(e.to()).label())).append("</li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("</li>\n");
+        }
+        sb.append("</ul>\n</details>\n</figcaption>\n</figure>\n");
+        return sb.toString();
+    }
+
+    private static String kindLabel(String kind) {
+        return kind.isEmpty() ? "" : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    }
+
+    private static Map<Edge, Integer> mapPorts(List<Edge> edges, Map<String, int[]> pos, boolean out) {
+        Map<String, List<Edge>> byNode = new LinkedHashMap<>();
+        for (Edge e : edges) byNode.computeIfAbsent(out ? e.from() : e.to(), k -> new ArrayList<>()).add(e);
+        Map<Edge, Integer> x = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, List<Edge>> entry : byNode.entrySet()) {
+            List<Edge> list = new ArrayList<>(entry.getValue());
+            list.sort(java.util.Comparator.comparingInt(e -> pos.get(out ? e.to() : e.from())[0]));
+            int left = pos.get(entry.getKey())[0];
+            for (int i = 0; i < list.size(); i++) x.put(list.get(i), left + MAP_W * (i + 1) / (list.size() + 1));
+        }
+        return x;
+    }
+
+    /** Words wrapped to lines of at most {@code width} characters; the last line ends in an ellipsis when cut. */
+    static List<String> wrap(String text, int width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size() && i < maxLines; i++) out.add(shorten(lines.get(i), width));
+        if (lines.size() > maxLines) out.set(maxLines - 1, shorten(out.get(maxLines - 1) + " \u2026", width));
+        return out;
+    }
+
+    /**
+     * Rows by the longest path from the start, so every edge points down a row or more. A node on a cycle (which the
+     * tree's own rule reports) is placed once and not followed again.
+     */
+    private static Map<String, Integer> longestLayers(java.util.Set<String> ids, List<MapEdge> edges, String start) {
+        Map<String, List<String>> next = new HashMap<>();
+        Map<String, Integer> indegree = new HashMap<>();
+        for (MapEdge e : edges) {
+            next.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            indegree.merge(e.to(), 1, Integer::sum);
+        }
+        Map<String, Integer> layer = new HashMap<>();
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        for (String id : ids) {
+            if (!indegree.containsKey(id)) {
+                layer.put(id, 0);
+                ready.add(id);
+            }
+        }
+        if (ids.contains(start)) layer.put(start, 0);
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            for (String to : next.getOrDefault(id, List.of())) {
+                layer.merge(to, layer.get(id) + 1, Math::max);
+                if (indegree.merge(to, -1, Integer::sum) == 0) ready.add(to);
+            }
+        }
+        ids.forEach(id -> layer.putIfAbsent(id, 0));
+        return layer;
+    }
+
     /**
      * Where each edge leaves (or enters) its box: edges on the same side of a box are spread evenly along it, in the
      * order of the other end's position, so they never start from one point.

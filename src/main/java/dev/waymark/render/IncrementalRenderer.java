@@ -126,6 +126,7 @@ public final class IncrementalRenderer {
                 round.fragments.put(page.sourcePath(), f);
             }
         }
+        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated());
         List<Future<?>> work = new ArrayList<>();
         MarkdownCopy copies = new MarkdownCopy(site, links);
         for (Page page : site.pages()) {
@@ -133,8 +134,8 @@ public final class IncrementalRenderer {
             if (page.generated() || src == null) continue;
             work.add(pool.submit(() -> {
                 Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
-                round.bodies.put(page.sourcePath(), renderer.body(page, site, src, links, frags, trees, d));
-                round.markdownBodies.put(page.sourcePath(), SiteRenderer.markdownBody(copies, page, site, src, frags, trees));
+                round.bodies.put(page.sourcePath(), renderer.body(page, site, src, links, decisions, frags, trees, d));
+                round.markdownBodies.put(page.sourcePath(), SiteRenderer.markdownBody(copies, page, site, src, decisions, frags, trees));
             }));
         }
         for (Future<?> f : work) Work.join(f);
@@ -152,7 +153,10 @@ public final class IncrementalRenderer {
             if (!request.allViews() && !round.bodies.containsKey(page.sourcePath())) continue;
             pages.add(pool.submit(() -> {
                 String body = page.generated() ? "" : round.bodies.getOrDefault(page.sourcePath(), bodies.getOrDefault(page.sourcePath(), ""));
-                PageView view = pageViews.of(page, SiteRenderer.root(page), body, SiteRenderer.decision(page, frags));
+                PageView view = pageViews.of(page, SiteRenderer.root(page), body, SiteRenderer.decision(page, frags, decisions));
+                if (page.decisionTree().isPresent() && renderer.hasEmbed()) {
+                    sink.accept(renderer.embedPage(page, page.decisionTree().get(), pageViews, decisions, frags.get(page.sourcePath())));
+                }
                 if (!view.equals(views.get(page.path()))) {
                     sink.accept(renderer.page(page, view));
                     rendered.incrementAndGet();
@@ -160,7 +164,7 @@ public final class IncrementalRenderer {
                 round.views.put(page.path(), view);
                 String mdBody = page.generated() ? ""
                         : round.markdownBodies.getOrDefault(page.sourcePath(), markdownBodies.getOrDefault(page.sourcePath(), ""));
-                RenderedFile md = copies.of(page, mdBody, SiteRenderer.decision(page, frags));
+                RenderedFile md = copies.of(page, mdBody, SiteRenderer.decision(page, frags, decisions));
                 String text = new String(md.bytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (!text.equals(markdown.get(page.path()))) sink.accept(md);
                 round.markdown.put(page.path(), text);

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import dev.waymark.content.AstText;
 import dev.waymark.content.Directive;
 import dev.waymark.content.PageStructure;
+import dev.waymark.content.StructureReader;
 import dev.waymark.content.ParsedPage;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
@@ -18,6 +19,7 @@ import dev.waymark.model.Site;
 import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.validate.OutcomeFreshness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,15 +73,18 @@ public final class SiteRenderer {
                 trees.put(page.sourcePath(), tree);
             });
         }
+        DecisionViews decisions = decisions(site, lastUpdated);
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
         MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
-                sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
-                sink.accept(copies.of(page, markdownBody(copies, page, site, src, fragments, trees), decision(page, fragments)));
+                sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
+                sink.accept(copies.of(page, markdownBody(copies, page, site, src, decisions, fragments, trees), decision(page, fragments, decisions)));
             }));
+            page.decisionTree().filter(t -> hasEmbed()).ifPresent(tree -> futures.add(pool.submit(() ->
+                    sink.accept(embedPage(page, tree, views, decisions, fragments.get(page.sourcePath()))))));
         }
         for (Future<?> f : futures) {
             dev.waymark.Work.join(f);
@@ -90,13 +95,13 @@ public final class SiteRenderer {
     }
 
     /** The body of the page's Markdown copy, with the comparison and decision trees it shows expanded. */
-    static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src,
+    static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src, DecisionViews decisions,
                                Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
         if (src == null) return "";
         MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
             String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
             DecisionTree tree = target == null ? null : trees.get(target);
-            return tree == null ? Optional.empty() : Optional.of(DecisionViews.of(tree, fragments.get(target), page.path()));
+            return tree == null ? Optional.empty() : Optional.of(decisions.of(tree, fragments.get(target), DecisionViews.Placement.page(page.path())));
         });
         return copies.body(page, src.parsed(), src.structure(), expansions);
     }
@@ -141,11 +146,34 @@ public final class SiteRenderer {
         return org.jsoup.nodes.Entities.escape(s);
     }
 
-    private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views,
+    /**
+     * {@code <tree page>/embed/index.html}: the widget alone, in the theme, for an {@code <iframe>} on another site.
+     * Its links that leave the widget open the full guide in the top window.
+     */
+    RenderedFile embedPage(Page page, DecisionTree tree, PageViews views, DecisionViews decisions,
+                           DecisionViews.Fragments fragments) {
+        String path = page.path() + DecisionViews.EMBED_DIR;
+        Page embed = Page.generated(page.at(), path, page.section(), page.kind(), page.title(), page.description());
+        String root = "../".repeat(path.split("/").length);
+        DecisionView view = decisions.of(tree, fragments, new DecisionViews.Placement(path, 1, true));
+        return new RenderedFile(embed.outputFile(), theme.renderBytes("embed.jte", "page", views.of(embed, root, "", Optional.of(view))));
+    }
+
+    private RenderedFile renderPage(Page page, Site site, Source src, SiteLinks links, PageViews views, DecisionViews decisions,
                                     Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees,
                                     Diagnostics diagnostics) {
-        String body = src == null ? "" : body(page, site, src, links, fragments, trees, diagnostics);
-        return page(page, views.of(page, root(page), body, decision(page, fragments)));
+        String body = src == null ? "" : body(page, site, src, links, decisions, fragments, trees, diagnostics);
+        return page(page, views.of(page, root(page), body, decision(page, fragments, decisions)));
+    }
+
+    /** Whether decision pages get an embed page: the theme has its template. */
+    public boolean hasEmbed() {
+        return theme.hasTemplate("embed.jte");
+    }
+
+    /** The embed page's file of a decision page. */
+    public static String embedFile(Page page) {
+        return page.path() + DecisionViews.EMBED_DIR + "index.html";
     }
 
     /** The prefix from a page's folder to the site root. */
@@ -153,11 +181,17 @@ public final class SiteRenderer {
         return "../".repeat(page.path().isEmpty() ? 0 : page.path().split("/").length);
     }
 
+    /** The decision views of a site: review ages are measured with the same dates the pages show. */
+    static DecisionViews decisions(Site site, Map<String, String> lastUpdated) {
+        return new DecisionViews(site, new OutcomeFreshness(site, lastUpdated));
+    }
+
     /** A page's body: its Markdown (with directives) as HTML. */
-    String body(Page page, Site site, Source src, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
+    String body(Page page, Site site, Source src, SiteLinks links, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
                 Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+        Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                site.config().trustRawHtml(), d -> directive(d, page, site, links, fragments, trees, diagnostics));
+                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
         try {
             return bodies.render(src.parsed().document(), ctx);
         } catch (StackOverflowError e) {
@@ -166,8 +200,8 @@ public final class SiteRenderer {
         }
     }
 
-    static Optional<DecisionView> decision(Page page, Map<String, DecisionViews.Fragments> fragments) {
-        return page.decisionTree().map(t -> DecisionViews.of(t, fragments.get(page.sourcePath()), page.path()));
+    static Optional<DecisionView> decision(Page page, Map<String, DecisionViews.Fragments> fragments, DecisionViews decisions) {
+        return page.decisionTree().map(t -> decisions.of(t, fragments.get(page.sourcePath()), DecisionViews.Placement.page(page.path())));
     }
 
     /** A page's file: its view through the template for its kind. */
@@ -176,8 +210,8 @@ public final class SiteRenderer {
         return new RenderedFile(page.outputFile(), theme.renderBytes(theme.hasTemplate(template) ? template : "page.jte", "page", view));
     }
 
-    private String directive(Directive d, Page page, Site site, SiteLinks links, Map<String, DecisionViews.Fragments> fragments,
-                             Map<String, DecisionTree> trees, Diagnostics diagnostics) {
+    private String directive(Directive d, Page page, Site site, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
+                             Map<String, DecisionTree> trees, Map<String, Integer> widgets, Diagnostics diagnostics) {
         switch (d.name()) {
             case "comparison" -> {
                 if (site.profiles().isEmpty()) {
@@ -203,7 +237,9 @@ public final class SiteRenderer {
                                     : "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
                     return "";
                 }
-                return theme.render("tag/decision.jte", "tree", DecisionViews.of(tree, fragments.get(target), page.path()));
+                int instance = widgets.merge(target, 1, Integer::sum) + (page.sourcePath().equals(target) ? 1 : 0);
+                return theme.render("tag/decision.jte", "tree",
+                        decisions.of(tree, fragments.get(target), new DecisionViews.Placement(page.path(), instance, false)));
             }
             default -> {
                 diagnostics.error(d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
@@ -222,6 +258,7 @@ public final class SiteRenderer {
                                                       Diagnostics diagnostics) {
         Map<String, String> html = new LinkedHashMap<>();
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
                 site.config().trustRawHtml(), d -> "");
         src.parsed().document().set(BodyContext.KEY, ctx);
@@ -237,9 +274,11 @@ public final class SiteRenderer {
             }
             List<Node> prose = new ArrayList<>();
             for (Node n : blocks) {
-                if (!(n instanceof Heading) && n != lastList) prose.add(n);
+                if (!(n instanceof Heading) && n != lastList && StructureReader.reviewedLine(n).isEmpty()) prose.add(n);
             }
-            html.put(region.getKey(), bodies.renderBlocks(prose));
+            String rendered = bodies.renderBlocks(prose);
+            html.put(region.getKey(), rendered);
+            if (byId.get(region.getKey()) instanceof DecisionNode.Outcome) text.put(region.getKey(), DecisionViews.plainText(rendered));
             if (byId.get(region.getKey()) instanceof DecisionNode.Outcome && lastList != null) {
                 List<DecisionView.Evidence> ev = new ArrayList<>();
                 for (Node item = lastList.getFirstChild(); item != null; item = item.getNext()) {
@@ -254,6 +293,6 @@ public final class SiteRenderer {
             }
             region.getValue().forEach(Node::unlink);
         }
-        return new DecisionViews.Fragments(html, evidence);
+        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, page.title()));
     }
 }

@@ -2,7 +2,7 @@ package dev.waymark;
 
 import dev.waymark.model.UrlParts;
 import dev.waymark.support.Run;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,8 @@ class HostileInputTest {
             Document doc = Run.html(file);
             for (Element script : doc.select("script")) {
                 boolean themeScript = script.attr("src").matches("(\\.\\./)*assets/[a-z]+\\.[0-9a-f]{10}\\.js|/.*assets/[a-z]+\\.[0-9a-f]{10}\\.js");
-                boolean data = script.attr("type").equals("application/json") && !script.data().toLowerCase(Locale.ROOT).contains("</script");
+                boolean data = (script.attr("type").equals("application/json") || script.attr("type").equals("application/ld+json"))
+                        && !script.data().toLowerCase(Locale.ROOT).contains("</script");
                 assertTrue(themeScript || data, file + ": unexpected script " + script.outerHtml());
             }
             for (Element el : doc.getAllElements()) {

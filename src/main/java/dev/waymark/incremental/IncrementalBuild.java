@@ -18,7 +18,7 @@ import dev.waymark.diag.Diagnostics;
 import dev.waymark.model.Page;
 import dev.waymark.model.RelativePath;
 import dev.waymark.model.Site;
-import dev.waymark.model.SiteAssembler;
+import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.IncrementalRenderer;
@@ -30,6 +30,12 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.write.SiteFiles;
 
 import java.nio.file.Files;
@@ -90,6 +96,9 @@ public final class IncrementalBuild implements AutoCloseable {
     // what the output on disk was rendered from, and what changed since
     private Site written;
     private Map<String, String> writtenDates = Map.of();
+    /** What each page's social card said when it was last written, and in which colours. */
+    private Map<String, SocialCard.Text> writtenCards = Map.of();
+    private CardStyle writtenCardStyle;
     private Set<String> writtenAssets = Set.of();
     private List<SearchIndex.Entry> writtenEntries = List.of();
     private final Set<String> pending = new HashSet<>();
@@ -185,7 +194,7 @@ public final class IncrementalBuild implements AutoCloseable {
     }
 
     private Pipeline.Result run(Diagnostics round, long start) {
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> GitDates.changes(options.content()));
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
@@ -208,7 +217,8 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         Set<String> assetSet = new HashSet<>();
         assets.forEach(a -> assetSet.add(a.relPath()));
-        Map<String, String> dates = Work.join(gitLog);
+        Map<String, GitDates.Change> changes = Work.join(gitLog);
+        Map<String, String> dates = GitDates.dates(changes);
         // plan
         Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
                 !dates.equals(writtenDates));
@@ -221,6 +231,21 @@ public final class IncrementalBuild implements AutoCloseable {
         List<RenderedFile> extras = new ArrayList<>();
         extras.add(SiteFiles.sitemap(site, dates));
         extras.add(SiteFiles.robots(site));
+        extras.add(AtomFeed.of(site, changes));
+        extras.add(LlmsTxt.of(site));
+        Map<String, SocialCard.Text> cards = new HashMap<>();
+        CardStyle cardStyle = CardStyle.read(theme.folders());
+        if (site.config().cards()) {
+            for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
+            boolean restyled = !cardStyle.equals(writtenCardStyle);
+            Map<String, SocialCard.Text> before = writtenCards;
+            new Cards(cardStyle, Cards.defaultCache()).render(site, pool,
+                    p -> restyled || !cards.get(Cards.path(p)).equals(before.get(Cards.path(p))), f -> {
+                        synchronized (extras) {
+                            extras.add(f); // from the pool's threads
+                        }
+                    });
+        }
         List<SearchIndex.Entry> entries = List.of();
         if (!theme.assetPath("search.js").isEmpty()) {
             entries = new ArrayList<>();
@@ -232,6 +257,8 @@ public final class IncrementalBuild implements AutoCloseable {
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
         for (Page page : site.pages()) keep.add(page.outputFile());
+        for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
+        keep.addAll(cards.keySet());
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
@@ -272,6 +299,8 @@ public final class IncrementalBuild implements AutoCloseable {
         renderer.commit(rendered, sources);
         written = site;
         writtenDates = dates;
+        writtenCards = cards;
+        writtenCardStyle = cardStyle;
         writtenAssets = assetSet;
         writtenEntries = entries;
         pending.clear();

@@ -93,7 +93,7 @@ public final class BodyRenderer {
         }
     }
 
-    /** Rewrites every link and image through {@link dev.waymark.validate.SiteLinks}, reporting broken ones at their line. */
+    /** Rewrites every link and image through {@link dev.waymark.links.SiteLinks}, reporting broken ones at their line. */
     private static final class SiteLinkResolver implements LinkResolver {
         @Override
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
@@ -203,7 +203,7 @@ public final class BodyRenderer {
                     if (unknown.find() && c != null) {
                         String word = unknown.group(1).toUpperCase(Locale.ROOT);
                         String near = CALLOUT_KINDS.stream().filter(k -> k.startsWith(word)).findFirst()
-                                .orElse(dev.waymark.content.Suggest.closest(word, CALLOUT_KINDS));
+                                .orElse(dev.waymark.diag.Suggest.closest(word, CALLOUT_KINDS));
                         c.diagnostics().add(Diagnostic.error("unknown-callout", at(c, first), "unknown callout type \"[!" + unknown.group(1) + "]\"",
                                 (near == null ? "" : "did you mean [!" + near + "]? ") + "callouts are " + String.join(", ", CALLOUT_KINDS)));
                     }

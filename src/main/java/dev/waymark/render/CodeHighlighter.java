@@ -18,7 +18,7 @@ import static java.util.Map.entry;
  * from the theme's CSS, so pages need no client-side highlighter.
  *
  * <p>The lexers are RSyntaxTextArea's (BSD-3-Clause): JFlex-generated DFAs, one per language, used here without any
- * of its Swing editor. A lexer instance keeps state while it scans, so every call gets its own; they are cheap to make.
+ * of its Swing editor. A lexer keeps state while it scans, so every rendering thread has its own (see {@link #lexer}).
  * A language this class does not know renders as plain escaped text.
  */
 public final class CodeHighlighter {
@@ -50,6 +50,9 @@ public final class CodeHighlighter {
             entry("markdown", MarkdownTokenMaker::new), entry("md", MarkdownTokenMaker::new),
             entry("csv", CsvTokenMaker::new), entry("proto", ProtoTokenMaker::new), entry("protobuf", ProtoTokenMaker::new));
 
+    /** Lexers are stateful while they scan, so each rendering thread has its own. */
+    private final ThreadLocal<Map<String, TokenMaker>> perThread = ThreadLocal.withInitial(java.util.HashMap::new);
+
     /** The languages that get a lexer (lower-case fence names). */
     public static Set<String> languages() {
         return LEXERS.keySet();
@@ -65,8 +68,7 @@ public final class CodeHighlighter {
      * language is known, and the given 1-based lines wrapped in {@code <mark class="hl-line">}.
      */
     public String highlight(String code, String language, Set<Integer> markedLines) {
-        Supplier<TokenMaker> lexer = LEXERS.get(language.toLowerCase(Locale.ROOT));
-        TokenMaker tm = lexer == null ? null : lexer.get();
+        TokenMaker tm = lexer(language.toLowerCase(Locale.ROOT));
         char[] chars = code.toCharArray();
         StringBuilder out = new StringBuilder(chars.length + chars.length / 2);
         int state = TokenTypes.NULL;
@@ -83,6 +85,15 @@ public final class CodeHighlighter {
             start = end + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * This thread's lexer for a language, or null. Making a lexer costs far more than running it over a short block,
+     * and a lexer resets itself at every line, so each render thread keeps one per language and reuses it.
+     */
+    private TokenMaker lexer(String language) {
+        Supplier<TokenMaker> make = LEXERS.get(language);
+        return make == null ? null : perThread.get().computeIfAbsent(language, l -> make.get());
     }
 
     /** Lexes one line (without its newline); returns the state the next line starts in. */

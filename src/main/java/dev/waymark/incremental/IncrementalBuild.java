@@ -76,6 +76,7 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Markdown markdown = Markdown.shared();
     private final ExecutorService pool = pool();
     private final OutputFolder out;
+    private final boolean inGit;
 
     private SiteConfig config;
     private List<Diagnostic> configDiagnostics = List.of();
@@ -105,6 +106,15 @@ public final class IncrementalBuild implements AutoCloseable {
         this.contentDisplay = Pipeline.display(options.content());
         this.contentPrefix = Pipeline.sourcePrefix(options.content());
         this.out = new OutputFolder(options.out());
+        this.inGit = insideGit(contentRoot);
+    }
+
+    private static boolean insideGit(Path dir) {
+        if (System.getenv("GIT_DIR") != null) return true;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) return true;
+        }
+        return false;
     }
 
     /** The folder this build keeps up to date. */
@@ -185,11 +195,13 @@ public final class IncrementalBuild implements AutoCloseable {
     }
 
     private Pipeline.Result run(Diagnostics round, long start) {
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        // outside a git repository there are no dates: skip starting git on every save
+        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> inGit ? GitDates.read(options.content()) : Map.of());
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
         boolean everything = reloadAll;
+        Laps laps = new Laps();
         int reparsed;
         trees.clear();
         if (reloadAll) {
@@ -197,6 +209,7 @@ public final class IncrementalBuild implements AutoCloseable {
         } else {
             reparsed = reparse(pending.stream().filter(s -> s.endsWith(".md")).toList());
         }
+        laps.lap("parse");
         // model
         Diagnostics model = new Diagnostics();
         List<Page> pages = new ArrayList<>();
@@ -209,6 +222,7 @@ public final class IncrementalBuild implements AutoCloseable {
         Set<String> assetSet = new HashSet<>();
         assets.forEach(a -> assetSet.add(a.relPath()));
         Map<String, String> dates = Work.join(gitLog);
+        laps.lap("model");
         // plan
         Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
                 !dates.equals(writtenDates));
@@ -219,6 +233,7 @@ public final class IncrementalBuild implements AutoCloseable {
                 plan.bodies(), plan.allViews()), this::tree, f -> files.put(f.path(), f));
         trees.clear();
         List<RenderedFile> extras = new ArrayList<>();
+        laps.lap("render");
         extras.add(SiteFiles.sitemap(site, dates));
         extras.add(SiteFiles.robots(site));
         List<SearchIndex.Entry> entries = List.of();
@@ -227,14 +242,16 @@ public final class IncrementalBuild implements AutoCloseable {
             for (Page page : site.pages()) {
                 entries.addAll(page.generated() ? SearchIndex.entries(page, null) : parsed.get(page.sourcePath()).entries());
             }
-            extras.addAll(SearchIndex.files(entries));
+            extras.addAll(SearchIndex.files(entries, writtenEntries));
         }
+        laps.lap("search");
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
         for (Page page : site.pages()) keep.add(page.outputFile());
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
+        if (!theme.assetPath("search.js").isEmpty()) keep.addAll(SearchIndex.paths(entries.size()));
         Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
         assets.forEach(a -> copies.put(a.relPath(), a.file()));
         Path passthrough = Passthrough.beside(options.content());
@@ -267,6 +284,8 @@ public final class IncrementalBuild implements AutoCloseable {
         out.put(new RenderedFile(Manifest.FILE_NAME, Manifest.bytes(keep)));
         keep.add(Manifest.FILE_NAME);
         out.retain(keep);
+        laps.lap("write");
+        laps.print(plan);
         Set<String> sources = new HashSet<>();
         site.pages().forEach(p -> sources.add(p.sourcePath()));
         renderer.commit(rendered, sources);
@@ -387,6 +406,25 @@ public final class IncrementalBuild implements AutoCloseable {
         Diagnostics ignored = new Diagnostics(); // the same text gives the same diagnostics, already kept
         ParsedPage page = new PageParser(markdown).parse(p.source(), ignored);
         return new SiteRenderer.Source(page, new StructureReader().read(page, ignored));
+    }
+
+    /** Stage timings of a round, printed to stderr with -Dwaymark.timings=true. */
+    private static final class Laps {
+        private final boolean on = Boolean.getBoolean("waymark.timings");
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            if (!on) return;
+            long now = System.nanoTime();
+            text.append(stage).append('=').append((now - last) / 1_000_000).append("ms ");
+            last = now;
+        }
+
+        void print(Dependencies.Plan plan) {
+            if (on) System.err.println("incremental: " + text + (plan.everything() ? "(everything)" : "bodies=" + plan.bodies().size()
+                    + (plan.allViews() ? " all views" : "")));
+        }
     }
 
     private static long millis(long start) {

@@ -7,6 +7,8 @@
   var input = form.querySelector("input[type=search]");
   var indexUrl = new URL(form.getAttribute("data-index"), location.href);
   var entries = null, loading = null, active = -1, results = [];
+  // Opened from disk (file://), the browser refuses to fetch the index; say how to preview instead of failing.
+  var fromDisk = location.protocol === "file:";
 
   var list = document.createElement("ul");
   list.id = "wm-search-results";
@@ -24,12 +26,18 @@
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-autocomplete", "list");
 
+  function json(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+
   function load() {
     if (loading) return loading;
-    loading = fetch(indexUrl).then(function (r) { return r.json(); }).then(function (m) {
-      return Promise.all(m.shards.map(function (s) {
-        return fetch(new URL(s, indexUrl)).then(function (r) { return r.json(); });
-      }));
+    if (fromDisk) return Promise.reject(new Error("file"));
+    loading = json(indexUrl).then(function (m) {
+      return Promise.all(m.shards.map(function (s) { return json(new URL(s, indexUrl)); }));
     }).then(function (shards) {
       entries = [];
       shards.forEach(function (rows) {
@@ -40,7 +48,25 @@
       });
       return entries;
     });
+    loading.catch(function () { loading = null; }); // a later keystroke tries again
     return loading;
+  }
+
+  // The index could not be had: one message in place of results, also announced; never an uncaught error.
+  function explain() {
+    var text = fromDisk
+      ? "Search needs the site to be served, not opened as a file. Preview it with \u201cwaymark serve\u201d, or press Search for a list of every page."
+      : "Search could not load its index. Press Search for a list of every page.";
+    list.textContent = "";
+    var li = document.createElement("li");
+    li.className = "search__none";
+    li.textContent = text;
+    list.appendChild(li);
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    status.textContent = text;
+    results = [];
+    select(-1);
   }
 
   function norm(s) { return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, ""); }
@@ -161,9 +187,9 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var q = input.value;
-    timer = setTimeout(function () { load().then(function () { render(q); }); }, 40);
+    timer = setTimeout(function () { load().then(function () { render(q); }, explain); }, 40);
   });
-  input.addEventListener("focus", function () { load(); });
+  input.addEventListener("focus", function () { if (!fromDisk) load().catch(function () { /* shown on typing */ }); });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "ArrowDown" && results.length) { ev.preventDefault(); select((active + 1) % results.length); }
     else if (ev.key === "ArrowUp" && results.length) { ev.preventDefault(); select((active - 1 + results.length) % results.length); }
@@ -185,5 +211,5 @@
     }
   });
   var q = new URLSearchParams(location.search).get("q");
-  if (q) { input.value = q; load().then(function () { render(q); input.focus(); }); }
+  if (q) { input.value = q; load().then(function () { render(q); input.focus(); }, explain); }
 })();

@@ -90,7 +90,11 @@ public final class Pipeline {
     }
 
     /** What a build produced. {@code site} is null when the content could not be modelled. */
-    public record Result(List<Diagnostic> diagnostics, Site site, boolean written, int files) {
+    public record Result(List<Diagnostic> diagnostics, Site site, boolean written, int files, int pages) {
+        public Result(List<Diagnostic> diagnostics, Site site, boolean written, int files) {
+            this(diagnostics, site, written, files, 0);
+        }
+
         public boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -148,15 +152,24 @@ public final class Pipeline {
         clock.lap("parse");
         // model
         Site site = new SiteAssembler().assemble(config, inputs, options.drafts(), contentDisplay, diagnostics);
+        Set<String> drafts = new HashSet<>();
+        inputs.forEach(in -> {
+            if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
+        });
         inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
-        // validate
+        // validate (what follows only from a file that could not be read is left out: its error is the cause)
+        boolean configReadable = !diagnostics.hasCause(contentDisplay.resolve(SiteConfigReader.FILE_NAME));
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
-            if (page.profile().isPresent()) new ProfileRule().validate(page, config, diagnostics);
+            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, diagnostics);
         }
         Set<String> assets = new HashSet<>();
         loaded.assets().forEach(a -> assets.add(a.relPath()));
-        SiteLinks links = new SiteLinks(site, assets);
+        Set<String> unreadable = new HashSet<>();
+        loaded.pages().forEach(p -> {
+            if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());
+        });
+        SiteLinks links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
         clock.lap("model+validate");
         // render
         Theme theme = Work.join(themeLoad);
@@ -188,7 +201,7 @@ public final class Pipeline {
             staging.commit();
             clock.lap("write");
             clock.print();
-            return new Result(diagnostics.sorted(), site, true, staging.files());
+            return new Result(diagnostics.sorted(), site, true, staging.files(), staging.pages());
         }
     }
 

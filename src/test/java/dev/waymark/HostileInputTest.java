@@ -1,6 +1,8 @@
 package dev.waymark;
 
+import dev.waymark.model.UrlParts;
 import dev.waymark.support.Run;
+import dev.waymark.validate.SiteLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ever written outside the output folder, no case prints a stack trace, and each finishes within seconds.
  */
 class HostileInputTest {
+    /** Attributes that hold a URL a browser may follow or load. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "poster", "cite",
+            "data", "xlink:href", "background", "ping");
     static final Path CASES = Run.ROOT.resolve("src/test/resources/hostile");
 
     static Stream<String> cases() throws IOException {
@@ -46,7 +52,8 @@ class HostileInputTest {
     }
 
     static void check(Path content, Path tmp, boolean ok, List<String> lines) throws IOException {
-        check(content, tmp, ok, lines, Duration.ofSeconds(30));
+        // a guard against hangs, not a speed test: the first case also pays for JIT warm-up on a loaded machine
+        check(content, tmp, ok, lines, Duration.ofSeconds(90));
     }
 
     static void check(Path content, Path tmp, boolean ok, List<String> lines, Duration limit) throws IOException {
@@ -77,6 +84,10 @@ class HostileInputTest {
                     assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), file + ": event handler " + el.outerHtml());
                     assertFalse(a.getKey().equalsIgnoreCase("style"), file + ": inline style " + el.outerHtml());
                     assertFalse(a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"), file + ": javascript URL " + el.outerHtml());
+                    if (URL_ATTRIBUTES.contains(a.getKey().toLowerCase(Locale.ROOT))) {
+                        String scheme = UrlParts.scheme(a.getValue().strip());
+                        assertTrue(scheme == null || SiteLinks.SAFE_SCHEMES.contains(scheme), file + ": unsafe URL " + el.outerHtml());
+                    }
                 }
                 assertFalse(List.of("iframe", "base", "object", "embed").contains(el.tagName()), file + ": " + el.tagName());
                 if (el.tagName().equals("form")) assertTrue(el.hasClass("search"), file + ": a form from the content " + el.outerHtml());
@@ -137,6 +148,19 @@ class HostileInputTest {
         Run.Outcome r = Run.build(content, tmp.resolve("site"));
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("content/leak.md:1:1: error: symlink points outside the content folder"), r.err());
+        assertFalse(Files.exists(tmp.resolve("site")));
+    }
+
+    @Test
+    void aSiteConfigSymlinkedFromOutsideTheContentFolderIsRefused(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        page(content, "Text.\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside-dir")).resolve("site.yaml");
+        Files.writeString(outside, "title: Not ours\n");
+        Files.createSymbolicLink(content.resolve("site.yaml"), outside);
+        Run.Outcome r = Run.build(content, tmp.resolve("site"));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("content/site.yaml:1:1: error: site.yaml is a symlink to a file outside the content folder"), r.err());
         assertFalse(Files.exists(tmp.resolve("site")));
     }
 }

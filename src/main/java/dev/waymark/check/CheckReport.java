@@ -50,8 +50,13 @@ public record CheckReport(List<Diagnostic> findings, int pages, int internalLink
 
     /** "0 errors, 1 warning in 11 pages; 120 internal references checked; 4 external links (not fetched): …" */
     public String summary() {
+        return summary(errorCount(), warningCount());
+    }
+
+    /** The summary with the counts of a larger report (a build's warnings and its --strict findings together). */
+    public String summary(long errors, long warnings) {
         StringBuilder sb = new StringBuilder();
-        sb.append(Report.counted(errorCount(), "error")).append(", ").append(Report.counted(warningCount(), "warning"))
+        sb.append(Report.counted(errors, "error")).append(", ").append(Report.counted(warnings, "warning"))
                 .append(" in ").append(Report.counted(pages, "page")).append("; ")
                 .append(Report.counted(internalLinks, "internal reference")).append(" checked; ")
                 .append(Report.counted(externalLinks, "external link")).append(" (not fetched)");

@@ -81,8 +81,8 @@ public final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         if (!quiet && format != Format.JSON) {
-            if (strictReport != null) outw.println(strictReport.summary());
-            outw.printf("built %s (%d files) into %s in %d ms%n", Report.counted(result.site().pages().size(), "page"), result.files(), out,
+            if (strictReport != null) outw.println(strictReport.summary(report.errorCount(), report.warningCount()));
+            outw.printf("built %s (%d files) into %s in %d ms%n", Report.counted(result.pages(), "page"), result.files(), out,
                     (System.nanoTime() - start) / 1_000_000);
             outw.flush();
         }
@@ -91,7 +91,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     private static Map<String, Object> figures(Pipeline.Result result, CheckReport strict) {
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("pages", result.site() == null ? 0 : result.site().pages().size());
+        figures.put("pages", result.pages());
         figures.put("files", result.files());
         figures.put("written", result.written());
         if (strict != null) figures.putAll(strict.report().figures());

@@ -1,13 +1,16 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
-import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.DisplayPath;
 import dev.waymark.serve.DevServer;
+import dev.waymark.write.OutputFolder;
+import dev.waymark.write.OutputRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +43,30 @@ public final class ServeCommand implements Callable<Integer> {
         boolean temporary = out == null;
         Path target = temporary ? Files.createTempDirectory("waymark-serve").resolve("site") : out;
         Pipeline.Options options = source.pipeline(target);
+        PrintWriter outw = spec.commandLine().getOut();
+        if (!temporary) {
+            try {
+                OutputFolder.checkPlacement(out, source.surroundings(options));
+            } catch (OutputRefusedException e) {
+                spec.commandLine().getErr().println(e.format());
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+        }
         DevServer server;
         try {
-            server = new DevServer(options, host, port);
+            server = new DevServer(options, host, port, line -> {
+                outw.println(line);
+                outw.flush();
+            });
         } catch (BindException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " on " + host
                     + " is already in use; stop the other server or pass --port N (0 picks a free port)");
         }
         server.start();
-        for (Diagnostic d : server.diagnostics()) spec.commandLine().getErr().println(d.format());
-        spec.commandLine().getOut().printf("serving %s (built in %d ms); watching %s and %s; Ctrl+C to stop%n",
-                server.url(), server.lastBuildMillis(), source.content, options.themes());
-        spec.commandLine().getOut().flush();
+        outw.printf("serving %s (built in %d ms); Ctrl+C to stop%n", server.url(), server.lastBuildMillis());
+        outw.println("watching " + String.join(", ", server.watched().stream().map(p -> DisplayPath.of(p).toString()).toList()));
+        outw.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

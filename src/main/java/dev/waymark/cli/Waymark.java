@@ -11,6 +11,10 @@ public final class Waymark implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace too.")
+    boolean verbose;
+
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("build") || args[0].equals("serve"))) {
             dev.waymark.content.Markdown.warmUp();
@@ -33,18 +37,58 @@ public final class Waymark implements Runnable {
         CommandLine cl = new CommandLine(new Waymark());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> 2);
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OutOfMemoryError) {
-                    cmd.getErr().println(OUT_OF_MEMORY);
-                    return 3;
-                }
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalFailure(e, cmd));
+        // picocli hands only Exceptions to the handler; an Error (a StackOverflowError from input nobody foresaw)
+        // would otherwise escape as a thousand-line stack trace. This is the one boundary that catches both.
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return run.execute(parsed);
+            } catch (CommandLine.ExecutionException e) {
+                throw e;
+            } catch (Error e) {
+                CommandLine cmd = parsed.subcommand() != null ? last(parsed).commandSpec().commandLine() : cl;
+                return internalFailure(e, cmd);
             }
-            cmd.getErr().println("waymark: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            if (Boolean.getBoolean("waymark.verbose")) e.printStackTrace(cmd.getErr());
-            return 3;
         });
         return cl;
+    }
+
+    private static CommandLine.ParseResult last(CommandLine.ParseResult parsed) {
+        while (parsed.subcommand() != null) parsed = parsed.subcommand();
+        return parsed;
+    }
+
+    /**
+     * Exit 3 with one line: what failed, that nothing was changed, and what to do. The stack trace only with
+     * {@code --verbose}.
+     */
+    static int internalFailure(Throwable e, CommandLine cmd) {
+        var err = cmd.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                err.println(OUT_OF_MEMORY);
+                return 3;
+            }
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() != null && cause.getCause().getMessage() != null
+                && cause.getMessage().contains(cause.getCause().getMessage())) {
+            cause = cause.getCause(); // wrappers that repeat their cause's message add nothing
+        }
+        String what = cause instanceof StackOverflowError
+                ? "the input is nested too deeply to process (StackOverflowError)"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+        err.println("waymark " + cmd.getCommandName() + ": internal error: " + what + "; nothing was changed."
+                + (verbose(cmd) ? "" : " Run again with --verbose for the stack trace, and report it."));
+        if (verbose(cmd)) e.printStackTrace(err);
+        err.flush();
+        return 3;
+    }
+
+    private static boolean verbose(CommandLine cmd) {
+        return Boolean.getBoolean("waymark.verbose")
+                || (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose"));
     }
 
     @Override

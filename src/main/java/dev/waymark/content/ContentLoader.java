@@ -101,6 +101,7 @@ public final class ContentLoader {
             if (text == null) {
                 return null;
             }
+            BidiControls.scan(text, shown, diagnostics);
             if (text.isBlank()) {
                 diagnostics.error(SourcePosition.ofFile(shown), "the page is empty",
                         "add front matter with a title, e.g. ---\\ntitle: My page\\n---");

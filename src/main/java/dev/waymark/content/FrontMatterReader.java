@@ -1,5 +1,6 @@
 package dev.waymark.content;
 
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.LinkRef;
@@ -7,6 +8,7 @@ import dev.waymark.model.PageKind;
 import dev.waymark.model.ProfileData;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -27,6 +29,8 @@ import java.util.Set;
  * The body keeps its line numbers: front-matter lines are replaced by empty lines.
  */
 public final class FrontMatterReader {
+    /** Deeper YAML is refused: no setting needs it, and the composer recurses once per level. */
+    static final int MAX_DEPTH = 64;
     static final Set<String> PAGE_KEYS = Set.of("title", "description", "weight", "draft", "type", "reviewed", "slug", "toc");
     static final Set<String> PROFILE_KEYS = Set.of("name", "tagline", "philosophy", "includes", "notes", "links");
     private static final Set<String> LINK_KEYS = Set.of("title", "url");
@@ -45,8 +49,8 @@ public final class FrontMatterReader {
         }
         int close = findClosing(text);
         if (close < 0) {
-            diagnostics.error(top, "front matter starts with --- but never ends",
-                    "add a line with only --- after the last front-matter key");
+            diagnostics.cause(Diagnostic.error("front-matter-unclosed", top, "front matter starts with --- but never ends",
+                    "add a line with only --- after the last front-matter key"));
             return new Split(defaults(top, stem(source), Optional.empty()), "");
         }
         String yaml = text.substring(4, close);
@@ -55,7 +59,7 @@ public final class FrontMatterReader {
         int fmLines = (int) text.substring(0, afterClose < 0 ? text.length() : afterClose + 1).chars().filter(c -> c == '\n').count();
         String body = "\n".repeat(fmLines) + rest;
         if (yaml.length() > MAX_YAML_CHARS) {
-            diagnostics.error(top, "front matter is larger than 64 KB", "move long text into the page body");
+            diagnostics.cause(Diagnostic.error("front-matter-size", top, "front matter is larger than 64 KB", "move long text into the page body"));
             return new Split(defaults(top, stem(source), Optional.empty()), body);
         }
         Optional<MappingNode> map = compose(yaml, source, diagnostics);
@@ -95,6 +99,12 @@ public final class FrontMatterReader {
                 .setCodePointLimit(MAX_YAML_CHARS * 2)
                 .build();
         try {
+            Optional<SourcePosition> tooDeep = tooDeep(yaml, settings, file, lineOffset);
+            if (tooDeep.isPresent()) {
+                diagnostics.error(tooDeep.get(), "YAML is nested more than " + MAX_DEPTH + " levels deep",
+                        "flatten the structure; no Waymark setting needs more than a few levels");
+                return Optional.empty();
+            }
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             if (!composer.hasNext()) {
                 return Optional.of(new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
@@ -102,16 +112,16 @@ public final class FrontMatterReader {
             }
             Node node = composer.next();
             if (composer.hasNext()) {
-                diagnostics.error(SourcePosition.of(file, lineOffset + 1), "front matter holds more than one YAML document",
-                        "remove the extra --- line inside the front matter");
+                diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset + 1), "front matter holds more than one YAML document",
+                        "remove the extra --- line inside the front matter"));
                 return Optional.empty();
             }
             if (node instanceof MappingNode m) {
                 return Optional.of(m);
             }
             int line = node.getStartMark().map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
-            diagnostics.error(SourcePosition.of(file, line), "front matter must be `key: value` lines",
-                    "write e.g. `title: My page`");
+            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, line), "front matter must be `key: value` lines",
+                    "write e.g. `title: My page`"));
             return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             String problem = Optional.ofNullable(e.getProblem()).orElse("invalid YAML");
@@ -119,16 +129,37 @@ public final class FrontMatterReader {
             var mark = problem.contains("stream end") && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
             int line = mark.map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
             int col = mark.map(mk -> mk.getColumn() + 1).orElse(1);
-            String hint = problem.contains("\\t") || problem.toLowerCase(Locale.ROOT).contains("tab")
-                    ? "YAML does not allow tabs for indentation; use spaces"
-                    : "check the YAML syntax on this line (quote values that contain `: ` or start with a special character)";
-            diagnostics.error(new SourcePosition(file, line, col), "invalid YAML: " + problem, hint);
+            YamlProblem plain = YamlProblem.of(problem);
+            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, col),
+                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            diagnostics.error(SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
-                    "check the front matter syntax");
+            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
+                    "check the YAML syntax"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where the YAML first goes deeper than {@link #MAX_DEPTH}, if it does. snakeyaml-engine's composer recurses once
+     * per level and has no depth limit (its LoadSettings offer none), so 3,000 nested {@code [} overflowed the stack.
+     * The parser underneath is an iterator of events, so counting the depth on it first needs no recursion.
+     */
+    private static Optional<SourcePosition> tooDeep(String yaml, LoadSettings settings, java.nio.file.Path file, int lineOffset) {
+        int depth = 0;
+        ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
+        while (events.hasNext()) {
+            Event e = events.next();
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    return Optional.of(e.getStartMark().map(mk -> new SourcePosition(file, mk.getLine() + 1 + lineOffset, mk.getColumn() + 1))
+                            .orElse(SourcePosition.of(file, lineOffset + 1)));
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(String s) {
@@ -138,9 +169,11 @@ public final class FrontMatterReader {
     }
 
     private FrontMatter toFrontMatter(YamlFields f, SourcePosition top) {
-        PageKind kind = f.string("type").map(t -> kind(t, f)).orElse(PageKind.PAGE);
+        Optional<PageKind> known = f.string("type").map(t -> kind(t, f)).orElse(Optional.of(PageKind.PAGE));
+        PageKind kind = known.orElse(PageKind.PAGE);
         Set<String> allowed = new java.util.HashSet<>(PAGE_KEYS);
-        if (kind == PageKind.PROFILE) {
+        if (kind == PageKind.PROFILE || known.isEmpty()) {
+            // with a mistyped type, which keys belong is unknown: the type's error is the only one
             allowed.addAll(PROFILE_KEYS);
         }
         f.rejectUnknown(allowed, kind == PageKind.PROFILE ? "profile front matter" : "front matter");
@@ -157,15 +190,18 @@ public final class FrontMatterReader {
                 profile, top, f.has("title") ? f.keyPosition("title") : top);
     }
 
-    private static PageKind kind(String value, YamlFields f) {
+    /** The page kind {@code type:} names; empty, after an error, for one that does not exist. */
+    private static Optional<PageKind> kind(String value, YamlFields f) {
+        List<String> names = new ArrayList<>();
         for (PageKind k : PageKind.values()) {
-            if (k != PageKind.SECTION && k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                return k;
-            }
+            if (k == PageKind.SECTION) continue;
+            if (k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) return Optional.of(k);
+            names.add(k.templateName());
         }
+        String near = Suggest.closest(value.strip().toLowerCase(Locale.ROOT), names);
         f.diagnostics().error(f.keyPosition("type"), "unknown page type \"" + value + "\"",
-                "use one of: page, profile, decision");
-        return PageKind.PAGE;
+                (near == null ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
+        return Optional.empty();
     }
 
     private static ProfileData profile(YamlFields f) {
@@ -176,8 +212,10 @@ public final class FrontMatterReader {
             }
         }
         Map<String, String> notes = new LinkedHashMap<>();
+        List<dev.waymark.diag.Positioned<String>> noteKeys = new ArrayList<>();
         f.mapping("notes").ifPresent(n -> {
-            for (YamlFields.Positioned<String> key : n.keys()) {
+            for (dev.waymark.diag.Positioned<String> key : n.keys()) {
+                noteKeys.add(key);
                 n.string(key.value()).ifPresent(v -> notes.put(key.value(), v));
             }
         });
@@ -193,7 +231,7 @@ public final class FrontMatterReader {
             }
         }
         return new ProfileData(f.string("name").orElse(""), f.string("tagline").orElse(""),
-                f.string("philosophy").orElse(""), f.stringList("includes"), notes, links);
+                f.string("philosophy").orElse(""), f.stringList("includes"), notes, links, noteKeys);
     }
 
     private static Optional<String> stem(SourceFile source) {

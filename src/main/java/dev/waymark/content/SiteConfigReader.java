@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads {@code site.yaml} from the content root. Every key is optional; unknown keys are errors. */
 public final class SiteConfigReader {
@@ -21,10 +22,18 @@ public final class SiteConfigReader {
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
             "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles");
 
+    /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
+    private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
+
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);
         Path shown = displayDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
+            return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
+        }
+        if (Files.isSymbolicLink(file) && !inside(contentDir, file)) {
+            diagnostics.error(SourcePosition.ofFile(shown), "site.yaml is a symlink to a file outside the content folder",
+                    "copy the file into the content folder instead of linking to it");
             return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         String text;
@@ -37,8 +46,17 @@ public final class SiteConfigReader {
         if (text == null) {
             return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
+        BidiControls.scan(text, shown, diagnostics);
         Optional<MappingNode> map = FrontMatterReader.compose(text, shown, 0, diagnostics);
         return fromFields(map.map(m -> new YamlFields(m, shown, 0, diagnostics)), contentDir, displayDir, diagnostics);
+    }
+
+    private static boolean inside(Path contentDir, Path file) {
+        try {
+            return file.toRealPath().startsWith(contentDir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private SiteConfig fromFields(Optional<YamlFields> fields, Path contentDir, Path displayDir, Diagnostics diagnostics) {
@@ -46,7 +64,7 @@ public final class SiteConfigReader {
         Map<String, String> capabilities = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
         fields.flatMap(f -> f.mapping("capabilities")).ifPresent(caps -> {
-            for (YamlFields.Positioned<String> key : caps.keys()) {
+            for (dev.waymark.diag.Positioned<String> key : caps.keys()) {
                 caps.string(key.value()).ifPresent(label -> {
                     capabilities.put(key.value(), label);
                     order.add(key.value());
@@ -62,9 +80,9 @@ public final class SiteConfigReader {
                 fields.ifPresent(f -> diagnostics.error(f.keyPosition("repository"), "repository must be an http(s) URL",
                         "write e.g. `repository: https://github.com/owner/repo`")));
         String baseUrl = fields.flatMap(f -> f.string("base_url")).orElse("/");
-        if (!baseUrl.matches("(?i)^(https?://[^\\s<>\"]+|/[^\\s<>\"]*)$")) {
+        if (fields.flatMap(f -> f.string("base_url")).isPresent() && !ABSOLUTE_HTTP.matcher(baseUrl).matches()) {
             String shown = baseUrl;
-            fields.ifPresent(f -> diagnostics.error(f.keyPosition("base_url"), "base_url must be an http(s) URL or a path starting with /, not \"" + shown + "\"",
+            fields.ifPresent(f -> diagnostics.error(f.keyPosition("base_url"), "base_url must be an http(s) URL with a host, not \"" + shown + "\"",
                     "write e.g. `base_url: https://example.org/guide/`"));
             baseUrl = "/";
         }

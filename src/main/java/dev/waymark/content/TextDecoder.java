@@ -29,8 +29,8 @@ public final class TextDecoder {
             for (int i = 0; i < bad && i < bytes.length; i++) {
                 if (bytes[i] == '\n') line++;
             }
-            diagnostics.error(SourcePosition.of(file, line), "the file is not valid UTF-8 (bad byte at offset " + bad + ")",
-                    "save the file as UTF-8 in your editor");
+            diagnostics.cause(dev.waymark.diag.Diagnostic.error("encoding", SourcePosition.of(file, line), "the file is not valid UTF-8 (bad byte at offset " + bad + ")",
+                    "save the file as UTF-8 in your editor"));
             return null;
         }
         if (text.startsWith("\uFEFF")) {

@@ -1,6 +1,7 @@
 package dev.waymark.content;
 
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.Positioned;
 import dev.waymark.diag.SourcePosition;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -227,7 +228,4 @@ public final class YamlFields {
         return "a value";
     }
 
-    /** A value with the source position it came from. */
-    public record Positioned<T>(T value, SourcePosition at) {
-    }
 }

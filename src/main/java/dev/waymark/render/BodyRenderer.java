@@ -26,6 +26,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import dev.waymark.content.Markdown;
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.ChoiceKind;
 import dev.waymark.model.ChoiceList;
@@ -44,6 +45,8 @@ import static org.jsoup.nodes.Entities.escape;
  */
 public final class BodyRenderer {
     private static final Pattern CALLOUT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNKNOWN_CALLOUT = Pattern.compile("^\\[!([A-Za-z]+)]");
+    private static final List<String> CALLOUT_KINDS = List.of("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION");
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final DiagramRenderer diagrams = new DiagramRenderer();
@@ -98,6 +101,15 @@ public final class BodyRenderer {
             if (c == null) {
                 return link;
             }
+            if (node instanceof com.vladsch.flexmark.ast.LinkRef ref && !ref.isDefined()) {
+                // `[text]` with no definition is text, not a link (a callout marker such as [!WARN] among them);
+                // `[text][name]` names a definition that is missing
+                if (!ref.isReferenceTextCombined()) {
+                    c.diagnostics().add(Diagnostic.error("undefined-reference", at(c, node), "link reference [" + ref.getReference()
+                            + "] has no definition", "add a line `[" + ref.getReference() + "]: target.md` or write the link inline"));
+                }
+                return link;
+            }
             var resolved = c.links().resolve(c.page(), link.getUrl(), at(c, node), c.diagnostics()::add);
             return link.withStatus(LinkStatus.VALID).withUrl(resolved.url());
         }
@@ -117,7 +129,8 @@ public final class BodyRenderer {
                     new NodeRenderingHandler<>(HtmlInlineComment.class, (n, ctx, html) -> { }),
                     new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
                     new NodeRenderingHandler<>(Image.class, this::image),
-                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableCell.class, this::tableCell));
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableCell.class, this::tableCell),
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ext.tables.TableBlock.class, this::table));
         }
 
         private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
@@ -184,6 +197,16 @@ public final class BodyRenderer {
                 Matcher m = CALLOUT.matcher(raw);
                 if (m.find()) {
                     kind = m.group(1).toLowerCase(Locale.ROOT);
+                } else {
+                    Matcher unknown = UNKNOWN_CALLOUT.matcher(raw);
+                    BodyContext c = BodyContext.of(node);
+                    if (unknown.find() && c != null) {
+                        String word = unknown.group(1).toUpperCase(Locale.ROOT);
+                        String near = CALLOUT_KINDS.stream().filter(k -> k.startsWith(word)).findFirst()
+                                .orElse(dev.waymark.content.Suggest.closest(word, CALLOUT_KINDS));
+                        c.diagnostics().add(Diagnostic.error("unknown-callout", at(c, first), "unknown callout type \"[!" + unknown.group(1) + "]\"",
+                                (near == null ? "" : "did you mean [!" + near + "]? ") + "callouts are " + String.join(", ", CALLOUT_KINDS)));
+                    }
                 }
             }
             if (kind == null) {
@@ -314,6 +337,18 @@ public final class BodyRenderer {
             ctx.delegateRender();
         }
 
+        /**
+         * A table scrolls inside its own box, never the page: a focusable region (so the keyboard can scroll it), named
+         * by its caption or its column headers, whose edge shadows (CSS) show that more lies to the side.
+         */
+        private void table(com.vladsch.flexmark.ext.tables.TableBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            html.raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape(tableName(node)) + "\">");
+            ctx.delegateRender();
+            html.raw("</div>");
+            html.line();
+        }
+
         private void image(Image node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
             if (c == null) {
@@ -331,6 +366,26 @@ public final class BodyRenderer {
             }
             html.raw(">");
         }
+    }
+
+    /** "Table: Aspect, Option A, Option B" from a table's caption, or else its first header cells. */
+    static String tableName(com.vladsch.flexmark.ext.tables.TableBlock table) {
+        List<String> headers = new java.util.ArrayList<>();
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            if (part instanceof com.vladsch.flexmark.ext.tables.TableCaption caption) {
+                String text = dev.waymark.content.AstText.of(caption).strip();
+                if (!text.isEmpty()) return text;
+            }
+            if (part instanceof com.vladsch.flexmark.ext.tables.TableHead head && head.getFirstChild() != null && headers.isEmpty()) {
+                for (Node cell = head.getFirstChild().getFirstChild(); cell != null; cell = cell.getNext()) {
+                    String text = dev.waymark.content.AstText.of(cell).strip();
+                    if (!text.isEmpty()) headers.add(text);
+                }
+            }
+        }
+        if (headers.isEmpty()) return "Table";
+        String list = String.join(", ", headers.subList(0, Math.min(4, headers.size())));
+        return "Table: " + list + (headers.size() > 4 ? ", \u2026" : "");
     }
 
     private static String abbreviate(String s) {

@@ -172,9 +172,17 @@ public final class SiteRenderer {
                 String src = d.args().getOrDefault("src", "");
                 String target = resolveSource(page.sourcePath(), src);
                 DecisionTree tree = target == null ? null : trees.get(target);
-                if (tree == null) {
-                    diagnostics.error(d.at(), "decision directive: \"" + src + "\" is not a decision page",
+                if (src.isBlank()) {
+                    diagnostics.error(d.at(), "decision directive names no file",
                             "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
+                    return "";
+                }
+                if (tree == null) {
+                    boolean exists = target != null && site.bySource(target).isPresent();
+                    diagnostics.error(d.at(), exists ? "decision directive: \"" + src + "\" is not a decision page"
+                                    : "decision directive: no page \"" + src + "\"",
+                            exists ? "give that page `type: decision` and a decision tree, or point src at one that has them"
+                                    : "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
                     return "";
                 }
                 return theme.render("tag/decision.jte", "tree", DecisionViews.of(tree, fragments.get(target), page.path()));

@@ -123,9 +123,38 @@ public final class Theme {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (gg.jte.TemplateException e) {
-            throw new ContentException(Diagnostic.error(SourcePosition.ofFile(chain.folders().get(0)),
-                    "theme template does not compile: " + firstLine(e.getMessage()), "fix the template named in the message"));
+            throw new ContentException(compileError(chain, e.getMessage() == null ? "" : e.getMessage()));
         }
+    }
+
+    private static final Pattern COMPILE_AT = Pattern.compile("error at ([^\\s:]+\\.jte):(\\d+)");
+    private static final Pattern PARSE_AT = Pattern.compile("Failed to compile (\\S+\\.jte), error at line (\\d+): (.+)");
+    private static final Pattern REASON = Pattern.compile("(?m)(?:error|Error):\\s*(.+)$");
+    private static final Pattern SYMBOL = Pattern.compile("(?m)^\\s*symbol:\\s*(.+)$");
+
+    /**
+     * A template that does not compile, at its line, with the compiler's reason: jte says where
+     * ({@code error at tag/x.jte:2}) and then quotes javac or its own parser.
+     */
+    static Diagnostic compileError(ThemeChain chain, String message) {
+        Matcher parse = PARSE_AT.matcher(message);
+        if (parse.find()) {
+            message = "error at " + parse.group(1) + ":" + parse.group(2) + "\nerror: " + parse.group(3);
+        }
+        Matcher at = COMPILE_AT.matcher(message);
+        SourcePosition where = SourcePosition.ofFile(chain.folders().get(0));
+        if (at.find()) {
+            Path file = chain.template(at.group(1)).orElse(chain.folders().get(0).resolve("templates").resolve(at.group(1)));
+            where = SourcePosition.of(dev.waymark.diag.DisplayPath.of(file), Integer.parseInt(at.group(2)));
+        }
+        String rest = at.find(0) ? message.substring(at.end()) : message;
+        Matcher reason = REASON.matcher(rest);
+        String why = reason.find() ? reason.group(1).strip() : firstLine(rest.strip());
+        Matcher symbol = SYMBOL.matcher(rest);
+        if (symbol.find()) why = why + " (" + symbol.group(1).strip() + ")";
+        if (why.isEmpty()) why = firstLine(message);
+        return Diagnostic.error("template-compile", where, "theme template does not compile: " + why,
+                "fix this line of the template; templates take the parameters their @param lines declare");
     }
 
     private static String firstLine(String s) {

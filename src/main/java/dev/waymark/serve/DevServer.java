@@ -6,6 +6,7 @@ import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.incremental.IncrementalBuild;
 import dev.waymark.render.Json;
+import dev.waymark.write.Passthrough;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The local preview: builds the site, serves it on a loopback address under its base path, rebuilds when content or
@@ -36,11 +39,28 @@ public final class DevServer implements AutoCloseable {
     private static final byte[] INJECT = ("<link rel=\"stylesheet\" href=\"/_waymark/overlay.css\">"
             + "<script src=\"/_waymark/reload.js\" defer></script>").getBytes(StandardCharsets.UTF_8);
 
+    /** Threads that serve requests. A client that sends part of a request and stalls holds one until maxReqTime. */
+    static final int THREADS = 256;
+    /** Seconds a request may take to arrive in full before the connection is closed. */
+    static final String MAX_REQUEST_SECONDS = "10";
+
+    static {
+        // The JDK's server reads each request on a pool thread and, unless told, waits for it forever; these are its
+        // documented knobs (sun.net.httpserver.*), read once when its classes load, so they are set before that.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        }
+    }
+
+    /** Runs before each rebuild; tests inject failures through it. */
+    private final Consumer<Set<Path>> beforeRebuild;
     private final Pipeline.Options options;
+    private final Consumer<String> log;
     private final ReloadChannel channel = new ReloadChannel();
     private final AtomicInteger builds = new AtomicInteger();
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
+    private final HostCheck hosts;
     private volatile List<Diagnostic> lastDiagnostics = List.of();
     private volatile boolean lastOk;
     private volatile String basePath = "/";
@@ -55,24 +75,67 @@ public final class DevServer implements AutoCloseable {
     private Watcher watcher;
 
     public DevServer(Pipeline.Options options, String host, int port) throws IOException {
+        this(options, host, port, line -> { });
+    }
+
+    /** @param log where each rebuild is reported, one line at a time ({@code rebuilt in N ms}, or the errors) */
+    public DevServer(Pipeline.Options options, String host, int port, Consumer<String> log) throws IOException {
+        this(options, host, port, log, changed -> { });
+    }
+
+    DevServer(Pipeline.Options options, String host, int port, Consumer<String> log, Consumer<Set<Path>> beforeRebuild)
+            throws IOException {
         this.options = options;
+        this.log = log;
+        this.beforeRebuild = beforeRebuild;
         this.live = new IncrementalBuild(options.withOut(options.out().resolve("live")));
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
-        this.executor = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "waymark-serve");
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(null, r, "waymark-serve-" + n.incrementAndGet(), 512 * 1024);
             t.setDaemon(true);
             return t;
         });
+        executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        this.hosts = new HostCheck(host);
     }
 
     /** Builds once, starts serving and watching. */
     public void start() throws IOException {
         rebuild();
         server.start();
-        watcher = new Watcher(List.of(options.content(), options.themes()), this::rebuild);
+        watcher = new Watcher(watched(), this::rebuild);
         watcher.start();
+    }
+
+    /**
+     * The folders a change in which rebuilds the site: the content, its passthrough folder, the guide's own themes and
+     * the installed ones, and the overrides; those that exist, none twice.
+     */
+    public List<Path> watched() {
+        Path content = options.content().toAbsolutePath().normalize();
+        List<Path> candidates = new ArrayList<>(List.of(content, Passthrough.beside(content)));
+        candidates.addAll(options.themeRoots());
+        candidates.add(options.overrides());
+        List<Path> roots = new ArrayList<>();
+        for (Path c : candidates) {
+            Path p = c.toAbsolutePath().normalize();
+            if (!Files.isDirectory(p) || roots.stream().anyMatch(p::startsWith)) continue;
+            roots.removeIf(r -> r.startsWith(p));
+            roots.add(p);
+        }
+        return List.copyOf(roots);
+    }
+
+    /** How many request threads are busy; the stalled-connection test waits on it. */
+    int busyThreads() {
+        return executor.getActiveCount();
+    }
+
+    ReloadChannel channel() {
+        return channel;
     }
 
     public int port() {
@@ -102,26 +165,44 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * Brings the site up to date after a change; on success tabs reload, on failure they show the errors and the old
-     * site stays.
+     * site stays. Whatever happens, an {@link Error} included, ends as a report: in the terminal, in the overlay and
+     * in {@code /_waymark/status}; the server and the watcher carry on.
      *
      * @param changed the files that changed, or null when unknown (everything is read again)
      */
     public synchronized void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
-        Pipeline.Result result = live.update(changed);
+        Pipeline.Result result;
+        try {
+            beforeRebuild.accept(changed);
+            result = live.update(changed);
+        } catch (Throwable e) { // NOPMD: a rebuild must never take the server down; the failure is reported below
+            result = new Pipeline.Result(List.of(RebuildFailure.diagnostic(e, changed, options.content())), null, false, 0);
+        }
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         lastDiagnostics = result.diagnostics();
         lastOk = !result.failed();
         if (result.site() != null && lastOk) {
             basePath = result.site().config().basePath();
         }
-        builds.incrementAndGet();
+        int build = builds.get() + 1;
         if (lastOk) {
             root = live.output();
-            channel.send("reload", "{\"build\":" + builds.get() + ",\"ms\":" + lastBuildMillis + "}");
+            if (build > 1) log.accept("rebuilt in " + lastBuildMillis + " ms");
+            report(); // warnings
+            channel.send("reload", "{\"build\":" + build + ",\"ms\":" + lastBuildMillis + "}");
         } else {
+            long errors = lastDiagnostics.stream().filter(Diagnostic::isError).count();
+            log.accept("rebuild failed in " + lastBuildMillis + " ms with " + errors + " error" + (errors == 1 ? "" : "s")
+                    + "; still serving the last good build");
+            report();
             channel.send("error", diagnosticsJson());
         }
+        builds.incrementAndGet(); // last: whoever waits for the count finds the report complete
+    }
+
+    private void report() {
+        for (Diagnostic d : lastDiagnostics) d.format().lines().forEach(log);
     }
 
     private String diagnosticsJson() {
@@ -140,6 +221,13 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (!hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
+            try (exchange) {
+                send(exchange, 403, "text/plain; charset=utf-8", ("forbidden: this preview answers only to " + hosts.describe()
+                        + "\n").getBytes(StandardCharsets.UTF_8), exchange.getRequestMethod().equals("HEAD"));
+            }
+            return;
+        }
         if (exchange.getRequestURI().getRawPath().equals(TOOLS + "events") && exchange.getRequestMethod().equals("GET")) {
             channel.open(exchange); // stays open: the channel closes it when the tab goes away or the server stops
             return;

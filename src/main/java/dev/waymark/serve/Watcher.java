@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches folders recursively (new folders included) and calls back once per burst of changes: editors often write a
  * file in several steps, so events are collected until 30 ms pass without a new one. The callback gets the paths that
- * changed, or null when the system lost events (then anything may have changed).
+ * changed, or null when the system lost events (then anything may have changed). Nothing the callback throws, not even
+ * an {@link Error}, stops the watching: the next change calls it again.
  */
 final class Watcher implements AutoCloseable {
     private static final long QUIET_MS = 30;
@@ -64,10 +65,14 @@ final class Watcher implements AutoCloseable {
                 while ((more = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
                     lost |= drain(more, changed);
                 }
-                if (lost) {
-                    onChange.accept(null);
-                } else if (!changed.isEmpty()) {
-                    onChange.accept(Set.copyOf(changed));
+                try {
+                    if (lost) {
+                        onChange.accept(null);
+                    } else if (!changed.isEmpty()) {
+                        onChange.accept(Set.copyOf(changed));
+                    }
+                } catch (Throwable e) { // NOPMD: the callback reports its own failures; this keeps watching if it could not
+                    // an OutOfMemoryError included: the next rebuild starts with the garbage of this one collected
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -86,12 +91,12 @@ final class Watcher implements AutoCloseable {
             }
             Path child = dir.resolve((Path) event.context());
             String name = child.getFileName().toString();
-            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) continue;
+            if (name.startsWith(".") && !name.equals(".nojekyll") || name.endsWith("~") || name.endsWith(".swp")) continue;
             changed.add(child);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
                 try {
                     register(child);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     // the folder vanished again; the next event will tell
                 }
             }

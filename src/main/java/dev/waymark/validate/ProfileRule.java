@@ -1,7 +1,7 @@
 package dev.waymark.validate;
 
 import dev.waymark.content.Suggest;
-import dev.waymark.content.YamlFields.Positioned;
+import dev.waymark.diag.Positioned;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.model.ChoiceKind;
 import dev.waymark.model.Page;
@@ -13,12 +13,24 @@ import java.util.Set;
 
 /** Checks a profile page: capabilities come from the site's list, notes name included keys, and both choice lists exist. */
 public final class ProfileRule {
+    private final boolean capabilitiesKnown;
+
+    public ProfileRule() {
+        this(true);
+    }
+
+    /** @param capabilitiesKnown false when site.yaml could not be read: then no capability is reported as unknown */
+    public ProfileRule(boolean capabilitiesKnown) {
+        this.capabilitiesKnown = capabilitiesKnown;
+    }
 
     public void validate(Page page, SiteConfig config, Diagnostics diagnostics) {
         ProfileData profile = page.profile().orElseThrow();
         Set<String> seen = new HashSet<>();
         for (Positioned<String> cap : profile.includes()) {
-            if (!config.capabilities().containsKey(cap.value())) {
+            if (!capabilitiesKnown) {
+                continue;
+            } else if (!config.capabilities().containsKey(cap.value())) {
                 String near = Suggest.closest(cap.value(), config.capabilities().keySet());
                 diagnostics.error(cap.at(), "unknown capability \"" + cap.value() + "\"",
                         near != null ? "did you mean \"" + near + "\"?" : config.capabilities().isEmpty()
@@ -28,9 +40,11 @@ public final class ProfileRule {
                 diagnostics.error(cap.at(), "capability \"" + cap.value() + "\" is listed twice", "remove the repeated entry");
             }
         }
-        for (String noted : profile.notes().keySet()) {
-            if (!config.capabilities().containsKey(noted)) {
-                diagnostics.error(page.at(), "note for unknown capability \"" + noted + "\"", "notes must use keys from site.yaml capabilities");
+        for (Positioned<String> noted : profile.noteKeys()) {
+            if (capabilitiesKnown && !config.capabilities().containsKey(noted.value())) {
+                String near = Suggest.closest(noted.value(), config.capabilities().keySet());
+                diagnostics.error(noted.at(), "note for unknown capability \"" + noted.value() + "\"", near != null
+                        ? "did you mean \"" + near + "\"?" : "notes must use keys from site.yaml capabilities");
             }
         }
         for (dev.waymark.model.LinkRef link : profile.links()) {

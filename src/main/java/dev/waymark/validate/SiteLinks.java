@@ -21,10 +21,13 @@ import java.util.function.Consumer;
  * URLs are relative, so the site works under any sub-path and from the file system.
  */
 public final class SiteLinks {
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    /** The only URL schemes a link may use; the hostile-input tests scan built pages against this same list. */
+    public static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     private final Map<String, Page> bySource = new HashMap<>();
     private final Set<String> assets;
+    private final Set<String> unreadable;
+    private final Set<String> drafts;
     /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
     private final java.util.function.BiConsumer<Page, Page> onTarget;
 
@@ -33,6 +36,18 @@ public final class SiteLinks {
     }
 
     public SiteLinks(Site site, Set<String> assets, java.util.function.BiConsumer<Page, Page> onTarget) {
+        this(site, assets, Set.of(), Set.of(), onTarget);
+    }
+
+    /**
+     * @param unreadable source paths of pages whose front matter could not be read: their error is the cause, so a
+     *                   link to one of their headings is not reported again
+     * @param drafts     source paths of the draft pages this build leaves out, so a link to one says so
+     */
+    public SiteLinks(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
+                     java.util.function.BiConsumer<Page, Page> onTarget) {
+        this.unreadable = Set.copyOf(unreadable);
+        this.drafts = Set.copyOf(drafts);
         this.onTarget = onTarget;
         site.pages().forEach(p -> {
             if (!p.generated()) bySource.put(p.sourcePath(), p);
@@ -99,6 +114,11 @@ public final class SiteLinks {
             if (page == null && !bySource.containsKey(target) && bySource.containsKey(target.replaceFirst("\\.md$", "/index.md"))) {
                 page = bySource.get(target.replaceFirst("\\.md$", "/index.md"));
             }
+            if (page == null && drafts.contains(target)) {
+                report.accept(Diagnostic.error("draft-link", at, "link to a draft page \"" + abbreviate(raw) + "\", which this build leaves out",
+                        "remove `draft: true` from that page, build with --drafts, or remove the link until the page is ready"));
+                return new Resolved("#", false);
+            }
             if (page == null) {
                 String near = Suggest.closest(target, bySource.keySet());
                 report.accept(Diagnostic.error(at, "link to a missing page \"" + abbreviate(raw) + "\"",
@@ -119,8 +139,8 @@ public final class SiteLinks {
         return new Resolved(href, true);
     }
 
-    private static void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
-        if (fragment == null || fragment.isEmpty()) return;
+    private void checkFragment(Page page, String fragment, SourcePosition at, Consumer<Diagnostic> report) {
+        if (fragment == null || fragment.isEmpty() || unreadable.contains(page.sourcePath())) return;
         String id = UrlParts.decode(fragment);
         if (!page.ids().contains(id) && !Set.of("top", "wm-main").contains(id)) {
             String near = Suggest.closest(id, page.ids());

@@ -81,6 +81,7 @@ public final class SiteWriter {
         private final Faults faults;
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
         private final Set<String> written = ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
         private boolean committed;
 
         private Staging(Path target, Leftovers.Claim claim, Faults faults) {
@@ -98,6 +99,7 @@ public final class SiteWriter {
                 folder(p.getParent());
                 Files.write(p, file.bytes());
                 written.add(rel(p));
+                if (file.path().endsWith(".html")) pages.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -118,6 +120,11 @@ public final class SiteWriter {
                     throw new UncheckedIOException(ex);
                 }
             });
+        }
+
+        /** How many HTML pages were rendered into the staging folder: the number {@code check} counts too. */
+        public int pages() {
+            return pages.get();
         }
 
         /** Whether a file has been written to this site path. */

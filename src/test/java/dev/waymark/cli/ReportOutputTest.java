@@ -84,4 +84,32 @@ class ReportOutputTest {
         String usage = Waymark.commandLine().getSubcommands().get("serve").getUsageMessage();
         assertEquals(new Run.Outcome(2, "", "--port must be between 0 and 65535, not 99999 (0 picks a free port)\n" + usage), r);
     }
+
+    @Test
+    void strictCountsTheBuildsWarningsAndTheSamePagesAsCheck(@TempDir Path tmp) throws IOException {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("index.md"), "---\ntitle: Home\ndescription: d\n---\n\n![](pic.png)\n");
+        Files.write(content.resolve("pic.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        Path out = tmp.resolve("site");
+        Run.Outcome r = Run.build(content, out, "--strict");
+        String file = dev.waymark.diag.DisplayPath.of(content).toString();
+        String pages = Run.waymark("check", out.toString()).out().replaceFirst("^.* in (\\d+ pages);.*\\n$", "$1");
+        assertEquals(new Run.Outcome(0, """
+                0 errors, 1 warning in %1$s; N internal references checked; 0 external links (not fetched)
+                built %1$s (N files) into %2$s in N ms
+                """.formatted(pages, out), file + "/index.md:6:1: warning: image has no alt text\n    hint: describe the image: ![what it shows](path.png)\n"),
+                new Run.Outcome(r.exitCode(), r.out().replaceAll("\\d+ (internal|files|ms)", "N $1"), r.err()));
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileIsReportedAtItsLineWithTheReason(@TempDir Path tmp) throws IOException {
+        Path templates = Files.createDirectories(tmp.resolve("overrides/templates/tag"));
+        Files.writeString(templates.resolve("comparison.jte"), "@param dev.waymark.render.view.ComparisonView table\n${table.nosuch()}\n");
+        Path out = tmp.resolve("site");
+        Run.Outcome r = Run.build(Run.ROOT.resolve("src/test/resources/sites/mini/content"), out, "--overrides", tmp.resolve("overrides").toString());
+        assertEquals(new Run.Outcome(1, "", templates.resolve("comparison.jte") + ":2:1: error: theme template does not compile: "
+                + "cannot find symbol (method nosuch()) [template-compile]\n"
+                + "    hint: fix this line of the template; templates take the parameters their @param lines declare\n"
+                + "build failed: 1 error; " + out + " was left unchanged\n"), r);
+    }
 }

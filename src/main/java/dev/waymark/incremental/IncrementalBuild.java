@@ -60,8 +60,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IncrementalBuild implements AutoCloseable {
     /** One source after parsing: all a later round needs of it without parsing it again. */
-    private record Parsed(SourceFile source, List<Diagnostic> diagnostics, Optional<Page> page, List<SearchIndex.Entry> entries,
-                          Set<String> embeds, boolean comparison) {
+    private record Parsed(SourceFile source, Found found, Optional<Page> page, List<SearchIndex.Entry> entries,
+                          Set<String> embeds, boolean comparison, boolean draft) {
+        /** Its front matter or text could not be read: links to its headings are not checked (its error is the cause). */
+        boolean unreadable() {
+            return found.causes().stream().anyMatch(c -> source.displayPath().equals(c.at().file()));
+        }
+    }
+
+    /** Diagnostics kept for a later round: the causes (reported first, see {@link Diagnostics#cause}) and the rest. */
+    private record Found(List<Diagnostic> causes, List<Diagnostic> all) {
+        static final Found NONE = new Found(List.of(), List.of());
+
+        static Found of(Diagnostics d) {
+            return new Found(d.causes(), d.sorted());
+        }
+
+        void into(Diagnostics d) {
+            causes.forEach(d::cause);
+            d.addAll(all);
+        }
+
+        Found without(Path file) {
+            return new Found(causes.stream().filter(x -> !file.equals(x.at().file())).toList(),
+                    all.stream().filter(x -> !file.equals(x.at().file())).toList());
+        }
+
+        Found plus(Found more) {
+            List<Diagnostic> c = new ArrayList<>(causes);
+            c.addAll(more.causes);
+            List<Diagnostic> a = new ArrayList<>(all);
+            a.addAll(more.all);
+            return new Found(c, a);
+        }
     }
 
     /** What one round did, for tests and the benchmark. */
@@ -79,9 +110,9 @@ public final class IncrementalBuild implements AutoCloseable {
     private final boolean inGit;
 
     private SiteConfig config;
-    private List<Diagnostic> configDiagnostics = List.of();
+    private Found configDiagnostics = Found.NONE;
     private Theme theme;
-    private List<Diagnostic> loadDiagnostics = List.of();
+    private Found loadDiagnostics = Found.NONE;
     private List<ContentLoader.Asset> assets = List.of();
     private final TreeMap<String, Parsed> parsed = new TreeMap<>();
     private IncrementalRenderer renderer;
@@ -92,6 +123,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private Site written;
     private Map<String, String> writtenDates = Map.of();
     private Set<String> writtenAssets = Set.of();
+    private Set<String> writtenUnreadable = Set.of();
+    private Set<String> writtenDrafts = Set.of();
     private List<SearchIndex.Entry> writtenEntries = List.of();
     private final Set<String> pending = new HashSet<>();
     private boolean reloadAll = true;
@@ -215,21 +248,32 @@ public final class IncrementalBuild implements AutoCloseable {
         List<Page> pages = new ArrayList<>();
         for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
         Site site = new SiteAssembler().assemble(config, pages, contentDisplay, model);
+        boolean configReadable = configDiagnostics.causes().stream()
+                .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
-            if (page.profile().isPresent()) new ProfileRule().validate(page, config, model);
+            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, model);
         }
         Set<String> assetSet = new HashSet<>();
         assets.forEach(a -> assetSet.add(a.relPath()));
+        Set<String> unreadable = new HashSet<>();
+        Set<String> drafts = new HashSet<>();
+        parsed.forEach((rel, p) -> {
+            if (p.unreadable() || loadDiagnostics.causes().stream().anyMatch(c -> p.source().displayPath().equals(c.at().file()))) {
+                unreadable.add(rel);
+            }
+            if (p.draft()) drafts.add(rel);
+        });
         Map<String, String> dates = Work.join(gitLog);
         laps.lap("model");
         // plan
-        Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
-                !dates.equals(writtenDates));
+        // links resolve against the assets, the drafts left out and the pages that could not be read
+        boolean linkBase = !assetSet.equals(writtenAssets) || !unreadable.equals(writtenUnreadable) || !drafts.equals(writtenDrafts);
+        Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, linkBase, !dates.equals(writtenDates));
         Dependencies.Plan plan = Dependencies.plan(written, site, change, graph());
         // render, into memory first: nothing is written unless the round is free of errors
         Map<String, RenderedFile> files = new ConcurrentHashMap<>();
-        IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, dates, contentPrefix,
+        IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, unreadable, drafts, dates, contentPrefix,
                 plan.bodies(), plan.allViews()), this::tree, f -> files.put(f.path(), f));
         trees.clear();
         List<RenderedFile> extras = new ArrayList<>();
@@ -259,11 +303,11 @@ public final class IncrementalBuild implements AutoCloseable {
         Map<String, Path> passed = Passthrough.files(passthrough, Pipeline.display(passthrough),
                 p -> keep.contains(p) || copies.containsKey(p), copying);
         copies.putAll(passed);
-        round.addAll(copying.sorted());
-        for (Parsed p : parsed.values()) round.addAll(p.diagnostics());
-        round.addAll(loadDiagnostics);
-        round.addAll(configDiagnostics);
-        round.addAll(model.sorted());
+        Found.of(copying).into(round);
+        for (Parsed p : parsed.values()) p.found().into(round);
+        loadDiagnostics.into(round);
+        configDiagnostics.into(round);
+        Found.of(model).into(round);
         round.addAll(rendered.diagnostics());
         if (round.hasErrors()) {
             stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), 0, millis(start));
@@ -292,6 +336,8 @@ public final class IncrementalBuild implements AutoCloseable {
         written = site;
         writtenDates = dates;
         writtenAssets = assetSet;
+        writtenUnreadable = unreadable;
+        writtenDrafts = drafts;
         writtenEntries = entries;
         pending.clear();
         reloadAll = false;
@@ -315,7 +361,7 @@ public final class IncrementalBuild implements AutoCloseable {
         if (themeOrConfigPending || config == null) {
             Diagnostics d = new Diagnostics();
             config = new SiteConfigReader().read(options.content(), contentDisplay, d);
-            configDiagnostics = d.sorted();
+            configDiagnostics = Found.of(d);
             String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
             theme = Theme.load(options.themeRoots(), themeName, options.overrides());
             renderer = new IncrementalRenderer(new BodyRenderer(markdown), theme, pool);
@@ -323,7 +369,7 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         Diagnostics d = new Diagnostics();
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, d);
-        loadDiagnostics = d.sorted();
+        loadDiagnostics = Found.of(d);
         assets = loaded.assets();
         Map<String, SourceFile> now = new HashMap<>();
         loaded.pages().forEach(s -> now.put(s.relPath(), s));
@@ -343,13 +389,13 @@ public final class IncrementalBuild implements AutoCloseable {
     /** Reads and parses the given sources again; one that can no longer be read reloads everything next time. */
     private int reparse(List<String> rels) {
         List<SourceFile> sources = new ArrayList<>();
-        List<Diagnostic> kept = new ArrayList<>(loadDiagnostics);
+        Found kept = loadDiagnostics;
         for (String rel : rels) {
             Path shown = contentDisplay.resolve(rel);
-            kept.removeIf(x -> x.at().file() != null && x.at().file().equals(shown));
+            kept = kept.without(shown);
             Diagnostics d = new Diagnostics();
             SourceFile s = ContentLoader.read(rel, contentRoot.resolve(rel), contentDisplay, d);
-            kept.addAll(d.sorted());
+            kept = kept.plus(Found.of(d));
             if (s == null) {
                 parsed.remove(rel);
                 reloadAll = true;
@@ -380,7 +426,7 @@ public final class IncrementalBuild implements AutoCloseable {
     private Parsed parse(SourceFile source, PageParser parser, StructureReader structures, SiteAssembler assembler, boolean search) {
         Diagnostics d = new Diagnostics();
         ParsedPage page = parser.parse(source, d);
-        if (page == null) return new Parsed(source, d.sorted(), Optional.empty(), List.of(), Set.of(), false);
+        if (page == null) return new Parsed(source, Found.of(d), Optional.empty(), List.of(), Set.of(), false, false);
         PageStructure structure = structures.read(page, d);
         Optional<Page> model = assembler.page(new SiteAssembler.Input(page, structure), options.drafts(), d);
         SiteRenderer.Source tree = new SiteRenderer.Source(page, structure);
@@ -395,7 +441,8 @@ public final class IncrementalBuild implements AutoCloseable {
             }
         }
         trees.put(source.relPath(), tree);
-        return new Parsed(source, d.sorted(), model, List.copyOf(entries), Set.copyOf(embeds), comparison);
+        boolean draft = page.frontMatter().draft() && !options.drafts();
+        return new Parsed(source, Found.of(d), model, List.copyOf(entries), Set.copyOf(embeds), comparison, draft);
     }
 
     /** A Markdown tree to render: this round's parse when there is one, else a fresh parse of the kept text. */

@@ -17,7 +17,7 @@ import dev.waymark.model.PageKind;
 import dev.waymark.model.Site;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.validate.DecisionTreeRule;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.waymark;
 
 import dev.waymark.model.UrlParts;
 import dev.waymark.support.Run;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

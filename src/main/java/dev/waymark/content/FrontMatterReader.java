@@ -1,5 +1,6 @@
 package dev.waymark.content;
 
+import dev.waymark.diag.Suggest;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;

@@ -18,7 +18,7 @@ import dev.waymark.diag.Diagnostics;
 import dev.waymark.model.Page;
 import dev.waymark.model.RelativePath;
 import dev.waymark.model.Site;
-import dev.waymark.model.SiteAssembler;
+import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.IncrementalRenderer;

@@ -5,7 +5,7 @@ import dev.waymark.content.Directive;
 import dev.waymark.content.PageStructure;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.model.Page;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.nio.file.Path;
 import java.util.function.Function;

@@ -93,7 +93,7 @@ public final class BodyRenderer {
         }
     }
 
-    /** Rewrites every link and image through {@link dev.waymark.validate.SiteLinks}, reporting broken ones at their line. */
+    /** Rewrites every link and image through {@link dev.waymark.links.SiteLinks}, reporting broken ones at their line. */
     private static final class SiteLinkResolver implements LinkResolver {
         @Override
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
@@ -203,7 +203,7 @@ public final class BodyRenderer {
                     if (unknown.find() && c != null) {
                         String word = unknown.group(1).toUpperCase(Locale.ROOT);
                         String near = CALLOUT_KINDS.stream().filter(k -> k.startsWith(word)).findFirst()
-                                .orElse(dev.waymark.content.Suggest.closest(word, CALLOUT_KINDS));
+                                .orElse(dev.waymark.diag.Suggest.closest(word, CALLOUT_KINDS));
                         c.diagnostics().add(Diagnostic.error("unknown-callout", at(c, first), "unknown callout type \"[!" + unknown.group(1) + "]\"",
                                 (near == null ? "" : "did you mean [!" + near + "]? ") + "callouts are " + String.join(", ", CALLOUT_KINDS)));
                     }
@@ -214,15 +214,9 @@ public final class BodyRenderer {
                 return;
             }
             String label = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-            String icon = switch (kind) {
-                case "tip" -> "\u2728";
-                case "important" -> "\u2757";
-                case "warning", "caution" -> "\u26A0";
-                default -> "\u2139";
-            };
             html.line();
             html.raw("<aside class=\"callout callout--" + kind + "\" aria-label=\"" + label + "\">");
-            html.raw("<p class=\"callout__title\"><span aria-hidden=\"true\">" + icon + "</span> " + label + "</p>\n");
+            html.raw("<p class=\"callout__title\">" + calloutIcon(kind) + " " + label + "</p>\n");
             // Render the first paragraph without its [!KIND] marker, then the rest as usual.
             Node para = first;
             boolean skippingMarker = true;
@@ -366,6 +360,22 @@ public final class BodyRenderer {
             }
             html.raw(">");
         }
+    }
+
+    /**
+     * A callout's icon as inline SVG drawn in the text colour: emoji need an emoji font, which many machines lack (an
+     * empty box then). The label next to it carries the meaning, so the icon is hidden from assistive technology.
+     */
+    static String calloutIcon(String kind) {
+        String shape = switch (kind) {
+            case "tip" -> "<path d=\"M8 1.5a4.5 4.5 0 0 0-2.7 8.1c.5.4.7.9.7 1.4v.5h4V11c0-.5.2-1 .7-1.4A4.5 4.5 0 0 0 8 1.5zM6.5 14.5h3\"/>";
+            case "important" -> "<circle cx=\"8\" cy=\"8\" r=\"6.5\"/><path d=\"M8 4.5v4.2M8 11.2v.3\"/>";
+            case "warning", "caution" -> "<path d=\"M8 1.8 15 14.2H1zM8 6.5v3.6M8 12.2v.2\"/>";
+            default -> "<circle cx=\"8\" cy=\"8\" r=\"6.5\"/><path d=\"M8 7.3v4.2M8 4.6v.3\"/>";
+        };
+        return "<svg class=\"callout__icon\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\""
+                + " fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+                + shape + "</svg>";
     }
 
     /** "Table: Aspect, Option A, Option B" from a table's caption, or else its first header cells. */

@@ -4,7 +4,7 @@ import dev.waymark.model.Page;
 import dev.waymark.model.ProfileData;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.ComparisonView;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.util.ArrayList;
 import java.util.List;

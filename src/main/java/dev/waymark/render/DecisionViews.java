@@ -3,7 +3,7 @@ package dev.waymark.render;
 import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.render.view.DecisionView;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.util.ArrayList;
 import java.util.HashSet;

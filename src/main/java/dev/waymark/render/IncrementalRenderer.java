@@ -7,7 +7,7 @@ import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.PageView;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.util.ArrayList;
 import java.util.HashMap;

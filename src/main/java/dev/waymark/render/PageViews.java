@@ -13,7 +13,7 @@ import dev.waymark.render.view.PageView;
 import dev.waymark.render.view.PagerLink;
 import dev.waymark.render.view.ProfileView;
 import dev.waymark.render.view.TocEntry;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.waymark.model.DecisionNode;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.Work;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.DecisionView;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

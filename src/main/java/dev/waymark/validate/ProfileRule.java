@@ -1,6 +1,6 @@
 package dev.waymark.validate;
 
-import dev.waymark.content.Suggest;
+import dev.waymark.diag.Suggest;
 import dev.waymark.diag.Positioned;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.model.ChoiceKind;

@@ -9,7 +9,7 @@ import dev.waymark.model.Page;
 import dev.waymark.model.PageKind;
 import dev.waymark.model.ProfileData;
 import dev.waymark.model.Site;
-import dev.waymark.model.SiteAssembler;
+import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package dev.waymark.model;
+package dev.waymark.assemble;
 
+import dev.waymark.model.*;
 import dev.waymark.content.FrontMatter;
 import dev.waymark.content.PageStructure;
 import dev.waymark.content.ParsedPage;

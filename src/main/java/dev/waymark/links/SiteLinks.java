@@ -1,6 +1,6 @@
-package dev.waymark.validate;
+package dev.waymark.links;
 
-import dev.waymark.content.Suggest;
+import dev.waymark.diag.Suggest;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.Page;

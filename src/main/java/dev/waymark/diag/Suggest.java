@@ -1,4 +1,4 @@
-package dev.waymark.content;
+package dev.waymark.diag;
 
 import java.util.Collection;
 

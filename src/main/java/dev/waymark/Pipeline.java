@@ -20,6 +20,10 @@ import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
@@ -123,7 +127,7 @@ public final class Pipeline {
         // the theme and git's dates do not depend on the pages: prepare them while the pages are read and parsed
         String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
         Future<Theme> themeLoad = pool.submit(() -> Theme.load(options.themeRoots(), themeName, options.overrides()));
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> GitDates.read(options.content()));
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> GitDates.changes(options.content()));
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
@@ -174,7 +178,8 @@ public final class Pipeline {
         // render
         Theme theme = Work.join(themeLoad);
         clock.lap("theme");
-        Map<String, String> dates = Work.join(gitLog);
+        Map<String, GitDates.Change> changes = Work.join(gitLog);
+        Map<String, String> dates = GitDates.dates(changes);
         clock.lap("git");
         String contentPrefix = sourcePrefix(options.content());
         List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
@@ -186,6 +191,12 @@ public final class Pipeline {
             clock.lap("render");
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));
+            staging.put(AtomFeed.of(site, changes));
+            staging.put(LlmsTxt.of(site));
+            if (config.cards()) {
+                new Cards(CardStyle.read(theme.folders()), Cards.defaultCache()).render(site, pool, staging::put);
+                clock.lap("cards");
+            }
             if (!theme.assetPath("search.js").isEmpty()) {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }

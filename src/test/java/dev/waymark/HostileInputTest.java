@@ -76,7 +76,8 @@ class HostileInputTest {
             Document doc = Run.html(file);
             for (Element script : doc.select("script")) {
                 boolean themeScript = script.attr("src").matches("(\\.\\./)*assets/[a-z]+\\.[0-9a-f]{10}\\.js|/.*assets/[a-z]+\\.[0-9a-f]{10}\\.js");
-                boolean data = script.attr("type").equals("application/json") && !script.data().toLowerCase(Locale.ROOT).contains("</script");
+                boolean data = (script.attr("type").equals("application/json") || script.attr("type").equals("application/ld+json"))
+                        && !script.data().toLowerCase(Locale.ROOT).contains("</script");
                 assertTrue(themeScript || data, file + ": unexpected script " + script.outerHtml());
             }
             for (Element el : doc.getAllElements()) {

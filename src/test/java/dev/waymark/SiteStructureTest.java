@@ -40,7 +40,7 @@ class SiteStructureTest {
             assertEquals("en", doc.select("html").attr("lang"), file + " lang");
             assertEquals(1, doc.select("link[rel=canonical]").size(), file + " canonical");
             assertEquals(1, doc.select("meta[http-equiv=Content-Security-Policy]").size(), file + " CSP");
-            assertTrue(doc.select("script:not([src]):not([type=application/json])").isEmpty(), file + " has inline script");
+            assertTrue(doc.select("script:not([src]):not([type=application/json]):not([type=application/ld+json])").isEmpty(), file + " has inline script");
             assertTrue(doc.select("[onclick], [onload], [onerror]").isEmpty(), file + " has inline handlers");
         }
     }

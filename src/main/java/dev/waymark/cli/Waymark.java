@@ -23,14 +23,21 @@ public final class Waymark implements Runnable {
         try {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println(OUT_OF_MEMORY);
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
             code = 3;
         }
         System.exit(code);
     }
 
-    static final String OUT_OF_MEMORY = "waymark: out of memory; nothing was changed. Give Java more heap, "
-            + "e.g. WAYMARK_JAVA_OPTS=-Xmx2g ./waymark build";
+    /**
+     * The out-of-memory message. It suggests twice the heap this run had, rounded up to a whole gigabyte, so it never
+     * tells someone to use the -Xmx they already use.
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long gib = Math.max(2, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
+        return "waymark: out of memory with a " + (maxHeapBytes >> 20) + " MB heap; nothing was changed. Give Java more heap, "
+                + "e.g. WAYMARK_JAVA_OPTS=-Xmx" + gib + "g";
+    }
 
     /** The configured command line; tests run commands through it exactly as the launcher does. */
     public static CommandLine commandLine() {
@@ -67,7 +74,7 @@ public final class Waymark implements Runnable {
         var err = cmd.getErr();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
-                err.println(OUT_OF_MEMORY);
+                err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
                 return 3;
             }
         }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
-            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles");
+            "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles", "cards");
 
     /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
     private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
@@ -102,7 +102,8 @@ public final class SiteConfigReader {
                 fields.flatMap(f -> f.string("theme")),
                 fields.flatMap(f -> f.date("reviewed")),
                 capabilities, order, rawHtml.equals("trust"),
-                fields.flatMap(f -> f.string("footer")).orElse(""));
+                fields.flatMap(f -> f.string("footer")).orElse(""),
+                fields.flatMap(f -> f.bool("cards")).orElse(true));
     }
 
     /**

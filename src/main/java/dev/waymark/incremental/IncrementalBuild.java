@@ -30,6 +30,12 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.write.SiteFiles;
 
 import java.nio.file.Files;
@@ -122,6 +128,9 @@ public final class IncrementalBuild implements AutoCloseable {
     // what the output on disk was rendered from, and what changed since
     private Site written;
     private Map<String, String> writtenDates = Map.of();
+    /** What each page's social card said when it was last written, and in which colours. */
+    private Map<String, SocialCard.Text> writtenCards = Map.of();
+    private CardStyle writtenCardStyle;
     private Set<String> writtenAssets = Set.of();
     private Set<String> writtenUnreadable = Set.of();
     private Set<String> writtenDrafts = Set.of();
@@ -229,7 +238,7 @@ public final class IncrementalBuild implements AutoCloseable {
 
     private Pipeline.Result run(Diagnostics round, long start) {
         // outside a git repository there are no dates: skip starting git on every save
-        FutureTask<Map<String, String>> gitLog = new FutureTask<>(() -> inGit ? GitDates.read(options.content()) : Map.of());
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> inGit ? GitDates.changes(options.content()) : Map.of());
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
@@ -264,7 +273,8 @@ public final class IncrementalBuild implements AutoCloseable {
             }
             if (p.draft()) drafts.add(rel);
         });
-        Map<String, String> dates = Work.join(gitLog);
+        Map<String, GitDates.Change> changes = Work.join(gitLog);
+        Map<String, String> dates = GitDates.dates(changes);
         laps.lap("model");
         // plan
         // links resolve against the assets, the drafts left out and the pages that could not be read
@@ -280,6 +290,21 @@ public final class IncrementalBuild implements AutoCloseable {
         laps.lap("render");
         extras.add(SiteFiles.sitemap(site, dates));
         extras.add(SiteFiles.robots(site));
+        extras.add(AtomFeed.of(site, changes));
+        extras.add(LlmsTxt.of(site));
+        Map<String, SocialCard.Text> cards = new HashMap<>();
+        CardStyle cardStyle = CardStyle.read(theme.folders());
+        if (site.config().cards()) {
+            for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
+            boolean restyled = !cardStyle.equals(writtenCardStyle);
+            Map<String, SocialCard.Text> before = writtenCards;
+            new Cards(cardStyle, Cards.defaultCache()).render(site, pool,
+                    p -> restyled || !cards.get(Cards.path(p)).equals(before.get(Cards.path(p))), f -> {
+                        synchronized (extras) {
+                            extras.add(f); // from the pool's threads
+                        }
+                    });
+        }
         List<SearchIndex.Entry> entries = List.of();
         if (!theme.assetPath("search.js").isEmpty()) {
             entries = new ArrayList<>();
@@ -292,6 +317,8 @@ public final class IncrementalBuild implements AutoCloseable {
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
         for (Page page : site.pages()) keep.add(page.outputFile());
+        for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
+        keep.addAll(cards.keySet());
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
@@ -335,6 +362,8 @@ public final class IncrementalBuild implements AutoCloseable {
         renderer.commit(rendered, sources);
         written = site;
         writtenDates = dates;
+        writtenCards = cards;
+        writtenCardStyle = cardStyle;
         writtenAssets = assetSet;
         writtenUnreadable = unreadable;
         writtenDrafts = drafts;

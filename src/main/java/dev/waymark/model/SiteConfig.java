@@ -20,14 +20,23 @@ import java.util.Optional;
  * @param capabilities capability key to label, in table order; profiles may only name these keys
  * @param trustRawHtml keep raw HTML in Markdown as written instead of sanitising it
  * @param footer       footer text (plain text)
+ * @param cards        draw a social card image for every page ({@code cards: false} skips them)
  */
 public record SiteConfig(String title, String description, String baseUrl, String repository, String branch,
                          String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
                          Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml,
-                         String footer) {
+                         String footer, boolean cards) {
     public SiteConfig {
         capabilities = Map.copyOf(capabilities);
         capabilityOrder = List.copyOf(capabilityOrder);
+    }
+
+    /** A configuration with social cards on, the default. */
+    public SiteConfig(String title, String description, String baseUrl, String repository, String branch,
+                      String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
+                      Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml, String footer) {
+        this(title, description, baseUrl, repository, branch, contentPath, language, theme, reviewed, capabilities,
+                capabilityOrder, trustRawHtml, footer, true);
     }
 
     /** The path part of the base URL, always starting and ending with {@code /}, e.g. {@code /guide/}. */

@@ -1,5 +1,7 @@
 package dev.waymark.render;
 
+import dev.waymark.render.share.MarkdownCopy;
+
 import dev.waymark.Work;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
@@ -38,6 +40,9 @@ public final class IncrementalRenderer {
     private final Map<String, Set<String>> linksTo = new HashMap<>();
     private final Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
     private final Map<String, PageView> views = new HashMap<>();
+    /** Each source's Markdown-copy body, and each page's Markdown copy as last written. */
+    private final Map<String, String> markdownBodies = new HashMap<>();
+    private final Map<String, String> markdown = new HashMap<>();
 
     public IncrementalRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
         this.renderer = new SiteRenderer(bodies, theme, pool);
@@ -56,6 +61,8 @@ public final class IncrementalRenderer {
         private final Map<String, Set<String>> linksTo = new ConcurrentHashMap<>();
         private final Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
         private final Map<String, PageView> views = new ConcurrentHashMap<>();
+        private final Map<String, String> markdownBodies = new ConcurrentHashMap<>();
+        private final Map<String, String> markdown = new ConcurrentHashMap<>();
         private Set<String> pagePaths = Set.of();
         private boolean allViews;
         private int pagesWritten;
@@ -120,12 +127,14 @@ public final class IncrementalRenderer {
             }
         }
         List<Future<?>> work = new ArrayList<>();
+        MarkdownCopy copies = new MarkdownCopy(site, links);
         for (Page page : site.pages()) {
             SiteRenderer.Source src = fresh.get(page.sourcePath());
             if (page.generated() || src == null) continue;
             work.add(pool.submit(() -> {
                 Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
                 round.bodies.put(page.sourcePath(), renderer.body(page, site, src, links, frags, trees, d));
+                round.markdownBodies.put(page.sourcePath(), SiteRenderer.markdownBody(copies, page, site, src, frags, trees));
             }));
         }
         for (Future<?> f : work) Work.join(f);
@@ -149,6 +158,12 @@ public final class IncrementalRenderer {
                     rendered.incrementAndGet();
                 }
                 round.views.put(page.path(), view);
+                String mdBody = page.generated() ? ""
+                        : round.markdownBodies.getOrDefault(page.sourcePath(), markdownBodies.getOrDefault(page.sourcePath(), ""));
+                RenderedFile md = copies.of(page, mdBody, SiteRenderer.decision(page, frags));
+                String text = new String(md.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!text.equals(markdown.get(page.path()))) sink.accept(md);
+                round.markdown.put(page.path(), text);
             }));
         }
         for (Future<?> f : pages) Work.join(f);
@@ -175,7 +190,11 @@ public final class IncrementalRenderer {
         linksTo.putAll(round.linksTo);
         fragments.putAll(round.fragments);
         views.putAll(round.views);
+        markdownBodies.putAll(round.markdownBodies);
+        markdown.putAll(round.markdown);
         if (round.allViews) views.keySet().retainAll(round.pagePaths);
+        if (round.allViews) markdown.keySet().retainAll(round.pagePaths);
+        markdownBodies.keySet().retainAll(sources);
         bodies.keySet().retainAll(sources);
         bodyDiagnostics.keySet().retainAll(sources);
         linksTo.keySet().retainAll(sources);

@@ -11,7 +11,13 @@ import dev.waymark.render.view.DecisionView;
 import dev.waymark.render.view.NavItem;
 import dev.waymark.render.view.PageView;
 import dev.waymark.render.view.PagerLink;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.MarkdownCopy;
+import dev.waymark.render.share.StructuredData;
 import dev.waymark.render.view.ProfileView;
+import dev.waymark.render.view.Sharing;
 import dev.waymark.render.view.TocEntry;
 import dev.waymark.links.SiteLinks;
 
@@ -36,6 +42,7 @@ final class PageViews {
     private final boolean fullNav;
     static final int FULL_NAV_LIMIT = 150;
     private final Map<String, Map<String, String>> links = new ConcurrentHashMap<>();
+    private final StructuredData structured;
 
     PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
         this.site = site;
@@ -45,6 +52,7 @@ final class PageViews {
         for (int i = 0; i < site.pages().size(); i++) order.put(site.pages().get(i), i);
         this.byPath = site.byPath();
         this.fullNav = site.pages().size() <= FULL_NAV_LIMIT;
+        this.structured = new StructuredData(site);
     }
 
     /**
@@ -68,7 +76,24 @@ final class PageViews {
                 config.absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path()), config.title(), config.description(), root, root + "index.html",
                 assets(root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
                 profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
-                reviewed, config.footer(), source, root + "search/index.html", CSP);
+                reviewed, config.footer(), source, root + "search/index.html", CSP, sharing(page, root, decision));
+    }
+
+    private Sharing sharing(Page page, String root, Optional<DecisionView> decision) {
+        String canonical = site.config().absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path());
+        List<StructuredData.Answer> outcomes = decision.map(d -> d.outcomes().stream()
+                .map(o -> new StructuredData.Answer(o.title(), org.jsoup.Jsoup.parseBodyFragment(o.whyHtml()).text()))
+                .toList()).orElse(List.of());
+        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE,
+                order.containsKey(page) ? MarkdownCopy.FILE : "", card(page));
+    }
+
+    private Optional<Sharing.Card> card(Page page) {
+        if (!site.config().cards() || !order.containsKey(page)) return Optional.empty();
+        SocialCard.Text t = Cards.text(site, page);
+        String alt = t.title() + (t.guide().isBlank() || t.guide().equals(t.title()) ? "" : " \u2014 " + t.guide())
+                + (t.summary().isBlank() ? "" : ": " + t.summary());
+        return Optional.of(new Sharing.Card(site.config().absolute(Cards.path(page)), alt, SocialCard.WIDTH, SocialCard.HEIGHT));
     }
 
     private PageView.Assets assets(String root) {

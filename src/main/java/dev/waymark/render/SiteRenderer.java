@@ -15,6 +15,7 @@ import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
+import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
 
@@ -71,11 +72,13 @@ public final class SiteRenderer {
             });
         }
         PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
+        MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, fragments, trees, diagnostics));
+                sink.accept(copies.of(page, markdownBody(copies, page, site, src, fragments, trees), decision(page, fragments)));
             }));
         }
         for (Future<?> f : futures) {
@@ -83,7 +86,19 @@ public final class SiteRenderer {
         }
         sink.accept(notFound(site, views));
         sink.accept(searchPage(site, views));
-        return futures.size() + 2;
+        return 2 * futures.size() + 2;
+    }
+
+    /** The body of the page's Markdown copy, with the comparison and decision trees it shows expanded. */
+    static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src,
+                               Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
+        if (src == null) return "";
+        MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
+            String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
+            DecisionTree tree = target == null ? null : trees.get(target);
+            return tree == null ? Optional.empty() : Optional.of(DecisionViews.of(tree, fragments.get(target), page.path()));
+        });
+        return copies.body(page, src.parsed(), src.structure(), expansions);
     }
 
     /** {@code 404.html}: links from the base path, since it is served for any missing URL. */

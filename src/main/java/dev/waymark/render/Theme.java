@@ -262,6 +262,11 @@ public final class Theme {
         return out;
     }
 
+    /** The theme's folders, most specific first: the project's overrides, the theme, the themes it extends. */
+    public List<Path> folders() {
+        return chain.folders();
+    }
+
     public String name() {
         return chain.name();
     }

@@ -112,4 +112,12 @@ class ReportOutputTest {
                 + "    hint: fix this line of the template; templates take the parameters their @param lines declare\n"
                 + "build failed: 1 error; " + out + " was left unchanged\n"), r);
     }
+
+    @Test
+    void theOutOfMemoryHintNeverSuggestsTheHeapItAlreadyHad() {
+        assertEquals("waymark: out of memory with a 2048 MB heap; nothing was changed. Give Java more heap, e.g. WAYMARK_JAVA_OPTS=-Xmx4g",
+                Waymark.outOfMemory(2L << 30));
+        assertEquals("waymark: out of memory with a 512 MB heap; nothing was changed. Give Java more heap, e.g. WAYMARK_JAVA_OPTS=-Xmx2g",
+                Waymark.outOfMemory(512L << 20));
+    }
 }

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param lastUpdated   ISO date of the last commit touching the source, or empty
  * @param reviewed      ISO date the content was last reviewed, or empty
  * @param children      for section pages: the pages of the section
+ * @param sharing       structured data, feed, Markdown copy and social card, for the head
  */
 public record PageView(String lang, String kind, String title, String docTitle, String description, String canonical,
                        String siteTitle, String siteDescription, String root, String homeHref, Assets assets,
                        List<NavItem> nav, List<Crumb> breadcrumbs, List<TocEntry> toc, Optional<PagerLink> prev,
                        Optional<PagerLink> next, String bodyHtml, Optional<ProfileView> profile,
                        Optional<DecisionView> decision, List<PagerLink> children, String editUrl, String lastUpdated,
-                       String reviewed, String footer, String source, String searchHref, String csp) {
+                       String reviewed, String footer, String source, String searchHref, String csp,
+                       Sharing sharing) {
     public PageView {
         nav = List.copyOf(nav);
         breadcrumbs = List.copyOf(breadcrumbs);

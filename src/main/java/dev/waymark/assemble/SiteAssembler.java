@@ -152,21 +152,24 @@ public final class SiteAssembler {
 
     /** Children of a section: pages whose section is it (other than its own index), plus sub-sections. */
     private static List<NavNode> nav(String section, Map<String, Page> byPath) {
-        Map<String, Page> children = new LinkedHashMap<>();
+        // each page's parent section, found in one pass: a big site has as many sections as it has hundreds of pages
+        Map<String, List<Page>> children = new java.util.HashMap<>();
         for (Page p : byPath.values()) {
-            if (p.path().equals(section) || p.path().isEmpty()) continue;
-            boolean isIndex = p.isSectionIndex();
-            String parent = isIndex ? parentPath(p.path()) : p.section();
-            if (parent.equals(section)) {
-                children.put(p.path(), p);
-            }
+            if (p.path().isEmpty()) continue;
+            String parent = p.isSectionIndex() ? parentPath(p.path()) : p.section();
+            if (parent.equals(p.path())) continue;
+            children.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
         }
-        List<Page> sorted = new ArrayList<>(children.values());
+        return navOf(section, children);
+    }
+
+    private static List<NavNode> navOf(String section, Map<String, List<Page>> children) {
+        List<Page> sorted = new ArrayList<>(children.getOrDefault(section, List.of()));
         sorted.sort(ORDER);
         List<NavNode> out = new ArrayList<>();
         for (Page p : sorted) {
             boolean isSection = p.isSectionIndex();
-            out.add(new NavNode(p.title(), p.path(), isSection, isSection ? nav(p.path(), byPath) : List.of()));
+            out.add(new NavNode(p.title(), p.path(), isSection, isSection ? navOf(p.path(), children) : List.of()));
         }
         return out;
     }

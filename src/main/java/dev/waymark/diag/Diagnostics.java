@@ -38,6 +38,11 @@ public final class Diagnostics {
         unreadable.add(d.at().file());
     }
 
+    /** The causes added so far, so a build that keeps diagnostics per file can add them again as causes. */
+    public synchronized List<Diagnostic> causes() {
+        return List.copyOf(causes);
+    }
+
     /** Whether {@code file} (as shown in messages) could not be read because of a {@link #cause(Diagnostic)}. */
     public synchronized boolean hasCause(Path file) {
         return unreadable.contains(file);

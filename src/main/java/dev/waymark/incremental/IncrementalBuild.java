@@ -67,8 +67,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IncrementalBuild implements AutoCloseable {
     /** One source after parsing: all a later round needs of it without parsing it again. */
-    private record Parsed(SourceFile source, List<Diagnostic> diagnostics, Optional<Page> page, List<SearchIndex.Entry> entries,
-                          Set<String> embeds, boolean comparison) {
+    private record Parsed(SourceFile source, Found found, Optional<Page> page, List<SearchIndex.Entry> entries,
+                          Set<String> embeds, boolean comparison, boolean draft) {
+        /** Its front matter or text could not be read: links to its headings are not checked (its error is the cause). */
+        boolean unreadable() {
+            return found.causes().stream().anyMatch(c -> source.displayPath().equals(c.at().file()));
+        }
+    }
+
+    /** Diagnostics kept for a later round: the causes (reported first, see {@link Diagnostics#cause}) and the rest. */
+    private record Found(List<Diagnostic> causes, List<Diagnostic> all) {
+        static final Found NONE = new Found(List.of(), List.of());
+
+        static Found of(Diagnostics d) {
+            return new Found(d.causes(), d.sorted());
+        }
+
+        void into(Diagnostics d) {
+            causes.forEach(d::cause);
+            d.addAll(all);
+        }
+
+        Found without(Path file) {
+            return new Found(causes.stream().filter(x -> !file.equals(x.at().file())).toList(),
+                    all.stream().filter(x -> !file.equals(x.at().file())).toList());
+        }
+
+        Found plus(Found more) {
+            List<Diagnostic> c = new ArrayList<>(causes);
+            c.addAll(more.causes);
+            List<Diagnostic> a = new ArrayList<>(all);
+            a.addAll(more.all);
+            return new Found(c, a);
+        }
     }
 
     /** What one round did, for tests and the benchmark. */
@@ -83,11 +114,12 @@ public final class IncrementalBuild implements AutoCloseable {
     private final Markdown markdown = Markdown.shared();
     private final ExecutorService pool = pool();
     private final OutputFolder out;
+    private final boolean inGit;
 
     private SiteConfig config;
-    private List<Diagnostic> configDiagnostics = List.of();
+    private Found configDiagnostics = Found.NONE;
     private Theme theme;
-    private List<Diagnostic> loadDiagnostics = List.of();
+    private Found loadDiagnostics = Found.NONE;
     private List<ContentLoader.Asset> assets = List.of();
     private final TreeMap<String, Parsed> parsed = new TreeMap<>();
     private IncrementalRenderer renderer;
@@ -101,6 +133,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private Map<String, SocialCard.Text> writtenCards = Map.of();
     private CardStyle writtenCardStyle;
     private Set<String> writtenAssets = Set.of();
+    private Set<String> writtenUnreadable = Set.of();
+    private Set<String> writtenDrafts = Set.of();
     private List<SearchIndex.Entry> writtenEntries = List.of();
     private final Set<String> pending = new HashSet<>();
     private boolean reloadAll = true;
@@ -115,6 +149,15 @@ public final class IncrementalBuild implements AutoCloseable {
         this.contentDisplay = Pipeline.display(options.content());
         this.contentPrefix = Pipeline.sourcePrefix(options.content());
         this.out = new OutputFolder(options.out());
+        this.inGit = insideGit(contentRoot);
+    }
+
+    private static boolean insideGit(Path dir) {
+        if (System.getenv("GIT_DIR") != null) return true;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) return true;
+        }
+        return false;
     }
 
     /** The folder this build keeps up to date. */
@@ -195,11 +238,13 @@ public final class IncrementalBuild implements AutoCloseable {
     }
 
     private Pipeline.Result run(Diagnostics round, long start) {
-        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> GitDates.changes(options.content()));
+        // outside a git repository there are no dates: skip starting git on every save
+        FutureTask<Map<String, GitDates.Change>> gitLog = new FutureTask<>(() -> inGit ? GitDates.changes(options.content()) : Map.of());
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
         boolean everything = reloadAll;
+        Laps laps = new Laps();
         int reparsed;
         trees.clear();
         if (reloadAll) {
@@ -207,30 +252,44 @@ public final class IncrementalBuild implements AutoCloseable {
         } else {
             reparsed = reparse(pending.stream().filter(s -> s.endsWith(".md")).toList());
         }
+        laps.lap("parse");
         // model
         Diagnostics model = new Diagnostics();
         List<Page> pages = new ArrayList<>();
         for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
         Site site = new SiteAssembler().assemble(config, pages, contentDisplay, model);
+        boolean configReadable = configDiagnostics.causes().stream()
+                .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
-            if (page.profile().isPresent()) new ProfileRule().validate(page, config, model);
+            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, model);
         }
         Set<String> assetSet = new HashSet<>();
         assets.forEach(a -> assetSet.add(a.relPath()));
+        Set<String> unreadable = new HashSet<>();
+        Set<String> drafts = new HashSet<>();
+        parsed.forEach((rel, p) -> {
+            if (p.unreadable() || loadDiagnostics.causes().stream().anyMatch(c -> p.source().displayPath().equals(c.at().file()))) {
+                unreadable.add(rel);
+            }
+            if (p.draft()) drafts.add(rel);
+        });
         Map<String, GitDates.Change> changes = Work.join(gitLog);
         Map<String, String> dates = GitDates.dates(changes);
         new OutcomeFreshness(site, dates).validate(site, model);
+        laps.lap("model");
         // plan
-        Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, !assetSet.equals(writtenAssets),
-                !dates.equals(writtenDates));
+        // links resolve against the assets, the drafts left out and the pages that could not be read
+        boolean linkBase = !assetSet.equals(writtenAssets) || !unreadable.equals(writtenUnreadable) || !drafts.equals(writtenDrafts);
+        Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, linkBase, !dates.equals(writtenDates));
         Dependencies.Plan plan = Dependencies.plan(written, site, change, graph());
         // render, into memory first: nothing is written unless the round is free of errors
         Map<String, RenderedFile> files = new ConcurrentHashMap<>();
-        IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, dates, contentPrefix,
+        IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, unreadable, drafts, dates, contentPrefix,
                 plan.bodies(), plan.allViews()), this::tree, f -> files.put(f.path(), f));
         trees.clear();
         List<RenderedFile> extras = new ArrayList<>();
+        laps.lap("render");
         extras.add(SiteFiles.sitemap(site, dates));
         extras.add(SiteFiles.robots(site));
         extras.add(AtomFeed.of(site, changes));
@@ -254,8 +313,9 @@ public final class IncrementalBuild implements AutoCloseable {
             for (Page page : site.pages()) {
                 entries.addAll(page.generated() ? SearchIndex.entries(page, null) : parsed.get(page.sourcePath()).entries());
             }
-            extras.addAll(SearchIndex.files(entries));
+            extras.addAll(SearchIndex.files(entries, writtenEntries));
         }
+        laps.lap("search");
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
         for (Page page : site.pages()) {
@@ -267,6 +327,7 @@ public final class IncrementalBuild implements AutoCloseable {
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
+        if (!theme.assetPath("search.js").isEmpty()) keep.addAll(SearchIndex.paths(entries.size()));
         Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
         assets.forEach(a -> copies.put(a.relPath(), a.file()));
         Path passthrough = Passthrough.beside(options.content());
@@ -274,11 +335,11 @@ public final class IncrementalBuild implements AutoCloseable {
         Map<String, Path> passed = Passthrough.files(passthrough, Pipeline.display(passthrough),
                 p -> keep.contains(p) || copies.containsKey(p), copying);
         copies.putAll(passed);
-        round.addAll(copying.sorted());
-        for (Parsed p : parsed.values()) round.addAll(p.diagnostics());
-        round.addAll(loadDiagnostics);
-        round.addAll(configDiagnostics);
-        round.addAll(model.sorted());
+        Found.of(copying).into(round);
+        for (Parsed p : parsed.values()) p.found().into(round);
+        loadDiagnostics.into(round);
+        configDiagnostics.into(round);
+        Found.of(model).into(round);
         round.addAll(rendered.diagnostics());
         if (round.hasErrors()) {
             stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), 0, millis(start));
@@ -299,6 +360,8 @@ public final class IncrementalBuild implements AutoCloseable {
         out.put(new RenderedFile(Manifest.FILE_NAME, Manifest.bytes(keep)));
         keep.add(Manifest.FILE_NAME);
         out.retain(keep);
+        laps.lap("write");
+        laps.print(plan);
         Set<String> sources = new HashSet<>();
         site.pages().forEach(p -> sources.add(p.sourcePath()));
         renderer.commit(rendered, sources);
@@ -307,6 +370,8 @@ public final class IncrementalBuild implements AutoCloseable {
         writtenCards = cards;
         writtenCardStyle = cardStyle;
         writtenAssets = assetSet;
+        writtenUnreadable = unreadable;
+        writtenDrafts = drafts;
         writtenEntries = entries;
         pending.clear();
         reloadAll = false;
@@ -330,7 +395,7 @@ public final class IncrementalBuild implements AutoCloseable {
         if (themeOrConfigPending || config == null) {
             Diagnostics d = new Diagnostics();
             config = new SiteConfigReader().read(options.content(), contentDisplay, d);
-            configDiagnostics = d.sorted();
+            configDiagnostics = Found.of(d);
             String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
             theme = Theme.load(options.themeRoots(), themeName, options.overrides());
             renderer = new IncrementalRenderer(new BodyRenderer(markdown), theme, pool);
@@ -338,7 +403,7 @@ public final class IncrementalBuild implements AutoCloseable {
         }
         Diagnostics d = new Diagnostics();
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, d);
-        loadDiagnostics = d.sorted();
+        loadDiagnostics = Found.of(d);
         assets = loaded.assets();
         Map<String, SourceFile> now = new HashMap<>();
         loaded.pages().forEach(s -> now.put(s.relPath(), s));
@@ -358,13 +423,13 @@ public final class IncrementalBuild implements AutoCloseable {
     /** Reads and parses the given sources again; one that can no longer be read reloads everything next time. */
     private int reparse(List<String> rels) {
         List<SourceFile> sources = new ArrayList<>();
-        List<Diagnostic> kept = new ArrayList<>(loadDiagnostics);
+        Found kept = loadDiagnostics;
         for (String rel : rels) {
             Path shown = contentDisplay.resolve(rel);
-            kept.removeIf(x -> x.at().file() != null && x.at().file().equals(shown));
+            kept = kept.without(shown);
             Diagnostics d = new Diagnostics();
             SourceFile s = ContentLoader.read(rel, contentRoot.resolve(rel), contentDisplay, d);
-            kept.addAll(d.sorted());
+            kept = kept.plus(Found.of(d));
             if (s == null) {
                 parsed.remove(rel);
                 reloadAll = true;
@@ -395,7 +460,7 @@ public final class IncrementalBuild implements AutoCloseable {
     private Parsed parse(SourceFile source, PageParser parser, StructureReader structures, SiteAssembler assembler, boolean search) {
         Diagnostics d = new Diagnostics();
         ParsedPage page = parser.parse(source, d);
-        if (page == null) return new Parsed(source, d.sorted(), Optional.empty(), List.of(), Set.of(), false);
+        if (page == null) return new Parsed(source, Found.of(d), Optional.empty(), List.of(), Set.of(), false, false);
         PageStructure structure = structures.read(page, d);
         Optional<Page> model = assembler.page(new SiteAssembler.Input(page, structure), options.drafts(), d);
         SiteRenderer.Source tree = new SiteRenderer.Source(page, structure);
@@ -410,7 +475,8 @@ public final class IncrementalBuild implements AutoCloseable {
             }
         }
         trees.put(source.relPath(), tree);
-        return new Parsed(source, d.sorted(), model, List.copyOf(entries), Set.copyOf(embeds), comparison);
+        boolean draft = page.frontMatter().draft() && !options.drafts();
+        return new Parsed(source, Found.of(d), model, List.copyOf(entries), Set.copyOf(embeds), comparison, draft);
     }
 
     /** A Markdown tree to render: this round's parse when there is one, else a fresh parse of the kept text. */
@@ -421,6 +487,25 @@ public final class IncrementalBuild implements AutoCloseable {
         Diagnostics ignored = new Diagnostics(); // the same text gives the same diagnostics, already kept
         ParsedPage page = new PageParser(markdown).parse(p.source(), ignored);
         return new SiteRenderer.Source(page, new StructureReader().read(page, ignored));
+    }
+
+    /** Stage timings of a round, printed to stderr with -Dwaymark.timings=true. */
+    private static final class Laps {
+        private final boolean on = Boolean.getBoolean("waymark.timings");
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            if (!on) return;
+            long now = System.nanoTime();
+            text.append(stage).append('=').append((now - last) / 1_000_000).append("ms ");
+            last = now;
+        }
+
+        void print(Dependencies.Plan plan) {
+            if (on) System.err.println("incremental: " + text + (plan.everything() ? "(everything)" : "bodies=" + plan.bodies().size()
+                    + (plan.allViews() ? " all views" : "")));
+        }
     }
 
     private static long millis(long start) {

@@ -50,8 +50,8 @@ public final class IncrementalRenderer {
     }
 
     /** What to render in one round. */
-    public record Request(Site site, Set<String> assets, Map<String, String> lastUpdated, String contentPrefix,
-                          Set<String> bodies, boolean allViews) {
+    public record Request(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
+                          Map<String, String> lastUpdated, String contentPrefix, Set<String> bodies, boolean allViews) {
     }
 
     /** What a round rendered, kept apart until {@link #commit}. */
@@ -105,7 +105,7 @@ public final class IncrementalRenderer {
         Round round = new Round();
         round.allViews = request.allViews();
         Map<String, Set<String>> recorded = new ConcurrentHashMap<>();
-        SiteLinks links = new SiteLinks(site, request.assets(), (from, target) ->
+        SiteLinks links = new SiteLinks(site, request.assets(), request.unreadable(), request.drafts(), (from, target) ->
                 recorded.computeIfAbsent(from.sourcePath(), k -> ConcurrentHashMap.newKeySet()).add(target.sourcePath()));
         Map<String, SiteRenderer.Source> fresh = new ConcurrentHashMap<>();
         List<Future<?>> parsing = new ArrayList<>();

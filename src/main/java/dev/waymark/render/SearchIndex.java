@@ -104,17 +104,37 @@ public final class SearchIndex {
         return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT);
     }
 
+    /** The site paths of the manifest and shards for {@code entries} entries. */
+    public static List<String> paths(int entries) {
+        List<String> out = new ArrayList<>();
+        for (int start = 0, n = 0; start < Math.max(1, entries); start += SHARD_SIZE, n++) out.add("search/shard-" + n + ".json");
+        out.add("search/index.json");
+        return out;
+    }
+
     /** The manifest ({@code search/index.json}) and its shards, as files. */
     public static List<RenderedFile> files(List<Entry> entries) {
+        return files(entries, List.of());
+    }
+
+    /**
+     * The manifest and the shards whose entries differ from {@code previous}'s at the same place; the shards left out
+     * are byte for byte what an earlier build of {@code previous} wrote. Every shard is listed in the manifest.
+     */
+    public static List<RenderedFile> files(List<Entry> entries, List<Entry> previous) {
         List<RenderedFile> files = new ArrayList<>();
         List<String> shards = new ArrayList<>();
         for (int start = 0, n = 0; start < Math.max(1, entries.size()); start += SHARD_SIZE, n++) {
-            List<Object> rows = new ArrayList<>();
-            for (Entry e : entries.subList(start, Math.min(entries.size(), start + SHARD_SIZE))) {
-                rows.add(List.of(e.url(), e.page(), e.heading(), e.text(), e.kind()));
-            }
+            List<Entry> shard = entries.subList(start, Math.min(entries.size(), start + SHARD_SIZE));
             String name = "shard-" + n + ".json";
             shards.add(name);
+            boolean same = !previous.isEmpty() && start < previous.size()
+                    && previous.subList(start, Math.min(previous.size(), start + SHARD_SIZE)).equals(shard);
+            if (same) continue;
+            List<Object> rows = new ArrayList<>();
+            for (Entry e : shard) {
+                rows.add(List.of(e.url(), e.page(), e.heading(), e.text(), e.kind()));
+            }
             files.add(new RenderedFile("search/" + name, Json.write(rows).getBytes(StandardCharsets.UTF_8)));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();

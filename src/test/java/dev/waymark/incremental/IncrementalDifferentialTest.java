@@ -55,10 +55,15 @@ class IncrementalDifferentialTest {
         try (IncrementalBuild build = new IncrementalBuild(live)) {
             compare(build, build.update(null), "initial build");
             for (int step = 0; step < STEPS; step++) {
-                Op op = step == 2 ? Op.BREAK_ANCHOR : rng.nextInt(4) == 0 ? Op.BODY : Op.values()[rng.nextInt(Op.values().length)];
+                Op op = step == 2 ? Op.BREAK_ANCHOR : step == 5 ? Op.BAD_YAML : step == 8 ? Op.DRAFT_TARGET : rng.nextInt(4) == 0 ? Op.BODY : Op.values()[rng.nextInt(Op.values().length)];
                 Set<Path> changed = apply(op);
                 Pipeline.Result result = build.update(changed);
                 compare(build, result, "step " + step + " (" + op + ")");
+                if (op == Op.BAD_YAML || op == Op.DRAFT_TARGET) {
+                    compare(build, build.update(undoBreak()), "step " + step + " (undo " + op + ")");
+                    cleanBefore = true;
+                    continue;
+                }
                 if (op == Op.BREAK_LINK) {
                     assertFalse(result.written(), "a broken link fails the round");
                     compare(build, build.update(undoBreak()), "step " + step + " (fix the link)");
@@ -118,7 +123,7 @@ class IncrementalDifferentialTest {
         }
     }
 
-    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH }
+    enum Op { BODY, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH, BAD_YAML, DRAFT_TARGET }
 
     private void generate() throws IOException {
         for (int s = 0; s < 3; s++) {
@@ -268,6 +273,16 @@ class IncrementalDifferentialTest {
                 Files.writeString(t, Files.readString(t) + "\n## Later {#" + anchorId + "}\n\nHere.\n");
                 Files.writeString(p, Files.readString(p) + "\nSee [later](../" + anchorTarget + "#" + anchorId + ").\n");
                 return Set.of(p, t);
+            }
+            case BAD_YAML -> { // a cause: links to the page's headings are not reported as well
+                breakFile = content.resolve(pick(stable));
+                breakText = Files.readString(breakFile);
+                return edit(breakFile, breakText.replaceFirst("(?m)^title: (.*)$", "title: [$1"));
+            }
+            case DRAFT_TARGET -> { // other pages link to it: "link to a draft page"
+                breakFile = content.resolve(pick(stable));
+                breakText = Files.readString(breakFile);
+                return edit(breakFile, breakText.replaceFirst("---\n", "---\ndraft: true\n"));
             }
             case PASSTHROUGH -> {
                 Path p = tmp.resolve("static/CNAME"); // beside the content folder, copied as it is

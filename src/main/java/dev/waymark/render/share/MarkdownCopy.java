@@ -18,7 +18,7 @@ import dev.waymark.model.SiteConfig;
 import dev.waymark.render.RenderedFile;
 import dev.waymark.render.view.ComparisonView;
 import dev.waymark.render.view.DecisionView;
-import dev.waymark.validate.SiteLinks;
+import dev.waymark.links.SiteLinks;
 import org.jsoup.Jsoup;
 
 import java.net.URI;

@@ -35,6 +35,7 @@ final class Leftovers {
      * file drops them all, so this process must not probe its own markers: it asks this set instead.
      */
     private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
+    private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 
     private Leftovers() {
     }
@@ -71,8 +72,15 @@ final class Leftovers {
             if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) deleteOwned(backup, Manifest.FILE_NAME);
         }
 
-        @Override
-        public void close() {
+        /**
+         * Drops the lock but keeps the claim in this process. Windows cannot rename a folder while a file in it is
+         * open, so there the lock ends just before the swap; other systems keep it until the swap is done.
+         */
+        void unlockBeforeRename() {
+            if (WINDOWS) unlock();
+        }
+
+        private void unlock() {
             if (channel == null) return;
             try {
                 channel.close(); // releases the lock
@@ -80,6 +88,11 @@ final class Leftovers {
                 // the process keeps running; the lock goes when it ends
             }
             channel = null;
+        }
+
+        @Override
+        public void close() {
+            unlock();
             LIVE.remove(token);
         }
     }

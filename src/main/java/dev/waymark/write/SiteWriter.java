@@ -144,6 +144,7 @@ public final class SiteWriter {
                 Files.write(root.resolve(Manifest.FILE_NAME), Manifest.bytes(written));
                 faults.at(Step.MANIFEST_WRITTEN);
                 OutputFolder.checkOwnership(target); // again: someone may have put a file there while we built
+                claim.unlockBeforeRename();
                 swap();
                 committed = true;
                 claim.release(target);

@@ -18,6 +18,7 @@ import dev.waymark.model.Site;
 import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
+import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.card.CardStyle;
@@ -161,6 +162,7 @@ public final class Pipeline {
             if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
         });
         inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
+        ContentAssets.reservedPages(site, diagnostics);
         // validate (what follows only from a file that could not be read is left out: its error is the cause)
         boolean configReadable = !diagnostics.hasCause(contentDisplay.resolve(SiteConfigReader.FILE_NAME));
         for (Page page : site.pages()) {
@@ -201,7 +203,7 @@ public final class Pipeline {
                 SearchIndex.files(searchEntries).forEach(staging::put);
             }
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-            loaded.assets().forEach(a -> copies.put(a.relPath(), a.file()));
+            ContentAssets.add(loaded.assets(), copies, staging::has, config.trustRawHtml(), contentDisplay, diagnostics);
             Path passthrough = Passthrough.beside(options.content());
             copies.putAll(Passthrough.files(passthrough, display(passthrough), p -> staging.has(p) || copies.containsKey(p), diagnostics));
             if (diagnostics.hasErrors()) {

@@ -164,4 +164,23 @@ class HostileInputTest {
         assertTrue(r.err().contains("content/site.yaml:1:1: error: site.yaml is a symlink to a file outside the content folder"), r.err());
         assertFalse(Files.exists(tmp.resolve("site")));
     }
+
+    @Test
+    void aContentFileCannotReplaceTheThemesScript(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        page(content, "Text.\n");
+        Path first = tmp.resolve("first");
+        assertEquals(0, Run.build(content, first).exitCode());
+        String script;
+        try (Stream<Path> s = Files.list(first.resolve("assets"))) {
+            script = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("theme\\.[0-9a-f]{10}\\.js")).findFirst().orElseThrow();
+        }
+        Files.createDirectories(content.resolve("assets"));
+        Files.writeString(content.resolve("assets").resolve(script), "alert(1)\n");
+        Run.Outcome r = Run.build(content, tmp.resolve("site"));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("content/assets/" + script + ":1:1: error: this file would replace assets/" + script
+                + ", which Waymark copies from the theme"), r.err());
+        assertFalse(Files.exists(tmp.resolve("site")));
+    }
 }

@@ -109,9 +109,12 @@ public final class SiteRenderer {
                 theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty())));
     }
 
+    /** The generated search page's address; no content page may take it. */
+    public static final String SEARCH_PATH = "search/";
+
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
     RenderedFile searchPage(Site site, PageViews views) {
-        Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), "search/", "", dev.waymark.model.PageKind.PAGE,
+        Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), SEARCH_PATH, "", dev.waymark.model.PageKind.PAGE,
                 "Search and index", "Every page and section of " + site.config().title() + ".");
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"search-page__intro\">Every page and section of the guide. Type in the search box above, or use your browser's find on this list.</p>\n");

@@ -120,8 +120,17 @@ final class PageViews {
         return new PagerLink(p.title(), link(root, p.path()));
     }
 
+    /**
+     * Beyond this many entries at one level of a big site, a page's nav lists only its nearest {@link #SIBLING_WINDOW}
+     * neighbours on each side; the section's own page lists them all. Without it, a flat section of n pages made every
+     * page carry n links, and the output grew with n² (4,000 pages: 1.1 GB).
+     */
+    static final int SIBLING_LIMIT = 50;
+    static final int SIBLING_WINDOW = 10;
+
     private List<NavItem> nav(List<NavNode> nodes, Page current, String root, boolean full) {
         List<NavItem> out = new ArrayList<>();
+        if (!full && nodes.size() > SIBLING_LIMIT) nodes = window(nodes, current);
         for (NavNode n : nodes) {
             boolean isCurrent = n.path().equals(current.path());
             boolean open = isCurrent || (!n.path().isEmpty() && current.path().startsWith(n.path()));
@@ -129,6 +138,20 @@ final class PageViews {
             out.add(new NavItem(n.title(), link(root, n.path()), isCurrent, open, n.section(), children));
         }
         return out;
+    }
+
+    /** The entries around the one that is, or leads to, the current page; the first ones when none does. */
+    private static List<NavNode> window(List<NavNode> nodes, Page current) {
+        int at = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = nodes.get(i).path();
+            if (path.equals(current.path()) || (!path.isEmpty() && current.path().startsWith(path))) {
+                at = i;
+                break;
+            }
+        }
+        int from = Math.max(0, at - SIBLING_WINDOW);
+        return nodes.subList(from, Math.min(nodes.size(), from + 2 * SIBLING_WINDOW + 1));
     }
 
     private List<Crumb> crumbs(Page page, String root) {

@@ -103,7 +103,7 @@ class FeedTest {
 
     @Test
     void everyPageLinksTheFeed() {
-        for (Path file : Run.htmlFiles(site)) {
+        for (Path file : Run.pageFiles(site)) {
             var links = Run.html(file).select("head link[rel=alternate][type=application/atom+xml]");
             assertEquals(1, links.size(), file.toString());
             Path target = file.getParent().resolve(links.attr("href")).normalize();

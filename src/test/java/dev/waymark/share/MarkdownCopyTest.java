@@ -49,7 +49,7 @@ class MarkdownCopyTest {
     void everyPageHasACopyLinkedFromItsHead() {
         for (Path site : List.of(mini, guide)) {
             int pages = 0;
-            for (Path html : Run.htmlFiles(site)) {
+            for (Path html : Run.pageFiles(site)) {
                 String rel = site.relativize(html).toString().replace('\\', '/');
                 if (rel.equals("404.html") || rel.equals("search/index.html")) continue;
                 var link = Run.html(html).select("head link[rel=alternate][type=text/markdown]");

@@ -39,7 +39,7 @@ class StructuredDataTest {
     @Test
     void everyPageHasOneParsableBlockWithABreadcrumbListEndingAtItsCanonicalUrl() {
         int pages = 0;
-        for (Path file : Run.htmlFiles(site)) {
+        for (Path file : Run.pageFiles(site)) {
             Document doc = Run.html(file);
             Map<String, Object> ld = jsonLd(doc, file);
             assertEquals("https://schema.org", ld.get("@context"), file.toString());
@@ -75,7 +75,7 @@ class StructuredDataTest {
         assertEquals(BASE, home.get("url"));
         assertEquals("en", home.get("inLanguage"));
         assertEquals("A small guide used by the tests.", home.get("description"));
-        for (Path file : Run.htmlFiles(site)) {
+        for (Path file : Run.pageFiles(site)) {
             if (file.equals(site.resolve("index.html"))) continue;
             assertTrue(ofType(jsonLd(Run.html(file), file), "WebSite").isEmpty(), file + " has a WebSite");
         }
@@ -114,7 +114,7 @@ class StructuredDataTest {
 
     @Test
     void contentCannotCloseTheScriptElement() {
-        for (Path file : Run.htmlFiles(site)) {
+        for (Path file : Run.pageFiles(site)) {
             for (Element script : Run.html(file).select("script[type=application/ld+json]")) {
                 String data = script.data();
                 assertFalse(data.contains("<") || data.contains(">") || data.contains("&"), file + ": " + data);

@@ -65,6 +65,14 @@ public final class Run {
         }
     }
 
+    /**
+     * The site's pages: every .html file but the decision widget's embed pages ({@code <html class="embed">}), which
+     * are deliberately bare (no nav, feed, copies or structured data) and {@code noindex}.
+     */
+    public static List<Path> pageFiles(Path dir) {
+        return htmlFiles(dir).stream().filter(p -> html(p).select("html.embed").isEmpty()).toList();
+    }
+
     /** Copies a folder tree (used to edit fixture content without touching the originals). */
     public static void copyTree(Path from, Path to) {
         try {

@@ -86,7 +86,7 @@ class SocialCardTest {
         Path first = build(MINI, tmp.resolve("one"), tmp.resolve("cache-one"));
         Path second = build(MINI, tmp.resolve("two"), tmp.resolve("cache-two"));
         int pages = 0;
-        for (Path html : Run.htmlFiles(first)) {
+        for (Path html : Run.pageFiles(first)) {
             String rel = first.relativize(html).toString().replace('\\', '/');
             if (rel.equals("404.html") || rel.equals("search/index.html")) continue;
             String dir = rel.substring(0, rel.length() - "index.html".length());

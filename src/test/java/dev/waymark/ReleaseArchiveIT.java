@@ -69,11 +69,11 @@ class ReleaseArchiveIT {
         assertEquals("created a new guide in g; next: cd g && waymark serve\n", init);
         Path g = work.resolve("g");
         String build = run(List.of("waymark", "build", "--strict"), g, env, 0);
-        assertTrue(build.startsWith("0 errors, 0 warnings in 9 pages;"), build);
+        assertTrue(build.startsWith("0 errors, 0 warnings in 10 pages;"), build);
         assertTrue(build.matches("(?s).*\nbuilt \\d+ pages \\(\\d+ files\\) into site in \\d+ ms\n"), build);
         assertTrue(Files.isRegularFile(g.resolve("site/decide/index.html")));
         String check = run(List.of("waymark", "check", "site"), g, env, 0);
-        assertTrue(check.startsWith("0 errors, 0 warnings in 9 pages;"), check);
+        assertTrue(check.startsWith("0 errors, 0 warnings in 10 pages;"), check);
 
         Process serve = start(List.of("waymark", "serve", "--port", "0"), g, env);
         try {

@@ -90,8 +90,8 @@ class InitCommandTest {
         assertEquals("created " + content.resolve("options/nodejs.md") + "\n", node.out());
         String text = Files.readString(content.resolve("options/cpp.md"));
         assertFalse(BUNDLED.matcher(text).find(), text);
-        assertFalse(text.contains("2026"), text);
-        assertTrue(text.contains("# What C++ includes, using the capability keys from " + content.resolve("site.yaml") + ":\n"), text);
+        assertFalse(text.contains("2026"), text); // the file holds no path, so a temp folder's digits cannot match
+        assertTrue(text.contains("# What C++ includes, using the capability keys from ../site.yaml:\n"), text);
         assertTrue(text.contains("includes: [setup, support]"), text);
 
         Run.Outcome again = Run.waymark("new", "profile", "C++", "--content", content.toString());

@@ -46,7 +46,9 @@ public final class NewCommand implements Callable<Integer> {
                 if (slug.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "the profile name needs letters or digits");
                 String folder = section != null ? section : ProfileFolder.of(content);
                 file = content.resolve(folder).resolve(slug + ".md");
-                text = profile(name.strip(), new SiteConfigReader().read(content, content, new Diagnostics()), shown(content.resolve("site.yaml")));
+                // the file names site.yaml relative to itself: an absolute path would tie a committed file to one machine
+                String siteYaml = file.toAbsolutePath().getParent().relativize(content.resolve("site.yaml").toAbsolutePath()).toString().replace('\\', '/');
+                text = profile(name.strip(), new SiteConfigReader().read(content, content, new Diagnostics()), siteYaml);
             }
             case "page" -> {
                 String rel = name.endsWith(".md") ? name : name + ".md";

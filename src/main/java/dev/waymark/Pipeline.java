@@ -1,5 +1,7 @@
 package dev.waymark;
 
+import dev.waymark.cache.BuildCache;
+import dev.waymark.cache.CachedPages;
 import dev.waymark.content.ContentLoader;
 import dev.waymark.content.GitDates;
 import dev.waymark.content.Markdown;
@@ -36,6 +38,7 @@ import dev.waymark.write.SiteWriter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +110,17 @@ public final class Pipeline {
     }
 
     private final Markdown markdown = Markdown.shared();
+    private final BuildCache cache;
+
+    /** A build without the persistent cache: every page is rendered. */
+    public Pipeline() {
+        this(BuildCache.OFF);
+    }
+
+    /** A build that reuses, and then updates, the page files kept in {@code cache}. */
+    public Pipeline(BuildCache cache) {
+        this.cache = cache;
+    }
 
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
@@ -188,10 +202,24 @@ public final class Pipeline {
         String contentPrefix = sourcePrefix(options.content());
         List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                 ? List.of() : SearchIndex.entries(site, sources, pool);
+        Map<String, String> texts = new HashMap<>();
+        sources.forEach((rel, s) -> texts.put(rel, s.parsed().source().text()));
+        CachedPages cached = new CachedPages(cache, new CachedPages.Inputs(site, theme,
+                options.content().resolve(SiteConfigReader.FILE_NAME), assets, unreadable, drafts, dates, contentPrefix,
+                contentDisplay, texts), theme.hasTemplate("embed.jte"));
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
-            new SiteRenderer(new BodyRenderer(markdown), theme, pool)
-                    .render(site, sources, links, dates, contentPrefix, diagnostics, staging::put);
+            cached.reuse(staging, pool);
+            diagnostics.addAll(cached.warnings());
+            List<Diagnostic> before = diagnostics.sorted();
+            new SiteRenderer(new BodyRenderer(markdown), theme, pool).render(site, sources, links, dates, contentPrefix,
+                    diagnostics, f -> {
+                        staging.put(f);
+                        cached.rendered(f);
+                    }, cached::reused);
+            List<Diagnostic> reported = new ArrayList<>(diagnostics.sorted());
+            before.forEach(reported::remove);
+            cached.reported(reported);
             clock.lap("render");
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));
@@ -214,6 +242,7 @@ public final class Pipeline {
             // write what is copied as it is, then swap
             staging.copy(copies);
             staging.commit();
+            cached.store(options.out());
             clock.lap("write");
             clock.print();
             return new Result(diagnostics.sorted(), site, true, staging.files(), staging.pages());

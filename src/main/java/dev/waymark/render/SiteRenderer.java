@@ -64,6 +64,16 @@ public final class SiteRenderer {
      */
     public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
                       String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink) {
+        return render(site, sources, links, lastUpdated, contentPrefix, diagnostics, sink, page -> false);
+    }
+
+    /**
+     * {@link #render(Site, ConcurrentMap, SiteLinks, Map, String, Diagnostics, Consumer)}, leaving out the files of the
+     * pages {@code reused} accepts (their page, Markdown copy and embed page): the build cache has put them in place.
+     */
+    public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
+                      String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink,
+                      java.util.function.Predicate<Page> reused) {
         Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
         Map<String, DecisionTree> trees = new HashMap<>();
         for (Page page : site.pages()) {
@@ -78,6 +88,10 @@ public final class SiteRenderer {
         MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
+            if (reused.test(page)) {
+                if (!page.sourcePath().isEmpty()) sources.remove(page.sourcePath());
+                continue;
+            }
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));

@@ -32,6 +32,7 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 import dev.waymark.write.SiteWriter;
@@ -209,17 +210,20 @@ public final class Pipeline {
                 contentDisplay, texts), theme.hasTemplate("embed.jte"));
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
+            SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool);
             cached.reuse(staging, pool);
+            renderer.recordSources(cached.sources());
             diagnostics.addAll(cached.warnings());
             List<Diagnostic> before = diagnostics.sorted();
-            new SiteRenderer(new BodyRenderer(markdown), theme, pool).render(site, sources, links, dates, contentPrefix,
-                    diagnostics, f -> {
-                        staging.put(f);
-                        cached.rendered(f);
-                    }, cached::reused);
+            renderer.render(site, sources, links, dates, contentPrefix, diagnostics, f -> {
+                staging.put(f);
+                cached.rendered(f);
+            }, cached::reused);
             List<Diagnostic> reported = new ArrayList<>(diagnostics.sorted());
             before.forEach(reported::remove);
             cached.reported(reported);
+            cached.renderedSources(renderer.recordedSources());
+            staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
             clock.lap("render");
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));

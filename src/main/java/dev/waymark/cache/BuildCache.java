@@ -3,6 +3,7 @@ package dev.waymark.cache;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
+import dev.waymark.links.SourceMap;
 import dev.waymark.render.RenderedFile;
 import dev.waymark.write.SiteWriter;
 
@@ -41,7 +42,7 @@ public final class BuildCache {
     /** No cache: every page is rendered. */
     public static final BuildCache OFF = new BuildCache(null);
 
-    static final String MAGIC = "waymark-build-cache 1";
+    static final String MAGIC = "waymark-build-cache 2";
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Path folder;
@@ -94,6 +95,8 @@ public final class BuildCache {
         private final AtomicBoolean warned = new AtomicBoolean();
         private final AtomicInteger reused = new AtomicInteger();
         private final List<Diagnostic> warnings = new ArrayList<>();
+        private final Map<String, SourceMap.Page> sources = new ConcurrentHashMap<>();
+        private final Map<String, byte[]> sourceBlobs = new ConcurrentHashMap<>();
 
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
@@ -116,9 +119,20 @@ public final class BuildCache {
             List<Entry> entries = cached.get(pageKey);
             if (entries == null) return false;
             boolean whole = true;
+            Map<String, SourceMap.Page> pageSources = new java.util.HashMap<>();
             for (Entry e : entries) {
                 try {
-                    if (!Fingerprint.sha256(Files.readAllBytes(blob(e.sha()))).equals(e.sha())) {
+                    byte[] bytes = Files.readAllBytes(blob(e.sha()));
+                    if (e.kind() == Entry.SOURCES && Fingerprint.sha256(bytes).equals(e.sha())) {
+                        Optional<SourceMap.Page> record = SourceMap.parse(new String(bytes, StandardCharsets.UTF_8).lines().toList())
+                                .flatMap(m -> m.page(e.path()));
+                        if (record.isEmpty()) {
+                            warn("the cached source map of " + e.path() + " cannot be read");
+                            whole = false;
+                        } else {
+                            pageSources.put(e.path(), record.get());
+                        }
+                    } else if (!Fingerprint.sha256(bytes).equals(e.sha())) {
                         warn("the cached copy of " + e.path() + " does not match its hash");
                         Files.deleteIfExists(blob(e.sha())); // so this build can store the right bytes under that name
                         whole = false;
@@ -131,8 +145,11 @@ public final class BuildCache {
                 }
             }
             if (!whole) return false;
-            for (Entry e : entries) staging.link(e.path(), blob(e.sha()));
-            next.put(pageKey, entries);
+            for (Entry e : entries) {
+                if (e.kind() == Entry.FILE) staging.link(e.path(), blob(e.sha()));
+            }
+            sources.putAll(pageSources);
+            next.put(pageKey, new ArrayList<>(entries));
             reused.incrementAndGet();
             return true;
         }
@@ -144,7 +161,22 @@ public final class BuildCache {
                 return;
             }
             next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Entry(file.path(), Fingerprint.sha256(file.bytes())));
+                    .add(new Entry(Entry.FILE, file.path(), Fingerprint.sha256(file.bytes())));
+        }
+
+        /** Remembers a freshly rendered page's source-map record (by its output file), to store with its files. */
+        public void recordSources(String pageKey, String outputFile, SourceMap.Page record) {
+            if (folder == null) return;
+            byte[] bytes = new SourceMap(Path.of("."), Map.of(outputFile, record)).bytes();
+            String sha = Fingerprint.sha256(bytes);
+            sourceBlobs.put(sha, bytes);
+            next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Entry(Entry.SOURCES, outputFile, sha));
+        }
+
+        /** The source-map records of the pages taken from the cache, by output file. */
+        public Map<String, SourceMap.Page> sources() {
+            return Map.copyOf(sources);
         }
 
         /** A page whose rendering reported something is never stored: taking it from the cache would lose that report. */
@@ -185,10 +217,16 @@ public final class BuildCache {
                 });
                 Set<String> shas = new java.util.HashSet<>();
                 keep.values().forEach(list -> list.forEach(e -> shas.add(e.sha())));
-                keep.values().parallelStream().flatMap(Collection::stream).forEach(e -> place(out.resolve(e.path()), blob(e.sha())));
+                keep.values().parallelStream().flatMap(Collection::stream).forEach(e -> {
+                    if (e.kind() == Entry.FILE) {
+                        place(out.resolve(e.path()), blob(e.sha()));
+                    } else if (sourceBlobs.containsKey(e.sha())) {
+                        write(blob(e.sha()), sourceBlobs.get(e.sha()));
+                    }
+                });
                 StringBuilder index = new StringBuilder(MAGIC).append(' ').append(stamp).append('\n');
                 keep.forEach((key, entries) -> entries.stream().sorted(java.util.Comparator.comparing(Entry::path))
-                        .forEach(e -> index.append(key).append('\t').append(e.sha()).append('\t').append(e.path()).append('\n')));
+                        .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t').append(e.path()).append('\n')));
                 String body = index.toString();
                 String text = body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n";
                 Path tmp = Files.createTempFile(folder, "index", ".tmp"); // a name of its own: builds may run at once
@@ -202,6 +240,17 @@ public final class BuildCache {
                 }
             } catch (IOException | RuntimeException e) {
                 // a read-only or full cache folder: the site is built; the next build renders more
+            }
+        }
+
+        private void write(Path blob, byte[] bytes) {
+            try {
+                if (Files.exists(blob) && Files.size(blob) == bytes.length) return;
+                Path tmp = Files.createTempFile(blob.getParent(), "sources", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
 
@@ -250,11 +299,11 @@ public final class BuildCache {
             Map<String, List<Entry>> entries = new java.util.HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].split("\t", -1);
-                if (f.length != 3 || !HEX.matcher(f[0]).matches() || !HEX.matcher(f[1]).matches() || f[2].isEmpty()) {
+                if (f.length != 4 || !HEX.matcher(f[0]).matches() || !f[1].matches("[fs]") || !HEX.matcher(f[2]).matches() || f[3].isEmpty()) {
                     warn("its index is damaged at line " + (i + 1));
                     return Map.of();
                 }
-                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[2], f[1]));
+                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[3], f[2]));
             }
             return entries;
         }
@@ -273,7 +322,12 @@ public final class BuildCache {
         }
     }
 
-    /** One cached file of a page: its site path and the SHA-256 of its bytes. */
-    record Entry(String path, String sha) {
+    /**
+     * One cached file of a page: its site path and the SHA-256 of its bytes. A {@link #SOURCES} entry is the page's
+     * record in the source map (see {@link SourceMap}), kept in the cache only.
+     */
+    record Entry(char kind, String path, String sha) {
+        static final char FILE = 'f';
+        static final char SOURCES = 's';
     }
 }

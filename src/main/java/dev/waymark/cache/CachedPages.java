@@ -2,6 +2,7 @@ package dev.waymark.cache;
 
 import dev.waymark.Work;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.links.SourceMap;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.RenderedFile;
@@ -109,6 +110,19 @@ public final class CachedPages {
      */
     public void reported(List<Diagnostic> diagnostics) {
         if (!diagnostics.isEmpty()) session.spoilAll();
+    }
+
+    /** The source-map records of the pages taken from the cache, by output file. */
+    public Map<String, SourceMap.Page> sources() {
+        return session.sources();
+    }
+
+    /** The source-map records the renderer made (by output file): those of rendered pages go into the cache. */
+    public void renderedSources(Map<String, SourceMap.Page> recorded) {
+        keys.forEach((page, key) -> {
+            SourceMap.Page record = recorded.get(page.outputFile());
+            if (record != null && !reused.contains(page)) session.recordSources(key, page.outputFile(), record);
+        });
     }
 
     /** The one warning about a corrupt or foreign cache, if any. */

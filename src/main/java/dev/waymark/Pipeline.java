@@ -23,10 +23,6 @@ import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
-import dev.waymark.render.card.CardStyle;
-import dev.waymark.render.card.Cards;
-import dev.waymark.render.share.AtomFeed;
-import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
@@ -34,7 +30,7 @@ import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
-import dev.waymark.write.SiteFiles;
+import dev.waymark.write.SiteWideFiles;
 import dev.waymark.write.SiteWriter;
 
 import java.nio.file.Path;
@@ -225,17 +221,8 @@ public final class Pipeline {
             cached.renderedSources(renderer.recordedSources());
             staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
             clock.lap("render");
-            staging.put(SiteFiles.sitemap(site, dates));
-            staging.put(SiteFiles.robots(site));
-            staging.put(AtomFeed.of(site, changes));
-            staging.put(LlmsTxt.of(site));
-            if (config.cards()) {
-                new Cards(CardStyle.read(theme.folders()), Cards.defaultCache()).render(site, pool, staging::put);
-                clock.lap("cards");
-            }
-            if (!theme.assetPath("search.js").isEmpty()) {
-                SearchIndex.files(searchEntries).forEach(staging::put);
-            }
+            SiteWideFiles.write(site, theme, dates, changes, searchEntries, pool, SiteWideFiles.Written.NONE, staging::put);
+            clock.lap("site files");
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
             ContentAssets.add(loaded.assets(), copies, staging::has, config.trustRawHtml(), contentDisplay, diagnostics);
             Path passthrough = Passthrough.beside(options.content());

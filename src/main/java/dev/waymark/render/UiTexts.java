@@ -46,7 +46,7 @@ public final class UiTexts {
             if (k.startsWith(SCRIPT_PREFIX)) script.put(k.substring(SCRIPT_PREFIX.length()), v);
         });
         // the scripts carry their English; other languages hand them their strings in the page
-        boolean english = tried.get(0).equals("en");
+        boolean english = tried.get(0).equals("en") || tried.get(0).startsWith("en-");
         return new UiText(code, strings, english ? "" : Json.write(script));
     }
 

@@ -1,5 +1,7 @@
 package dev.waymark;
 
+import dev.waymark.cache.BuildCache;
+import dev.waymark.cache.CachedPages;
 import dev.waymark.content.ContentLoader;
 import dev.waymark.content.GitDates;
 import dev.waymark.content.Markdown;
@@ -38,12 +40,14 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 import dev.waymark.write.SiteWriter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +120,17 @@ public final class Pipeline {
     }
 
     private final Markdown markdown = Markdown.shared();
+    private final BuildCache cache;
+
+    /** A build without the persistent cache: every page is rendered. */
+    public Pipeline() {
+        this(BuildCache.OFF);
+    }
+
+    /** A build that reuses, and then updates, the page files kept in {@code cache}. */
+    public Pipeline(BuildCache cache) {
+        this.cache = cache;
+    }
 
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
@@ -185,6 +200,10 @@ public final class Pipeline {
                     editions.get(i).translated));
         }
         LanguageLinks languageLinks = new LanguageLinks(versions, config.baseUrl());
+        // a cached page is keyed on its own language's content, but its alternates and switcher show the others:
+        // a guide in several languages is rendered whole
+        BuildCache pageCache = editions.size() > 1 ? BuildCache.OFF : cache;
+        CachedPages cached = null;
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
             List<Map<String, String>> editionDates = new ArrayList<>();
@@ -199,11 +218,34 @@ public final class Pipeline {
                         ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"));
                 Consumer<RenderedFile> put = e.prefix.isEmpty() ? staging::put
                         : f -> staging.put(new RenderedFile(e.prefix + f.path(), f.bytes()));
-                new SiteRenderer(new BodyRenderer(markdown), theme, pool)
-                        .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks))
-                        .render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
+                SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool)
+                        .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks));
+                if (e.prefix.isEmpty()) {
+                    Map<String, String> texts = new HashMap<>();
+                    e.sources.forEach((rel, s) -> texts.put(rel, s.parsed().source().text()));
+                    CachedPages pages = new CachedPages(pageCache, new CachedPages.Inputs(site, theme,
+                            options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
+                            contentPrefix, contentDisplay, texts), theme.hasTemplate("embed.jte"));
+                    cached = pages;
+                    pages.reuse(staging, pool);
+                    renderer.recordSources(pages.sources());
+                    diagnostics.addAll(pages.warnings());
+                    List<Diagnostic> before = diagnostics.sorted();
+                    renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, f -> {
+                        staging.put(f);
+                        pages.rendered(f);
+                    }, pages::reused);
+                    List<Diagnostic> reported = new ArrayList<>(diagnostics.sorted());
+                    before.forEach(reported::remove);
+                    pages.reported(reported);
+                    pages.renderedSources(renderer.recordedSources());
+                    // the source map names the default language's pages; a translation's findings point at its pages
+                    staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
+                } else {
+                    renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
+                }
                 clock.lap("render");
-                if (e.prefix.isEmpty() && editions.size() == 1) staging.put(SiteFiles.sitemap(site, siteDates));
+                if (editions.size() == 1) staging.put(SiteFiles.sitemap(site, siteDates));
                 if (e.prefix.isEmpty()) staging.put(SiteFiles.robots(site));
                 put.accept(AtomFeed.of(site, editionChanges));
                 put.accept(LlmsTxt.of(site));
@@ -234,6 +276,7 @@ public final class Pipeline {
             // write what is copied as it is, then swap
             staging.copy(copies);
             staging.commit();
+            cached.store(options.out());
             clock.lap("write");
             clock.print();
             return new Result(diagnostics.sorted(), editions.get(0).site, true, staging.files(), staging.pages());
@@ -254,6 +297,9 @@ public final class Pipeline {
         final List<SourceFile> files = new ArrayList<>();
         Site site;
         SiteLinks links;
+        Set<String> assets = Set.of();
+        Set<String> unreadable = Set.of();
+        Set<String> drafts = Set.of();
 
         Edition(SiteConfig config, String prefix, Set<String> translated) {
             this.config = config;
@@ -315,6 +361,9 @@ public final class Pipeline {
             if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());
         });
         e.site = site;
+        e.assets = Set.copyOf(assets);
+        e.unreadable = Set.copyOf(unreadable);
+        e.drafts = Set.copyOf(drafts);
         e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
     }
 

@@ -4,16 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one HTML page says about itself, read once ({@link QuickScan} for a clean page, jsoup otherwise): its ids, its
- * references, its structure.
+ * What one HTML page says about itself, read once: its ids, its references, its structure.
  *
- * @param file   path relative to the site root, with forward slashes
- * @param source the Markdown source named by {@code <html data-source>}, or empty
+ * @param file path relative to the site root, with forward slashes
  */
-record PageFacts(String file, String source, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
+record PageFacts(String file, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
 
-    /** A reference to another resource: where it is, what kind of attribute, the URL, and the link text. */
-    record Ref(String url, String attribute, int line, String text, boolean tree) {
+    /** A reference to another resource: the URL, what kind of attribute, and its line (0 when not tracked). */
+    record Ref(String url, String attribute, int line, boolean tree) {
     }
 
     /** A problem found inside the page itself (structure, duplicate ids...). */

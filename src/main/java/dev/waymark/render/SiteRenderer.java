@@ -19,15 +19,18 @@ import dev.waymark.model.Site;
 import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.links.SourceMap;
 import dev.waymark.validate.OutcomeFreshness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +42,38 @@ import java.util.concurrent.Future;
  * Decision-tree fragments are rendered first, once, because other pages may embed the widget.
  */
 public final class SiteRenderer {
+    /**
+     * The site's {@link SourceMap} file: where each rendered page's links come from in its Markdown.
+     *
+     * @param content the content folder as seen from the output folder
+     */
+    public RenderedFile sourceMap(java.nio.file.Path content) {
+        return new RenderedFile(SourceMap.FILE_NAME, sources.map(content).bytes());
+    }
+
+    /** The source-map record of each page rendered so far, by output file. */
+    public Map<String, SourceMap.Page> recordedSources() {
+        return sources.snapshot();
+    }
+
+    /** Records pages that are not rendered (the build cache holds their files) as they were when they were. */
+    public void recordSources(Map<String, SourceMap.Page> pages) {
+        pages.forEach((file, page) -> sources.page(file, page.source(), page.refs()));
+    }
+
+    /** The recorder of the source map, which an incremental renderer rolls back after a round that was not written. */
+    SourceMap.Recorder sources() {
+        return sources;
+    }
+
+    /** The source map of the pages a site has now (an incremental renderer has seen pages that are gone since). */
+    RenderedFile sourceMap(java.nio.file.Path content, Site site) {
+        Set<String> now = new HashSet<>();
+        site.pages().forEach(p -> now.add(p.outputFile()));
+        sources.retain(now);
+        return sourceMap(content);
+    }
+
     /** The per-page inputs of rendering. */
     public record Source(ParsedPage parsed, PageStructure structure) {
     }
@@ -48,6 +83,7 @@ public final class SiteRenderer {
     private final ExecutorService pool;
     /** The edition's language; null until {@link #in} names one, then the site's language is used. */
     private final Localized localized;
+    private final SourceMap.Recorder sources = new SourceMap.Recorder();
 
     public SiteRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
         this(bodies, theme, pool, null);
@@ -82,6 +118,16 @@ public final class SiteRenderer {
      */
     public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
                       String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink) {
+        return render(site, sources, links, lastUpdated, contentPrefix, diagnostics, sink, page -> false);
+    }
+
+    /**
+     * {@link #render(Site, ConcurrentMap, SiteLinks, Map, String, Diagnostics, Consumer)}, leaving out the files of the
+     * pages {@code reused} accepts (their page, Markdown copy and embed page): the build cache has put them in place.
+     */
+    public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
+                      String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink,
+                      java.util.function.Predicate<Page> reused) {
         Localized language = localized(site);
         Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
         Map<String, DecisionTree> trees = new HashMap<>();
@@ -97,6 +143,10 @@ public final class SiteRenderer {
         MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
+            if (reused.test(page)) {
+                if (!page.sourcePath().isEmpty()) sources.remove(page.sourcePath());
+                continue;
+            }
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
@@ -210,10 +260,13 @@ public final class SiteRenderer {
     String body(Page page, Site site, Source src, SiteLinks links, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
                 Map<String, DecisionTree> trees, Diagnostics diagnostics) {
         Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
+        List<SourceMap.Ref> refs = new ArrayList<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
+                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics), refs);
         try {
-            return bodies.render(src.parsed().document(), ctx);
+            String html = bodies.render(src.parsed().document(), ctx);
+            sources.page(page.outputFile(), page.sourcePath(), refs);
+            return html;
         } catch (StackOverflowError e) {
             diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
             return "";

@@ -4,6 +4,7 @@ import dev.waymark.content.FrontMatterReader;
 import dev.waymark.content.TextDecoder;
 import dev.waymark.content.YamlFields;
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.Json;
 import dev.waymark.diag.Positioned;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.render.view.UiText;

@@ -31,10 +31,6 @@ import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
-import dev.waymark.render.card.CardStyle;
-import dev.waymark.render.card.Cards;
-import dev.waymark.render.share.AtomFeed;
-import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
@@ -43,6 +39,7 @@ import dev.waymark.links.SiteLinks;
 import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
+import dev.waymark.write.SiteWideFiles;
 import dev.waymark.write.SiteWriter;
 
 import java.nio.file.Path;
@@ -245,17 +242,13 @@ public final class Pipeline {
                     renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
                 }
                 clock.lap("render");
-                if (editions.size() == 1) staging.put(SiteFiles.sitemap(site, siteDates));
-                if (e.prefix.isEmpty()) staging.put(SiteFiles.robots(site));
-                put.accept(AtomFeed.of(site, editionChanges));
-                put.accept(LlmsTxt.of(site));
-                if (config.cards()) {
-                    new Cards(CardStyle.read(theme.folders()), Cards.defaultCache()).render(site, pool, put);
-                    clock.lap("cards");
-                }
-                if (!theme.assetPath("search.js").isEmpty()) {
-                    SearchIndex.files(searchEntries).forEach(put);
-                }
+                // a guide in several languages has one robots.txt, and one sitemap of every language (below)
+                SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE, f -> {
+                    if (f.path().equals("sitemap.xml") && editions.size() > 1) return;
+                    if (f.path().equals("robots.txt") && !e.prefix.isEmpty()) return;
+                    put.accept(f);
+                });
+                clock.lap("site files");
             }
             if (editions.size() > 1) staging.put(SiteFiles.sitemap(languageLinks.sitemap(editionDates)));
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());

@@ -30,6 +30,7 @@ import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
 import dev.waymark.write.SiteWriter;
@@ -190,8 +191,9 @@ public final class Pipeline {
                 ? List.of() : SearchIndex.entries(site, sources, pool);
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
-            new SiteRenderer(new BodyRenderer(markdown), theme, pool)
-                    .render(site, sources, links, dates, contentPrefix, diagnostics, staging::put);
+            SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool);
+            renderer.render(site, sources, links, dates, contentPrefix, diagnostics, staging::put);
+            staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
             clock.lap("render");
             staging.put(SiteFiles.sitemap(site, dates));
             staging.put(SiteFiles.robots(site));

@@ -2,7 +2,6 @@ package dev.waymark.check;
 
 import dev.waymark.diag.Severity;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +11,15 @@ import java.util.Optional;
  *
  * @param basePath   the path the site is published under (e.g. {@code /guide/}); empty to detect it from the home
  *                   page's canonical URL
- * @param projectDir the folder Markdown sources named in {@code data-source} are relative to
  * @param severities severity per finding kind; kinds not named are errors
  */
-public record CheckOptions(Optional<String> basePath, Path projectDir, Map<String, Severity> severities) {
+public record CheckOptions(Optional<String> basePath, Map<String, Severity> severities) {
     public CheckOptions {
         severities = Map.copyOf(severities);
     }
 
     public static CheckOptions defaults() {
-        return new CheckOptions(Optional.empty(), Path.of(""), Map.of());
+        return new CheckOptions(Optional.empty(), Map.of());
     }
 
     public Severity severity(String kind) {
@@ -31,6 +29,6 @@ public record CheckOptions(Optional<String> basePath, Path projectDir, Map<Strin
     public CheckOptions withSeverity(String kind, Severity severity) {
         Map<String, Severity> m = new HashMap<>(severities);
         m.put(kind, severity);
-        return new CheckOptions(basePath, projectDir, m);
+        return new CheckOptions(basePath, m);
     }
 }

@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one HTML page says about itself, read once ({@link QuickScan} for a clean page, jsoup otherwise): its ids, its
- * references, its structure.
+ * What one HTML page says about itself, read once: its ids, its references, its structure.
  *
- * @param file   path relative to the site root, with forward slashes
- * @param source the Markdown source named by {@code <html data-source>}, or empty
+ * @param file path relative to the site root, with forward slashes
  */
-record PageFacts(String file, String source, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
+record PageFacts(String file, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
 
     /** A reference to another resource: where it is, what kind of attribute, the URL, and the link text. */
     record Ref(String url, String attribute, int line, String text, boolean tree) {

@@ -1,9 +1,17 @@
 package dev.waymark.check;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +23,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads one HTML page into {@link PageFacts}: ids, every reference, and its structural problems. */
+/**
+ * Reads one HTML page into {@link PageFacts}: ids, every reference, and its structural problems.
+ *
+ * <p>jsoup's {@link StreamParser} hands over each element as soon as its end tag is read, with its children; once it
+ * has been looked at, it is taken out of the tree (unless a link around it still needs its text), so a page of any
+ * size is read in memory that does not grow with it. Elements come in the order they close, so a page's headings
+ * and references come in document order, except that an element nested in another comes before it.
+ */
 final class PageScanner {
     private static final Pattern JSON_FIELD = Pattern.compile("\"(href|target|id)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     /**
@@ -23,82 +38,121 @@ final class PageScanner {
      * (navigation) on every page; one shared instance each keeps 10,000 pages' facts small enough to stay young.
      */
     private final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
-    private final QuickScan quick = new QuickScan(shared);
 
     /**
-     * The first, untracked read of a page file, straight from its bytes: {@link QuickScan} answers for the clean,
-     * regular pages that make up a healthy site, and {@link #parse} reads every other page. Position tracking costs a
-     * third of a jsoup parse, so only pages with findings are read again, with {@code track} on, to report exact lines.
-     * Bytes that are not UTF-8 read as U+FFFD, as a browser shows them, so one bad byte does not stop the check.
+     * Reads a page file. Position tracking costs a third of a parse, so the first read of every page runs without it,
+     * and only pages with findings are read again, with {@code track} on, to report exact lines. Bytes that are not
+     * UTF-8 read as U+FFFD, as a browser shows them, so one bad byte does not stop the check.
      */
-    PageFacts scan(String file, byte[] utf8) {
-        PageFacts facts = quick.scan(file, utf8);
-        return facts != null ? facts : parse(file, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), false);
+    PageFacts read(String file, Path path, boolean track) {
+        try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
+            return read(file, in, track);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Reads a page with jsoup in one pass over its elements: the reference behaviour {@link QuickScan} must match. */
-    PageFacts parse(String file, String html, boolean track) {
-        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(track));
+    PageFacts read(String file, Reader in, boolean track) {
         Refs refs = new Refs(track);
         Set<String> ids = new HashSet<>();
         Set<String> seen = new HashSet<>();
         List<PageFacts.Local> problems = new ArrayList<>();
         List<String> treeIds = new ArrayList<>();
-        List<Element> headings = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         int h1 = 0;
         int secondH1Line = 1;
-        for (Element el : doc.getAllElements()) {
-            String tag = el.normalName();
-            if (el.hasAttr("id")) {
-                String id = el.id();
-                if (!seen.add(id)) {
-                    problems.add(new PageFacts.Local(CheckKind.DUPLICATE_ID, "duplicate id \"" + id + "\"", line(el), false));
+        String title = null;
+        boolean description = false;
+        Document doc;
+        try (StreamParser stream = new StreamParser(Parser.htmlParser().setTrackPosition(track)).parse(in, "")) {
+            doc = stream.document();
+            for (Element el : (Iterable<Element>) stream::iterator) {
+                String tag = el.normalName();
+                if (el.hasAttr("id")) {
+                    String id = el.id();
+                    if (!seen.add(id)) {
+                        problems.add(new PageFacts.Local(CheckKind.DUPLICATE_ID, "duplicate id \"" + id + "\"", line(el), false));
+                    }
+                    ids.add(id);
                 }
-                ids.add(id);
-            }
-            if (el.hasAttr("style")) {
-                for (String url : CssUrls.of(el.attr("style"))) refs.add(url, "style url()", el, null, false);
-            }
-            switch (tag) {
-                case "a" -> {
-                    if (el.hasAttr("name")) ids.add(el.attr("name"));
-                    if (el.hasAttr("href")) {
-                        refs.add(el.attr("href"), "a href", el, PageScanner::text, false);
-                        emptyLink(el, problems);
+                if (el.hasAttr("style")) {
+                    for (String url : CssUrls.of(el.attr("style"))) refs.add(url, "style url()", el, null, false);
+                }
+                switch (tag) {
+                    case "a" -> {
+                        if (el.hasAttr("name")) ids.add(el.attr("name"));
+                        if (el.hasAttr("href")) {
+                            refs.add(el.attr("href"), "a href", el, PageScanner::text, false);
+                            emptyLink(el, problems);
+                        }
+                    }
+                    case "area", "link" -> {
+                        if (el.hasAttr("href")) refs.add(el.attr("href"), tag + " href", el, PageScanner::text, false);
+                    }
+                    case "img", "source" -> {
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, e -> e.attr("alt"), false);
+                        if (el.hasAttr("srcset")) srcset(el, tag, refs);
+                        if (tag.equals("img") && !el.hasAttr("alt")) {
+                            problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(el.attr("src")) + " has no alt attribute", line(el), false));
+                        }
+                    }
+                    case "script" -> {
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), "script src", el, null, false);
+                        if (el.hasClass("wm-tree-data")) tree(el, refs, treeIds, problems);
+                    }
+                    case "iframe", "video", "audio" -> {
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, null, false);
+                    }
+                    case "style" -> {
+                        for (String url : CssUrls.of(el.data())) refs.add(url, "style url()", el, null, false);
+                    }
+                    case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                        headings.add(new Heading(tag.charAt(1) - '0', el.text(), line(el)));
+                        if (tag.equals("h1") && ++h1 == 2) secondH1Line = line(el);
+                    }
+                    case "title" -> {
+                        if (title == null) title = el.text();
+                    }
+                    case "meta" -> {
+                        if (!description && el.attr("name").equals("description") && !el.attr("content").isBlank() && inHead(el)) {
+                            description = true;
+                        }
+                    }
+                    case "html", "head", "body" -> {
+                        continue; // read at the end
+                    }
+                    default -> {
                     }
                 }
-                case "area", "link" -> {
-                    if (el.hasAttr("href")) refs.add(el.attr("href"), tag + " href", el, PageScanner::text, false);
-                }
-                case "img", "source" -> {
-                    if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, e -> e.attr("alt"), false);
-                    if (el.hasAttr("srcset")) srcset(el, tag, refs);
-                    if (tag.equals("img") && !el.hasAttr("alt")) {
-                        problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(el.attr("src")) + " has no alt attribute", line(el), false));
-                    }
-                }
-                case "script" -> {
-                    if (el.hasAttr("src")) refs.add(el.attr("src"), "script src", el, null, false);
-                    if (el.hasClass("wm-tree-data")) tree(el, refs, treeIds, problems);
-                }
-                case "iframe", "video", "audio" -> {
-                    if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, null, false);
-                }
-                case "style" -> {
-                    for (String url : CssUrls.of(el.data())) refs.add(url, "style url()", el, null, false);
-                }
-                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                    headings.add(el);
-                    if (tag.equals("h1") && ++h1 == 2) secondH1Line = line(el);
-                }
-                default -> {
-                }
+                if (!insideTextReader(el)) el.remove(); // looked at; a link or heading around it still needs its text
             }
         }
-        pageLevel(doc, h1, secondH1Line, problems);
+        Element html = doc.selectFirst("html");
+        pageLevel(html, title, description, h1, secondH1Line, problems);
         headingOrder(headings, problems);
-        String source = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("data-source");
-        return new PageFacts(file, source, Set.copyOf(ids), List.copyOf(refs.list), List.copyOf(problems), List.copyOf(treeIds));
+        return new PageFacts(file, Set.copyOf(ids), List.copyOf(refs.list), List.copyOf(problems), List.copyOf(treeIds));
+    }
+
+    /** A heading as the order check needs it, kept after its element has left the tree. */
+    private record Heading(int level, String text, int line) {
+    }
+
+    private static boolean inHead(Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            if (p.normalName().equals("head")) return true;
+        }
+        return false;
+    }
+
+    /** Whether an element is inside a link or a heading, whose checks read the text of all they hold. */
+    private static boolean insideTextReader(Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            String name = p.normalName();
+            if (name.equals("a") || (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(Element el) {
@@ -181,16 +235,14 @@ final class PageScanner {
         }
     }
 
-    private static void pageLevel(Document doc, int h1, int secondH1Line, List<PageFacts.Local> problems) {
-        Element html = doc.selectFirst("html");
+    private static void pageLevel(Element html, String title, boolean description, int h1, int secondH1Line, List<PageFacts.Local> problems) {
         if (html == null || html.attr("lang").isBlank()) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_LANG, "page has no <html lang>", 1, true));
         }
-        if (doc.title().isBlank()) {
+        if (title == null || title.isBlank()) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_TITLE, "page has no <title>", 1, true));
         }
-        Element desc = doc.head().selectFirst("meta[name=description]");
-        if (desc == null || desc.attr("content").isBlank()) {
+        if (!description) {
             problems.add(new PageFacts.Local(CheckKind.MISSING_DESCRIPTION, "page has no meta description", 1, true));
         }
         if (h1 != 1) {
@@ -198,15 +250,14 @@ final class PageScanner {
         }
     }
 
-    private static void headingOrder(List<Element> headings, List<PageFacts.Local> problems) {
+    private static void headingOrder(List<Heading> headings, List<PageFacts.Local> problems) {
         int previous = 0;
-        for (Element h : headings) {
-            int level = h.normalName().charAt(1) - '0';
-            if (previous > 0 && level > previous + 1) {
-                problems.add(new PageFacts.Local(CheckKind.HEADING_SKIP, "heading level skips from h" + previous + " to h" + level
-                        + " (\"" + abbreviate(h.text()) + "\")", line(h), false));
+        for (Heading h : headings) {
+            if (previous > 0 && h.level() > previous + 1) {
+                problems.add(new PageFacts.Local(CheckKind.HEADING_SKIP, "heading level skips from h" + previous + " to h" + h.level()
+                        + " (\"" + abbreviate(h.text()) + "\")", h.line(), false));
             }
-            previous = level;
+            previous = h.level();
         }
     }
 

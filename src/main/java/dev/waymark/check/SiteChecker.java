@@ -5,7 +5,10 @@ import dev.waymark.diag.Severity;
 import dev.waymark.model.RelativePath;
 import dev.waymark.model.UrlParts;
 import dev.waymark.diag.SourcePosition;
-import org.jsoup.Jsoup;
+import dev.waymark.links.SourceMap;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +55,7 @@ public final class SiteChecker {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 files.put(rel, rel);
-                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.scan(rel, bytes(root, rel))));
+                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.read(rel, p, false)));
                 if (rel.endsWith(".css")) css.add(rel);
             });
             for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
@@ -63,7 +66,7 @@ public final class SiteChecker {
         String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
-        SourceMapper mapper = new SourceMapper(options.projectDir());
+        MarkdownPositions mapper = new MarkdownPositions(root, SourceMap.read(root));
         List<Diagnostic> findings = new ArrayList<>();
         Map<String, Integer> domains = new TreeMap<>();
         // the link graph for orphan pages: page i links to the pages whose indexes are set in links[i]
@@ -94,7 +97,7 @@ public final class SiteChecker {
             // Read the few pages with findings again, with positions, and report their findings at exact lines.
             Map<String, PageFacts> tracked = new TreeMap<>();
             for (PageFacts page : parallel(pool, withFindings,
-                    file -> scanner.parse(file, new String(bytes(root, file), StandardCharsets.UTF_8), true))) {
+                    file -> scanner.read(file, root.resolve(file), true))) {
                 tracked.put(page.file(), page);
             }
             findings.removeIf(f -> tracked.containsKey(htmlFile(f)));
@@ -112,14 +115,16 @@ public final class SiteChecker {
 
     private static void checkPage(PageFacts page, String basePath, Map<String, String> files, Map<String, PageFacts> pages,
                                   Map<String, Integer> index, Targets targets,
-                                  CheckOptions options, SourceMapper mapper, List<Diagnostic> findings, Map<String, Integer> domains,
+                                  CheckOptions options, MarkdownPositions mapper, List<Diagnostic> findings, Map<String, Integer> domains,
                                   BitSet links, int[] counts) {
         for (PageFacts.Local local : page.problems()) {
             add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
         }
         int depth = Targets.depth(page.file());
+        Map<String, Integer> seen = new HashMap<>(); // references to each URL so far: the source map's key with the URL
         for (PageFacts.Ref ref : page.refs()) {
-            resolve(page, depth, ref, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
+            int occurrence = seen.merge(ref.url(), 1, Integer::sum) - 1;
+            resolve(page, depth, ref, occurrence, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
         }
     }
 
@@ -162,23 +167,29 @@ public final class SiteChecker {
         }
     }
 
-    /** The path of the home page's canonical URL, e.g. {@code /guide/}; "/" when there is none. */
+    /** The path of the home page's canonical URL, e.g. {@code /guide/}; "/" when there is none. Reads the head only. */
     static String detectBasePath(Path root) {
         Path index = root.resolve("index.html");
         if (!Files.isRegularFile(index)) return "/";
-        try {
-            var link = Jsoup.parse(index.toFile(), "UTF-8").selectFirst("link[rel=canonical]");
-            if (link == null) return "/";
-            String href = link.attr("href").replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
-            return href.startsWith("/") ? href.replaceFirst("[?#].*$", "").replaceFirst("[^/]*$", "") : "/";
-        } catch (IOException e) {
+        try (var in = new java.io.InputStreamReader(Files.newInputStream(index), StandardCharsets.UTF_8);
+             StreamParser stream = new StreamParser(Parser.htmlParser()).parse(in, "")) {
+            for (Element el : (Iterable<Element>) stream::iterator) {
+                if (el.normalName().equals("link") && el.attr("rel").equalsIgnoreCase("canonical")) {
+                    String href = el.attr("href").replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+                    return href.startsWith("/") ? href.replaceFirst("[?#].*$", "").replaceFirst("[^/]*$", "") : "/";
+                }
+                if (el.normalName().equals("head")) break; // a canonical link belongs in the head
+                el.remove();
+            }
+            return "/";
+        } catch (IOException | java.io.UncheckedIOException e) {
             return "/";
         }
     }
 
-    private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, String basePath, Map<String, String> files,
+    private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, int occurrence, String basePath, Map<String, String> files,
                                 Map<String, PageFacts> pages, Map<String, Integer> index, Targets targets,
-                                CheckOptions options, SourceMapper mapper, List<Diagnostic> findings, Map<String, Integer> domains,
+                                CheckOptions options, MarkdownPositions mapper, List<Diagnostic> findings, Map<String, Integer> domains,
                                 BitSet links, int[] counts) {
         String url = ref.url().strip();
         if (url.isEmpty()) return;
@@ -199,7 +210,7 @@ public final class SiteChecker {
         String target = hit.target();
         String fragment = hit.fragment();
         if (target == Targets.OUTSIDE || target == Targets.MISSING) {
-            add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref), ref.attribute() + " \"" + PageScanner.abbreviate(url)
+            add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref, occurrence), ref.attribute() + " \"" + PageScanner.abbreviate(url)
                     + (target == Targets.OUTSIDE ? "\" is outside the site's base path " + basePath : "\" points to a file that does not exist"),
                     page.file(), ref.line());
             return;
@@ -212,7 +223,7 @@ public final class SiteChecker {
             PageFacts targetPage = pages.get(target);
             String id = UrlParts.decode(fragment);
             if (targetPage != null && !targetPage.ids().contains(id) && !targetPage.ids().contains(fragment)) {
-                add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref), "link to \"#" + PageScanner.abbreviate(fragment)
+                add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref, occurrence), "link to \"#" + PageScanner.abbreviate(fragment)
                         + "\": no element with that id in " + target, page.file(), ref.line());
             }
         }
@@ -267,7 +278,7 @@ public final class SiteChecker {
     }
 
     private static void orphans(List<PageFacts> ordered, Map<String, Integer> index, BitSet[] links, CheckOptions options,
-                                SourceMapper mapper, List<Diagnostic> findings) {
+                                MarkdownPositions mapper, List<Diagnostic> findings) {
         Integer home = index.get("index.html");
         if (home == null) return;
         BitSet reached = new BitSet(ordered.size());

@@ -58,7 +58,7 @@ public final class BuildCommand implements Callable<Integer> {
         List<Diagnostic> problems = new ArrayList<>(result.diagnostics());
         CheckReport strictReport = null;
         if (!result.failed() && strict) {
-            strictReport = new SiteChecker().check(out, CheckCommand.options(java.util.Map.of(), null, Path.of(".")));
+            strictReport = new SiteChecker().check(out, CheckCommand.options(java.util.Map.of(), null));
             problems.addAll(strictReport.findings());
         }
         Report report = new Report(quiet ? problems.stream().filter(Diagnostic::isError).toList() : problems, "", figures(result, strictReport));

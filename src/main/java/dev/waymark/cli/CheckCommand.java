@@ -35,9 +35,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--base-path", paramLabel = "PATH", description = "Path the site is published under, e.g. /guide/ (default: from the home page's canonical URL).")
     String basePath;
 
-    @Option(names = "--project", paramLabel = "DIR", description = "Folder the Markdown sources are relative to (default: current folder).", defaultValue = ".")
-    Path project;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,14 +48,14 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown check kind \"" + kind + "\"; use one of " + String.join(", ", CheckKind.ALL));
             }
         }
-        CheckReport report = new SiteChecker().check(site, options(severities, basePath, project));
+        CheckReport report = new SiteChecker().check(site, options(severities, basePath));
         spec.commandLine().getOut().print(format.report(report.report()));
         spec.commandLine().getOut().flush();
         return report.errorCount() > 0 ? 1 : 0;
     }
 
-    static CheckOptions options(Map<String, Severity> severities, String basePath, Path project) {
-        CheckOptions options = new CheckOptions(Optional.ofNullable(basePath), project, Map.of());
+    static CheckOptions options(Map<String, Severity> severities, String basePath) {
+        CheckOptions options = new CheckOptions(Optional.ofNullable(basePath), Map.of());
         for (Map.Entry<String, Severity> e : severities.entrySet()) options = options.withSeverity(e.getKey(), e.getValue());
         return options;
     }

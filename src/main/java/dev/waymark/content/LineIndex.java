@@ -43,6 +43,15 @@ public final class LineIndex {
         return new dev.waymark.diag.SourcePosition(file, line + 1, node.getStartOffset() - index.starts[line] + 1);
     }
 
+    /** Where a character {@code offset} characters into a node is in its file (raw HTML's attributes, for example). */
+    public static dev.waymark.diag.SourcePosition position(java.nio.file.Path file, Node node, int offset) {
+        LineIndex index = of(node);
+        if (index == null) return position(file, node);
+        int at = node.getStartOffset() + offset;
+        int line = index.lineOf(at);
+        return new dev.waymark.diag.SourcePosition(file, line + 1, at - index.starts[line] + 1);
+    }
+
     /** The 1-based line where a node starts. */
     public static int line(Node node) {
         LineIndex index = of(node);

@@ -1,8 +1,5 @@
 package dev.waymark.diag;
 
-import java.util.List;
-import java.util.Map;
-
 /** Escaping for each output format; text that reaches a terminal, a JSON parser or a CI runner goes through here. */
 final class Escape {
     private Escape() {
@@ -40,53 +37,5 @@ final class Escape {
     /** A property value of a workflow command, which also reserves ':' and ','. */
     static String githubProperty(String s) {
         return githubData(s).replace(":", "%3A").replace(",", "%2C");
-    }
-
-    /** Writes maps (in their order), lists, strings, numbers, booleans and null as JSON. */
-    static void json(Object v, StringBuilder sb) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) sb.append(',');
-                first = false;
-                jsonString(String.valueOf(e.getKey()), sb);
-                sb.append(':');
-                json(e.getValue(), sb);
-            }
-            sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(',');
-                json(l.get(i), sb);
-            }
-            sb.append(']');
-        } else {
-            jsonString(v.toString(), sb);
-        }
-    }
-
-    private static void jsonString(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

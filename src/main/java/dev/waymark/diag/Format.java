@@ -37,14 +37,14 @@ public enum Format {
             StringBuilder sb = new StringBuilder("{\"diagnostics\":[");
             for (int i = 0; i < report.diagnostics().size(); i++) {
                 if (i > 0) sb.append(',');
-                Escape.json(json(report.diagnostics().get(i)), sb);
+                Json.writeReport(json(report.diagnostics().get(i)), sb);
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("errors", report.errorCount());
             summary.put("warnings", report.warningCount());
             summary.putAll(report.figures());
             sb.append("],\"summary\":");
-            Escape.json(summary, sb);
+            Json.writeReport(summary, sb);
             return sb.append("}\n").toString();
         }
 

@@ -294,6 +294,7 @@ public final class IncrementalBuild implements AutoCloseable {
         extras.add(SiteFiles.robots(site));
         extras.add(AtomFeed.of(site, changes));
         extras.add(LlmsTxt.of(site));
+        extras.add(renderer.sourceMap(site, dev.waymark.links.SourceMap.contentFrom(options.out(), options.content())));
         Map<String, SocialCard.Text> cards = new HashMap<>();
         CardStyle cardStyle = CardStyle.read(theme.folders());
         if (site.config().cards()) {

@@ -293,6 +293,7 @@ public final class BodyRenderer {
 
         private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
+            if (c != null) RawHtmlRefs.record(c, node);
             if (c == null || c.trustRawHtml()) {
                 ctx.delegateRender();
                 return;
@@ -309,6 +310,7 @@ public final class BodyRenderer {
 
         private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
+            if (c != null) RawHtmlRefs.record(c, node);
             if (c == null || c.trustRawHtml()) {
                 ctx.delegateRender();
                 return;
@@ -354,6 +356,7 @@ public final class BodyRenderer {
             if (alt.isEmpty()) {
                 c.diagnostics().warning(at(c, node), "image has no alt text", "describe the image: ![what it shows](path.png)");
             }
+            c.record(link.getUrl(), at(c, node));
             html.raw("<img src=\"" + escape(link.getUrl()) + "\" alt=\"" + escape(alt) + "\" loading=\"lazy\"");
             if (node.getTitle().isNotNull() && !node.getTitle().isEmpty()) {
                 html.raw(" title=\"" + escape(node.getTitle().unescape()) + "\"");

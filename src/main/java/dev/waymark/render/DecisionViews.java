@@ -1,6 +1,7 @@
 package dev.waymark.render;
 
 import dev.waymark.content.Slug;
+import dev.waymark.diag.Json;
 import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;

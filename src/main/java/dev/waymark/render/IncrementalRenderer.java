@@ -43,10 +43,17 @@ public final class IncrementalRenderer {
     /** Each source's Markdown-copy body, and each page's Markdown copy as last written. */
     private final Map<String, String> markdownBodies = new HashMap<>();
     private final Map<String, String> markdown = new HashMap<>();
+    /** The source map's pages as of the last commit: a round that is not committed recorded into it for nothing. */
+    private Map<String, dev.waymark.links.SourceMap.Page> sourceMap = Map.of();
 
     public IncrementalRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
         this.renderer = new SiteRenderer(bodies, theme, pool);
         this.pool = pool;
+    }
+
+    /** The {@link dev.waymark.links.SourceMap} of the site as rendered so far, as a full build writes it. */
+    public RenderedFile sourceMap(Site site, java.nio.file.Path content) {
+        return renderer.sourceMap(content, site);
     }
 
     /** What to render in one round. */
@@ -101,6 +108,7 @@ public final class IncrementalRenderer {
      * @param source a fresh parse of a source path; a rendered body consumes its Markdown tree
      */
     public Round render(Request request, Function<String, SiteRenderer.Source> source, Consumer<RenderedFile> sink) {
+        renderer.sources().restore(sourceMap);
         Site site = request.site();
         Round round = new Round();
         round.allViews = request.allViews();
@@ -203,5 +211,6 @@ public final class IncrementalRenderer {
         bodyDiagnostics.keySet().retainAll(sources);
         linksTo.keySet().retainAll(sources);
         fragments.keySet().retainAll(sources);
+        sourceMap = renderer.sources().snapshot();
     }
 }

@@ -37,8 +37,12 @@ final class SafeAttributes implements AttributeProvider {
                 removed.add(a.getName());
             }
         }
+        BodyContext c = BodyContext.of(node);
+        if (c != null && attributes.contains("href")) { // links, reference links and autolinks: their final URL
+            String href = attributes.getValue("href");
+            if (!href.isEmpty()) c.record(href, dev.waymark.content.LineIndex.position(c.file(), node));
+        }
         if (!removed.isEmpty()) {
-            BodyContext c = BodyContext.of(node);
             if (c != null) {
                 c.diagnostics().warning(dev.waymark.content.LineIndex.position(c.file(), node),
                         "attribute" + (removed.size() == 1 ? " " : "s ") + String.join(", ", removed) + " removed",

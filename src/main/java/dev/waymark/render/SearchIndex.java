@@ -3,6 +3,7 @@ package dev.waymark.render;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.waymark.content.AstText;
+import dev.waymark.diag.Json;
 import dev.waymark.model.ChoiceItem;
 import dev.waymark.model.ChoiceList;
 import dev.waymark.model.DecisionNode;

@@ -19,15 +19,18 @@ import dev.waymark.model.Site;
 import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
+import dev.waymark.links.SourceMap;
 import dev.waymark.validate.OutcomeFreshness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +42,28 @@ import java.util.concurrent.Future;
  * Decision-tree fragments are rendered first, once, because other pages may embed the widget.
  */
 public final class SiteRenderer {
+    /**
+     * The site's {@link SourceMap} file: where each rendered page's links come from in its Markdown.
+     *
+     * @param content the content folder as seen from the output folder
+     */
+    public RenderedFile sourceMap(java.nio.file.Path content) {
+        return new RenderedFile(SourceMap.FILE_NAME, sources.map(content).bytes());
+    }
+
+    /** The recorder of the source map, which an incremental renderer rolls back after a round that was not written. */
+    SourceMap.Recorder sources() {
+        return sources;
+    }
+
+    /** The source map of the pages a site has now (an incremental renderer has seen pages that are gone since). */
+    RenderedFile sourceMap(java.nio.file.Path content, Site site) {
+        Set<String> now = new HashSet<>();
+        site.pages().forEach(p -> now.add(p.outputFile()));
+        sources.retain(now);
+        return sourceMap(content);
+    }
+
     /** The per-page inputs of rendering. */
     public record Source(ParsedPage parsed, PageStructure structure) {
     }
@@ -46,6 +71,7 @@ public final class SiteRenderer {
     private final BodyRenderer bodies;
     private final Theme theme;
     private final ExecutorService pool;
+    private final SourceMap.Recorder sources = new SourceMap.Recorder();
 
     public SiteRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
         this.bodies = bodies;
@@ -190,10 +216,13 @@ public final class SiteRenderer {
     String body(Page page, Site site, Source src, SiteLinks links, DecisionViews decisions, Map<String, DecisionViews.Fragments> fragments,
                 Map<String, DecisionTree> trees, Diagnostics diagnostics) {
         Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
+        List<SourceMap.Ref> refs = new ArrayList<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics));
+                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics), refs);
         try {
-            return bodies.render(src.parsed().document(), ctx);
+            String html = bodies.render(src.parsed().document(), ctx);
+            sources.page(page.outputFile(), page.sourcePath(), refs);
+            return html;
         } catch (StackOverflowError e) {
             diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
             return "";

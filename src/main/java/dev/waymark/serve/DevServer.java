@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.incremental.IncrementalBuild;
-import dev.waymark.render.Json;
+import dev.waymark.diag.Json;
 import dev.waymark.write.Passthrough;
 
 import java.io.IOException;

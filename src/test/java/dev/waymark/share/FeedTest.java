@@ -1,6 +1,7 @@
 package dev.waymark.share;
 
 import dev.waymark.content.GitDates;
+import dev.waymark.support.Git;
 import dev.waymark.support.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,11 +48,11 @@ class FeedTest {
         Path repo = tmp.resolve("repo");
         content = repo.resolve("content");
         Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
-        git(repo, "2026-01-15T10:00:00Z", "init", "-q");
-        git(repo, "2026-01-15T10:00:00Z", "add", ".");
-        git(repo, "2026-01-15T10:00:00Z", "commit", "-q", "-m", "First draft of the guide");
+        Git.run(repo, "2026-01-15T10:00:00Z", "init", "-q");
+        Git.run(repo, "2026-01-15T10:00:00Z", "add", ".");
+        Git.run(repo, "2026-01-15T10:00:00Z", "commit", "-q", "-m", "First draft of the guide");
         Files.writeString(content.resolve("compare.md"), Files.readString(content.resolve("compare.md")) + "\nMore.\n");
-        git(repo, "2026-03-02T09:30:00+01:00", "commit", "-q", "-am", "Compare: say more about <async> & co.");
+        Git.run(repo, "2026-03-02T09:30:00+01:00", "commit", "-q", "-am", "Compare: say more about <async> & co.");
         site = tmp.resolve("site");
         Run.Outcome r = Run.build(content, site, "--quiet");
         assertEquals(0, r.exitCode(), r.err());
@@ -155,15 +155,4 @@ class FeedTest {
         return found.get(0);
     }
 
-    private static void git(Path dir, String date, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                "-c", "commit.gpgsign=false"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("GIT_AUTHOR_DATE", date);
-        pb.environment().put("GIT_COMMITTER_DATE", date);
-        Process p = pb.start();
-        p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + String.join(" ", args));
-    }
 }

@@ -3,7 +3,7 @@ package dev.waymark.render.share;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.model.SiteConfig;
-import dev.waymark.render.Json;
+import dev.waymark.diag.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,29 +1,33 @@
-package dev.waymark.render;
+package dev.waymark.diag;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON writer for data embedded in pages and for the search index. Strings are escaped so the output is
- * safe inside a {@code <script type="application/json">} element: {@code <}, {@code >} and {@code &} are written as
- * unicode escapes, so no text from the content can close the element or start markup.
+ * The one JSON writer: maps (in their iteration order), lists, strings, numbers, booleans and null. {@link #write}
+ * makes output safe inside a {@code <script type="application/json">} or {@code application/ld+json} element, so
+ * {@code <}, {@code >} and {@code &} are written as unicode escapes and no text from the content can close the element
+ * or start markup. Reports read by programs ({@code --format json}) keep those characters as they are.
  */
 public final class Json {
     private Json() {
     }
 
-    /** Writes maps (in their iteration order), lists, strings, numbers, booleans and null. */
+    /** JSON that is safe to embed in a page. */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(value, sb);
+        write(value, sb, true);
         return sb.toString();
     }
 
-    private static void write(Object v, StringBuilder sb) {
+    /** JSON for a report read by programs: markup characters are left as they are. */
+    static void writeReport(Object value, StringBuilder sb) {
+        write(value, sb, false);
+    }
+
+    private static void write(Object v, StringBuilder sb, boolean markupSafe) {
         if (v == null) {
             sb.append("null");
-        } else if (v instanceof String s) {
-            string(s, sb);
         } else if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
         } else if (v instanceof Map<?, ?> m) {
@@ -32,24 +36,24 @@ public final class Json {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!first) sb.append(',');
                 first = false;
-                string(String.valueOf(e.getKey()), sb);
+                string(String.valueOf(e.getKey()), sb, markupSafe);
                 sb.append(':');
-                write(e.getValue(), sb);
+                write(e.getValue(), sb, markupSafe);
             }
             sb.append('}');
         } else if (v instanceof List<?> l) {
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
                 if (i > 0) sb.append(',');
-                write(l.get(i), sb);
+                write(l.get(i), sb, markupSafe);
             }
             sb.append(']');
         } else {
-            string(v.toString(), sb);
+            string(v.toString(), sb, markupSafe);
         }
     }
 
-    public static void string(String s, StringBuilder sb) {
+    private static void string(String s, StringBuilder sb, boolean markupSafe) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -59,13 +63,9 @@ public final class Json {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '<' -> sb.append("\\u003c");
-                case '>' -> sb.append("\\u003e");
-                case '&' -> sb.append("\\u0026");
-                case '\u2028' -> sb.append("\\u2028");
-                case '\u2029' -> sb.append("\\u2029");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+                            || (markupSafe && (c == '<' || c == '>' || c == '&'))) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -2,6 +2,16 @@
 // ordinary buttons (Tab, Enter, Space), and say what happened through a polite live region.
 (function () {
   "use strict";
+  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
+  var UI = (function () {
+    var d = document.getElementById("wm-ui");
+    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function t(key, english, vars) {
+    var s = typeof UI[key] === "string" ? UI[key] : english;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
+    return s;
+  }
   var blocks = document.querySelectorAll(".code > pre");
   if (!blocks.length) return;
   var status = document.createElement("p");
@@ -36,19 +46,19 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "code__copy";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy code");
+    button.textContent = t("code_copy", "Copy");
+    button.setAttribute("aria-label", t("code_copy_label", "Copy code"));
     var timer = 0;
     button.addEventListener("click", function () {
       var text = pre.textContent.replace(/\n$/, "");
       copy(text).then(function () {
-        status.textContent = "Code copied to the clipboard";
-        button.textContent = "Copied";
+        status.textContent = t("code_copied_status", "Code copied to the clipboard");
+        button.textContent = t("code_copied", "Copied");
       }, function () {
-        status.textContent = "Could not copy: select the code and copy it by hand";
+        status.textContent = t("code_copy_failed", "Could not copy: select the code and copy it by hand");
       }).then(function () {
         clearTimeout(timer);
-        timer = setTimeout(function () { button.textContent = "Copy"; status.textContent = ""; }, 3000);
+        timer = setTimeout(function () { button.textContent = t("code_copy", "Copy"); status.textContent = ""; }, 3000);
       });
     });
     pre.parentNode.insertBefore(button, pre);

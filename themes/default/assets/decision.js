@@ -5,6 +5,16 @@
 // on an outcome, the reasons, a Markdown record to copy, print and a share link; the map follows the reader's path.
 (function () {
   "use strict";
+  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
+  var UI = (function () {
+    var d = document.getElementById("wm-ui");
+    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function t(key, english, vars) {
+    var s = typeof UI[key] === "string" ? UI[key] : english;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
+    return s;
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -55,13 +65,13 @@
   Widget.prototype.build = function () {
     var self = this;
     this.bar = el("nav", "decision__trail");
-    this.bar.setAttribute("aria-label", "Your answers: " + this.data.label);
-    this.bar.appendChild(el("p", "decision__trail-title", "Your answers (change any of them):"));
+    this.bar.setAttribute("aria-label", t("answers_label", "Your answers: {label}", { label: this.data.label }));
+    this.bar.appendChild(el("p", "decision__trail-title", t("answers_title", "Your answers (change any of them):")));
     this.trail = el("ol");
     this.bar.appendChild(this.trail);
     this.controls = el("div", "decision__controls");
-    this.back = button("decision__back", "Back");
-    this.restart = button("decision__restart", "Restart");
+    this.back = button("decision__back", t("back", "Back"));
+    this.restart = button("decision__restart", t("restart", "Restart"));
     this.controls.appendChild(this.back);
     this.controls.appendChild(this.restart);
     this.live = el("p", "visually-hidden");
@@ -86,10 +96,10 @@
     });
     this.why = el("div", "decision__why");
     this.actions = el("div", "decision__actions");
-    var copy = button("decision__copy", "Copy as Markdown");
-    var print = button("decision__print", "Print");
-    this.share = el("a", "decision__share", "Link to these answers");
-    copy.addEventListener("click", function () { self.copy(self.actions.getAttribute("data-record"), "Decision record copied as Markdown"); });
+    var copy = button("decision__copy", t("copy_markdown", "Copy as Markdown"));
+    var print = button("decision__print", t("print", "Print"));
+    this.share = el("a", "decision__share", t("share", "Link to these answers"));
+    copy.addEventListener("click", function () { self.copy(self.actions.getAttribute("data-record"), t("record_copied", "Decision record copied as Markdown")); });
     print.addEventListener("click", function () { window.print(); });
     this.actions.appendChild(copy);
     this.actions.appendChild(print);
@@ -101,7 +111,8 @@
       if (!node) return;
       var a = document.createElementNS("http://www.w3.org/2000/svg", "a");
       a.setAttribute("href", "#" + node.id);
-      a.setAttribute("aria-label", (node.type === "outcome" ? "Outcome: " : "Question: ") + node.title);
+      a.setAttribute("aria-label", node.type === "outcome" ? t("map_outcome", "Outcome: {title}", { title: node.title })
+        : t("map_question", "Question: {title}", { title: node.title }));
       g.parentNode.insertBefore(a, g);
       a.appendChild(g);
     });
@@ -187,7 +198,7 @@
     memory[state.steps[step].question.id] = index;
     var path = [], end = this.follow(this.start, memory, path);
     var kept = path.length - step - 1;
-    this.go(path, false, kept > 0 ? "Kept " + kept + " later answer" + (kept > 1 ? "s" : "") + ". " : "");
+    this.go(path, false, kept > 0 ? (kept > 1 ? t("kept_other", "Kept {n} later answers.", { n: kept }) : t("kept_one", "Kept 1 later answer.")) + " " : "");
     var select = this.trail.querySelectorAll("select")[step];
     if (select) select.focus(); else this.sections[end.id].focus();
   };
@@ -203,12 +214,12 @@
     function fallback() {
       var area = el("textarea", "decision__copy-text");
       area.value = text;
-      area.setAttribute("aria-label", "Text to copy");
+      area.setAttribute("aria-label", t("copy_area", "Text to copy"));
       self.actions.appendChild(area);
       area.select();
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { /* the text stays selected for the reader */ }
-      self.live.textContent = ok ? done : "Press Ctrl+C or Cmd+C to copy the selected text";
+      self.live.textContent = ok ? done : t("copy_by_hand", "Press Ctrl+C or Cmd+C to copy the selected text");
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () { self.live.textContent = done; }, fallback);
@@ -216,14 +227,15 @@
   };
 
   Widget.prototype.record = function (state, url) {
-    var o = state.current, d = this.data, lines = ["# Decision: " + o.title, ""];
-    lines.push("From [" + (d.page ? d.guide + ": " + d.page : d.guide) + "](" + url + ")" + (o.reviewed ? ", reviewed " + o.reviewed : "") + ".", "");
-    lines.push("## Questions and answers", "");
+    var o = state.current, d = this.data, lines = ["# " + t("record_title", "Decision: {title}", { title: o.title }), ""];
+    lines.push(t("record_from", "From") + " [" + (d.page ? d.guide + ": " + d.page : d.guide) + "](" + url + ")"
+      + (o.reviewed ? ", " + t("record_reviewed", "reviewed {date}", { date: o.reviewed }) : "") + ".", "");
+    lines.push("## " + t("record_questions", "Questions and answers"), "");
     state.steps.forEach(function (s, i) { lines.push((i + 1) + ". " + s.question.title + " **" + s.answer.label + "**"); });
-    lines.push("", "## Outcome", "", o.title, "");
-    if (o.why) lines.push("## Why", "", o.why, "");
+    lines.push("", "## " + t("record_outcome", "Outcome"), "", o.title, "");
+    if (o.why) lines.push("## " + t("record_why", "Why"), "", o.why, "");
     if (o.evidence.length) {
-      lines.push("## Evidence", "");
+      lines.push("## " + t("record_evidence", "Evidence"), "");
       o.evidence.forEach(function (e) { lines.push("- [" + e.label + "](" + absolute(e.abs) + ")"); });
       lines.push("");
     }
@@ -262,7 +274,7 @@
     if (current.type === "outcome") {
       this.why.textContent = "";
       if (state.steps.length) {
-        this.why.appendChild(el("p", "decision__why-title", "Why this fits your answers:"));
+        this.why.appendChild(el("p", "decision__why-title", t("why", "Why this fits your answers:")));
         var ul = el("ul");
         state.steps.forEach(function (s) { ul.appendChild(el("li", null, s.question.title + " \u2014 " + s.answer.label)); });
         this.why.appendChild(ul);
@@ -273,16 +285,17 @@
       if (this.root.hasAttribute("data-embed")) this.share.target = "_top";
       this.actions.setAttribute("data-record", this.record(state, absolute(this.data.url).replace(/#.*$/, "") + this.ownHash()));
       section.appendChild(this.actions);
-      announce = "Recommendation: " + current.title;
+      announce = t("announce_outcome", "Recommendation: {title}", { title: current.title });
     } else {
       var n = state.steps.length + 1;
-      section.querySelector(".decision__step").textContent = "Question " + n;
+      section.querySelector(".decision__step").textContent = t("step_question", "Question {n}", { n: n });
       section.querySelectorAll(".decision__answer").forEach(function (b, k) {
         var end = self.follow(current.answers[k].target, self.memory, []);
         var preview = b.querySelector(".decision__preview");
-        if (preview) preview.textContent = end.type === "outcome" ? "Leads to: " + end.title : "More questions";
+        if (preview) preview.textContent = end.type === "outcome"
+          ? t("leads_to", "Leads to: {title}", { title: end.title }) : t("more_questions", "More questions");
       });
-      announce = "Question " + n + ": " + current.title;
+      announce = t("announce_question", "Question {n}: {title}", { n: n, title: current.title });
     }
     this.live.textContent = (note || "") + announce;
     this.highlight(state);

@@ -2,6 +2,16 @@
 // Ranking: title and heading matches first, prefixes count ("async" finds "asynchronous"), one-letter typos count.
 (function () {
   "use strict";
+  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
+  var UI = (function () {
+    var d = document.getElementById("wm-ui");
+    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function t(key, english, vars) {
+    var s = typeof UI[key] === "string" ? UI[key] : english;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
+    return s;
+  }
   var form = document.querySelector("form.search[data-index]");
   if (!form || !window.fetch) return;
   var input = form.querySelector("input[type=search]");
@@ -14,7 +24,7 @@
   list.id = "wm-search-results";
   list.className = "search__results";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Search results");
+  list.setAttribute("aria-label", t("search_results", "Search results"));
   list.hidden = true;
   form.appendChild(list);
   var status = document.createElement("p");
@@ -55,8 +65,8 @@
   // The index could not be had: one message in place of results, also announced; never an uncaught error.
   function explain() {
     var text = fromDisk
-      ? "Search needs the site to be served, not opened as a file. Preview it with \u201cwaymark serve\u201d, or press Search for a list of every page."
-      : "Search could not load its index. Press Search for a list of every page.";
+      ? t("search_from_disk", "Search needs the site to be served, not opened as a file. Preview it with \u201cwaymark serve\u201d, or press Search for a list of every page.")
+      : t("search_failed", "Search could not load its index. Press Search for a list of every page.");
     list.textContent = "";
     var li = document.createElement("li");
     li.className = "search__none";
@@ -167,11 +177,12 @@
     if (q.trim() && !results.length) {
       var none = document.createElement("li");
       none.className = "search__none";
-      none.textContent = "No results";
+      none.textContent = t("search_no_results", "No results");
       list.appendChild(none);
     }
     input.setAttribute("aria-expanded", String(!list.hidden));
-    status.textContent = q.trim() ? results.length + " result" + (results.length === 1 ? "" : "s") : "";
+    status.textContent = q.trim() ? (results.length === 1 ? t("search_count_one", "1 result")
+      : t("search_count_other", "{n} results", { n: results.length })) : "";
     select(active);
   }
 

@@ -17,10 +17,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.getElementById("wm-theme-toggle");
     if (!button) return;
-    var label = button.querySelector(".theme-toggle__label");
     function sync() {
       button.setAttribute("aria-pressed", isDark() ? "true" : "false");
-      if (label) label.textContent = "Dark mode";
     }
     button.hidden = false;
     sync();

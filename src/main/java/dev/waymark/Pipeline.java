@@ -1,5 +1,7 @@
 package dev.waymark;
 
+import dev.waymark.cache.BuildCache;
+import dev.waymark.cache.CachedPages;
 import dev.waymark.content.ContentLoader;
 import dev.waymark.content.GitDates;
 import dev.waymark.content.Markdown;
@@ -9,6 +11,14 @@ import dev.waymark.content.ParsedPage;
 import dev.waymark.content.SiteConfigReader;
 import dev.waymark.content.SourceFile;
 import dev.waymark.content.StructureReader;
+import dev.waymark.content.Translations;
+import dev.waymark.model.Language;
+import dev.waymark.render.LanguageLinks;
+import dev.waymark.render.Localized;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.render.UiTexts;
+import dev.waymark.render.view.UiText;
+import dev.waymark.validate.TranslationRule;
 import dev.waymark.diag.ContentException;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
@@ -21,10 +31,6 @@ import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
-import dev.waymark.render.card.CardStyle;
-import dev.waymark.render.card.Cards;
-import dev.waymark.render.share.AtomFeed;
-import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.Theme;
 import dev.waymark.validate.DecisionTreeRule;
 import dev.waymark.validate.OutcomeFreshness;
@@ -33,10 +39,12 @@ import dev.waymark.links.SiteLinks;
 import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
 import dev.waymark.write.SiteFiles;
+import dev.waymark.write.SiteWideFiles;
 import dev.waymark.write.SiteWriter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +58,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The build: load, parse, model, validate, render, write. Each stage adds diagnostics and keeps going so one run
@@ -108,6 +117,17 @@ public final class Pipeline {
     }
 
     private final Markdown markdown = Markdown.shared();
+    private final BuildCache cache;
+
+    /** A build without the persistent cache: every page is rendered. */
+    public Pipeline() {
+        this(BuildCache.OFF);
+    }
+
+    /** A build that reuses, and then updates, the page files kept in {@code cache}. */
+    public Pipeline(BuildCache cache) {
+        this.cache = cache;
+    }
 
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
@@ -135,49 +155,34 @@ public final class Pipeline {
         git.setDaemon(true);
         git.start();
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics);
+        Translations translations = Translations.of(loaded, config.languages());
         clock.lap("load");
-        // parse
-        PageParser parser = new PageParser(markdown);
-        StructureReader structureReader = new StructureReader();
-        List<Future<SiteRenderer.Source>> parsing = new ArrayList<>();
-        for (SourceFile source : loaded.pages()) {
-            parsing.add(pool.submit(() -> {
-                ParsedPage parsed = parser.parse(source, diagnostics);
-                if (parsed == null) return null;
-                PageStructure structure = structureReader.read(parsed, diagnostics);
-                return new SiteRenderer.Source(parsed, structure);
-            }));
-        }
-        ConcurrentMap<String, SiteRenderer.Source> sources = new ConcurrentHashMap<>();
-        List<SiteAssembler.Input> inputs = new ArrayList<>();
-        for (Future<SiteRenderer.Source> f : parsing) {
-            SiteRenderer.Source s = Work.join(f);
-            if (s == null) continue;
-            sources.put(s.parsed().source().relPath(), s);
-            inputs.add(new SiteAssembler.Input(s.parsed(), s.structure()));
+        // parse: the default language's pages, then each translation's, with the default pages it lacks (parsed
+        // again, since rendering consumes a Markdown tree)
+        List<Edition> editions = new ArrayList<>();
+        editions.add(parse(new Edition(config, "", Set.of()), translations.pages(), diagnostics, pool));
+        for (int i = 1; i < config.languages().size(); i++) {
+            Language language = config.languages().get(i);
+            Translations.Folder folder = translations.folders().get(language.code());
+            Set<String> translated = new HashSet<>();
+            folder.pages().forEach(p -> translated.add(p.relPath()));
+            List<SourceFile> files = new ArrayList<>(folder.pages());
+            translations.pages().stream().filter(p -> !translated.contains(p.relPath())).forEach(files::add);
+            editions.add(parse(new Edition(config.inLanguage(language, language.code() + "/"), language.code() + "/", translated),
+                    files, diagnostics, pool));
         }
         clock.lap("parse");
-        // model
-        Site site = new SiteAssembler().assemble(config, inputs, options.drafts(), contentDisplay, diagnostics);
-        Set<String> drafts = new HashSet<>();
-        inputs.forEach(in -> {
-            if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
-        });
-        inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
-        ContentAssets.reservedPages(site, diagnostics);
-        // validate (what follows only from a file that could not be read is left out: its error is the cause)
+        // model and validate (what follows only from a file that could not be read is left out: its error is the cause)
         boolean configReadable = !diagnostics.hasCause(contentDisplay.resolve(SiteConfigReader.FILE_NAME));
-        for (Page page : site.pages()) {
-            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
-            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, diagnostics);
+        List<ContentLoader.Asset> mainAssets = translations.mainAssets(loaded.assets());
+        for (Edition e : editions) {
+            Set<String> assets = new HashSet<>();
+            if (e.prefix.isEmpty()) loaded.assets().forEach(a -> assets.add(a.relPath()));
+            else mainAssets.forEach(a -> assets.add(a.relPath()));
+            if (!e.prefix.isEmpty()) translations.folders().get(e.config.language()).assets().forEach(a -> assets.add(a.relPath()));
+            model(e, options, contentDisplay, configReadable, assets, diagnostics);
         }
-        Set<String> assets = new HashSet<>();
-        loaded.assets().forEach(a -> assets.add(a.relPath()));
-        Set<String> unreadable = new HashSet<>();
-        loaded.pages().forEach(p -> {
-            if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());
-        });
-        SiteLinks links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
+        new TranslationRule().validate(editions.get(0).site, config.languages(), diagnostics);
         clock.lap("model+validate");
         // render
         Theme theme = Work.join(themeLoad);
@@ -185,41 +190,174 @@ public final class Pipeline {
         Map<String, GitDates.Change> changes = Work.join(gitLog);
         Map<String, String> dates = GitDates.dates(changes);
         clock.lap("git");
-        new OutcomeFreshness(site, dates).validate(site, diagnostics);
         String contentPrefix = sourcePrefix(options.content());
-        List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
-                ? List.of() : SearchIndex.entries(site, sources, pool);
+        List<LanguageLinks.Edition> versions = new ArrayList<>();
+        for (int i = 0; i < editions.size() && !config.languages().isEmpty(); i++) {
+            versions.add(new LanguageLinks.Edition(config.languages().get(i), editions.get(i).prefix, editions.get(i).site,
+                    editions.get(i).translated));
+        }
+        LanguageLinks languageLinks = new LanguageLinks(versions, config.baseUrl());
+        // a cached page is keyed on its own language's content, but its alternates and switcher show the others:
+        // a guide in several languages is rendered whole
+        BuildCache pageCache = editions.size() > 1 ? BuildCache.OFF : cache;
+        CachedPages cached = null;
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
-            SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool);
-            renderer.render(site, sources, links, dates, contentPrefix, diagnostics, staging::put);
-            staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
-            clock.lap("render");
-            staging.put(SiteFiles.sitemap(site, dates));
-            staging.put(SiteFiles.robots(site));
-            staging.put(AtomFeed.of(site, changes));
-            staging.put(LlmsTxt.of(site));
-            if (config.cards()) {
-                new Cards(CardStyle.read(theme.folders()), Cards.defaultCache()).render(site, pool, staging::put);
-                clock.lap("cards");
+            List<Map<String, String>> editionDates = new ArrayList<>();
+            for (Edition e : editions) {
+                Site site = e.site;
+                Map<String, GitDates.Change> editionChanges = inEdition(changes, e.prefix, e.translated);
+                Map<String, String> siteDates = GitDates.dates(editionChanges);
+                editionDates.add(siteDates);
+                new OutcomeFreshness(site, siteDates).validate(site, diagnostics);
+                UiText ui = UiTexts.load(theme.folders(), site.config().language(), diagnostics);
+                List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
+                        ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"));
+                Consumer<RenderedFile> put = e.prefix.isEmpty() ? staging::put
+                        : f -> staging.put(new RenderedFile(e.prefix + f.path(), f.bytes()));
+                SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool)
+                        .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks));
+                if (e.prefix.isEmpty()) {
+                    Map<String, String> texts = new HashMap<>();
+                    e.sources.forEach((rel, s) -> texts.put(rel, s.parsed().source().text()));
+                    CachedPages pages = new CachedPages(pageCache, new CachedPages.Inputs(site, theme,
+                            options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
+                            contentPrefix, contentDisplay, texts), theme.hasTemplate("embed.jte"));
+                    cached = pages;
+                    pages.reuse(staging, pool);
+                    renderer.recordSources(pages.sources());
+                    diagnostics.addAll(pages.warnings());
+                    List<Diagnostic> before = diagnostics.sorted();
+                    renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, f -> {
+                        staging.put(f);
+                        pages.rendered(f);
+                    }, pages::reused);
+                    List<Diagnostic> reported = new ArrayList<>(diagnostics.sorted());
+                    before.forEach(reported::remove);
+                    pages.reported(reported);
+                    pages.renderedSources(renderer.recordedSources());
+                    // the source map names the default language's pages; a translation's findings point at its pages
+                    staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
+                } else {
+                    renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
+                }
+                clock.lap("render");
+                // a guide in several languages has one robots.txt, and one sitemap of every language (below)
+                SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE, f -> {
+                    if (f.path().equals("sitemap.xml") && editions.size() > 1) return;
+                    if (f.path().equals("robots.txt") && !e.prefix.isEmpty()) return;
+                    put.accept(f);
+                });
+                clock.lap("site files");
             }
-            if (!theme.assetPath("search.js").isEmpty()) {
-                SearchIndex.files(searchEntries).forEach(staging::put);
-            }
+            if (editions.size() > 1) staging.put(SiteFiles.sitemap(languageLinks.sitemap(editionDates)));
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
             ContentAssets.add(loaded.assets(), copies, staging::has, config.trustRawHtml(), contentDisplay, diagnostics);
+            for (Edition e : editions.subList(1, editions.size())) {
+                // the default language's files a translation lacks are published in its folder too, where its links find them
+                Set<String> own = new HashSet<>();
+                translations.folders().get(e.config.language()).assets().forEach(a -> own.add(a.relPath()));
+                List<ContentLoader.Asset> shared = mainAssets.stream().filter(a -> !own.contains(a.relPath()))
+                        .map(a -> new ContentLoader.Asset(e.prefix + a.relPath(), a.file())).toList();
+                ContentAssets.add(shared, copies, staging::has, config.trustRawHtml(), contentDisplay, new Diagnostics());
+            }
             Path passthrough = Passthrough.beside(options.content());
             copies.putAll(Passthrough.files(passthrough, display(passthrough), p -> staging.has(p) || copies.containsKey(p), diagnostics));
             if (diagnostics.hasErrors()) {
-                return new Result(diagnostics.sorted(), site, false, 0);
+                return new Result(diagnostics.sorted(), editions.get(0).site, false, 0);
             }
             // write what is copied as it is, then swap
             staging.copy(copies);
             staging.commit();
+            cached.store(options.out());
             clock.lap("write");
             clock.print();
-            return new Result(diagnostics.sorted(), site, true, staging.files(), staging.pages());
+            return new Result(diagnostics.sorted(), editions.get(0).site, true, staging.files(), staging.pages());
         }
+    }
+
+    /**
+     * One language's edition of the site while it is built: the default language's (prefix "") or a translation's,
+     * published in the folder named for its code. Built and read by this class's stages only.
+     */
+    private static final class Edition {
+        final SiteConfig config;
+        final String prefix;
+        /** Source paths the edition really translates; the rest of its pages are the default language's. */
+        final Set<String> translated;
+        final ConcurrentMap<String, SiteRenderer.Source> sources = new ConcurrentHashMap<>();
+        final List<SiteAssembler.Input> inputs = new ArrayList<>();
+        final List<SourceFile> files = new ArrayList<>();
+        Site site;
+        SiteLinks links;
+        Set<String> assets = Set.of();
+        Set<String> unreadable = Set.of();
+        Set<String> drafts = Set.of();
+
+        Edition(SiteConfig config, String prefix, Set<String> translated) {
+            this.config = config;
+            this.prefix = prefix;
+            this.translated = Set.copyOf(translated);
+        }
+    }
+
+    /** Git's changes by the edition's source paths: a translated page's are its translation's file's. */
+    private static Map<String, GitDates.Change> inEdition(Map<String, GitDates.Change> changes, String prefix, Set<String> translated) {
+        if (prefix.isEmpty()) return changes;
+        Map<String, GitDates.Change> out = new java.util.HashMap<>(changes);
+        for (String source : translated) {
+            GitDates.Change c = changes.get(prefix + source);
+            if (c == null) out.remove(source);
+            else out.put(source, c);
+        }
+        return out;
+    }
+
+    private Edition parse(Edition e, List<SourceFile> files, Diagnostics diagnostics, ExecutorService pool) {
+        PageParser parser = new PageParser(markdown);
+        StructureReader structureReader = new StructureReader();
+        List<Future<SiteRenderer.Source>> parsing = new ArrayList<>();
+        for (SourceFile source : files) {
+            parsing.add(pool.submit(() -> {
+                ParsedPage parsed = parser.parse(source, diagnostics);
+                if (parsed == null) return null;
+                PageStructure structure = structureReader.read(parsed, diagnostics);
+                return new SiteRenderer.Source(parsed, structure);
+            }));
+        }
+        for (Future<SiteRenderer.Source> f : parsing) {
+            SiteRenderer.Source s = Work.join(f);
+            if (s == null) continue;
+            e.sources.put(s.parsed().source().relPath(), s);
+            e.inputs.add(new SiteAssembler.Input(s.parsed(), s.structure()));
+        }
+        e.files.addAll(files);
+        return e;
+    }
+
+    private static void model(Edition e, Options options, Path contentDisplay, boolean configReadable, Set<String> assets,
+                              Diagnostics diagnostics) {
+        SiteConfig config = e.config;
+        Site site = new SiteAssembler().assemble(config, e.inputs, options.drafts(), contentDisplay, diagnostics);
+        Set<String> drafts = new HashSet<>();
+        e.inputs.forEach(in -> {
+            if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
+        });
+        e.inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
+        ContentAssets.reservedPages(site, diagnostics);
+        for (Page page : site.pages()) {
+            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
+            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, diagnostics);
+        }
+        Set<String> unreadable = new HashSet<>();
+        e.files.forEach(p -> {
+            if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());
+        });
+        e.site = site;
+        e.assets = Set.copyOf(assets);
+        e.unreadable = Set.copyOf(unreadable);
+        e.drafts = Set.copyOf(drafts);
+        e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
     }
 
     /** The content folder as messages show it: see {@link DisplayPath}. */

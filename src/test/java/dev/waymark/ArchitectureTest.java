@@ -28,6 +28,7 @@ class ArchitectureTest {
             "validate",    // rules over the model
             "render",      // theme, views, HTML
             "write",       // the output folder
+            "cache",       // page files kept between builds
             "check",       // any built site
             "",            // Pipeline: runs the stages
             "incremental", // rebuilds what changed

@@ -23,7 +23,7 @@ class HtmlValidityTest {
     void builtSitesHaveNoHtmlErrors(@TempDir Path tmp) throws Exception {
         List<String> errors = new ArrayList<>();
         int pages = 0;
-        for (Path content : new Path[]{SiteStructureTest.MINI, Run.GUIDE, CodeHighlightTest.CODE}) {
+        for (Path content : new Path[]{SiteStructureTest.MINI, Run.GUIDE, CodeHighlightTest.CODE, LanguagesTest.CONTENT}) {
             if (!Files.isDirectory(content) || !Files.exists(content.resolve("index.md"))) continue;
             Path site = tmp.resolve(content.getParent().getFileName().toString());
             assertEquals(0, Run.build(content, site, "--quiet").exitCode());

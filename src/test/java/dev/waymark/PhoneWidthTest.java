@@ -26,7 +26,7 @@ class PhoneWidthTest {
     void noPageIsWiderThanAPhone(@TempDir Path tmp) throws Exception {
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Path content : List.of(Run.GUIDE, CodeHighlightTest.CODE)) {
+        for (Path content : List.of(Run.GUIDE, CodeHighlightTest.CODE, LanguagesTest.CONTENT)) {
             Path site = tmp.resolve(content.getParent().getFileName().toString());
             Run.Outcome r = Run.build(content, site, "--quiet");
             assertEquals(0, r.exitCode(), r.err());

@@ -78,7 +78,7 @@ public final class SiteAssembler {
         if (!c.title().isBlank()) return c;
         String title = home == null || home.generated() ? "Guide" : home.title();
         return new SiteConfig(title, c.description(), c.baseUrl(), c.repository(), c.branch(), c.contentPath(), c.language(),
-                c.theme(), c.reviewed(), c.capabilities(), c.capabilityOrder(), c.trustRawHtml(), c.footer(), c.cards(), c.reviewMaxAgeDays());
+                c.theme(), c.reviewed(), c.capabilities(), c.capabilityOrder(), c.trustRawHtml(), c.footer(), c.cards(), c.reviewMaxAgeDays(), c.languages());
     }
 
     private static Page toPage(Input in, Diagnostics diagnostics) {

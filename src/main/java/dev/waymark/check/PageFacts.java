@@ -10,8 +10,8 @@ import java.util.Set;
  */
 record PageFacts(String file, Set<String> ids, List<Ref> refs, List<Local> problems, List<String> treeIds) {
 
-    /** A reference to another resource: where it is, what kind of attribute, the URL, and the link text. */
-    record Ref(String url, String attribute, int line, String text, boolean tree) {
+    /** A reference to another resource: the URL, what kind of attribute, and its line (0 when not tracked). */
+    record Ref(String url, String attribute, int line, boolean tree) {
     }
 
     /** A problem found inside the page itself (structure, duplicate ids...). */

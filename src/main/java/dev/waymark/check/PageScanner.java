@@ -2,6 +2,7 @@ package dev.waymark.check;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +60,7 @@ final class PageScanner {
         Set<String> seen = new HashSet<>();
         List<PageFacts.Local> problems = new ArrayList<>();
         List<String> treeIds = new ArrayList<>();
-        List<Heading> headings = new ArrayList<>();
+        int previousLevel = 0;
         int h1 = 0;
         int secondH1Line = 1;
         String title = null;
@@ -76,38 +78,43 @@ final class PageScanner {
                     ids.add(id);
                 }
                 if (el.hasAttr("style")) {
-                    for (String url : CssUrls.of(el.attr("style"))) refs.add(url, "style url()", el, null, false);
+                    for (String url : CssUrls.of(el.attr("style"))) refs.add(url, "style url()", el, false);
                 }
                 switch (tag) {
                     case "a" -> {
                         if (el.hasAttr("name")) ids.add(el.attr("name"));
                         if (el.hasAttr("href")) {
-                            refs.add(el.attr("href"), "a href", el, PageScanner::text, false);
+                            refs.add(el.attr("href"), "a href", el, false);
                             emptyLink(el, problems);
                         }
                     }
                     case "area", "link" -> {
-                        if (el.hasAttr("href")) refs.add(el.attr("href"), tag + " href", el, PageScanner::text, false);
+                        if (el.hasAttr("href")) refs.add(el.attr("href"), tag + " href", el, false);
                     }
                     case "img", "source" -> {
-                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, e -> e.attr("alt"), false);
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, false);
                         if (el.hasAttr("srcset")) srcset(el, tag, refs);
                         if (tag.equals("img") && !el.hasAttr("alt")) {
                             problems.add(new PageFacts.Local(CheckKind.IMG_ALT, "image " + abbreviate(el.attr("src")) + " has no alt attribute", line(el), false));
                         }
                     }
                     case "script" -> {
-                        if (el.hasAttr("src")) refs.add(el.attr("src"), "script src", el, null, false);
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), "script src", el, false);
                         if (el.hasClass("wm-tree-data")) tree(el, refs, treeIds, problems);
                     }
                     case "iframe", "video", "audio" -> {
-                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, null, false);
+                        if (el.hasAttr("src")) refs.add(el.attr("src"), tag + " src", el, false);
                     }
                     case "style" -> {
-                        for (String url : CssUrls.of(el.data())) refs.add(url, "style url()", el, null, false);
+                        for (String url : CssUrls.of(el.data())) refs.add(url, "style url()", el, false);
                     }
                     case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                        headings.add(new Heading(tag.charAt(1) - '0', el.text(), line(el)));
+                        int level = tag.charAt(1) - '0';
+                        if (previousLevel > 0 && level > previousLevel + 1) {
+                            problems.add(new PageFacts.Local(CheckKind.HEADING_SKIP, "heading level skips from h" + previousLevel + " to h" + level
+                                    + " (\"" + abbreviate(el.text()) + "\")", line(el), false));
+                        }
+                        previousLevel = level;
                         if (tag.equals("h1") && ++h1 == 2) secondH1Line = line(el);
                     }
                     case "title" -> {
@@ -124,17 +131,19 @@ final class PageScanner {
                     default -> {
                     }
                 }
-                if (!insideTextReader(el)) el.remove(); // looked at; a link or heading around it still needs its text
+                if (!insideTextReader(el)) { // looked at; a link or heading around it still needs its text
+                    for (Node prev = el.previousSibling(); prev != null && !(prev instanceof Element); ) {
+                        Node before = prev.previousSibling();
+                        prev.remove(); // the text between elements, e.g. the line break after each paragraph
+                        prev = before;
+                    }
+                    el.remove();
+                }
             }
         }
         Element html = doc.selectFirst("html");
         pageLevel(html, title, description, h1, secondH1Line, problems);
-        headingOrder(headings, problems);
         return new PageFacts(file, Set.copyOf(ids), List.copyOf(refs.list), List.copyOf(problems), List.copyOf(treeIds));
-    }
-
-    /** A heading as the order check needs it, kept after its element has left the tree. */
-    private record Heading(int level, String text, int line) {
     }
 
     private static boolean inHead(Element el) {
@@ -155,22 +164,20 @@ final class PageScanner {
         return false;
     }
 
-    private static String text(Element el) {
-        return el.text();
-    }
-
-    /** A page's references: with line and text when tracking, else as shared position-free values. */
+    /** A page's references: with their line when tracking, else as shared position-free values. */
     private final class Refs {
         final List<PageFacts.Ref> list = new ArrayList<>();
         private final boolean track;
+        /** One instance of each URL of a tracked page: a huge page repeats a few URLs many times. */
+        private final Map<String, String> urls = new HashMap<>();
 
         Refs(boolean track) {
             this.track = track;
         }
 
-        void add(String url, String attribute, Element el, java.util.function.Function<Element, String> text, boolean tree) {
+        void add(String url, String attribute, Element el, boolean tree) {
             if (track) {
-                list.add(new PageFacts.Ref(url, attribute, line(el), text == null ? "" : text.apply(el), tree));
+                list.add(new PageFacts.Ref(urls.computeIfAbsent(url, u -> u), attribute, line(el), tree));
             } else {
                 list.add(positionFree(shared, url, attribute, tree));
             }
@@ -179,14 +186,14 @@ final class PageScanner {
 
     /** The one shared instance of an untracked reference (no line, no text). */
     static PageFacts.Ref positionFree(Map<PageFacts.Ref, PageFacts.Ref> shared, String url, String attribute, boolean tree) {
-        PageFacts.Ref ref = new PageFacts.Ref(url, attribute, 0, "", tree);
+        PageFacts.Ref ref = new PageFacts.Ref(url, attribute, 0, tree);
         PageFacts.Ref known = shared.get(ref); // lock-free; putIfAbsent locks its bin even when the key is there
         if (known == null) known = shared.putIfAbsent(ref, ref);
         return known == null ? ref : known;
     }
 
     private static void srcset(Element el, String tag, Refs refs) {
-        for (String url : srcsetUrls(el.attr("srcset"))) refs.add(url, tag + " srcset", el, null, false);
+        for (String url : srcsetUrls(el.attr("srcset"))) refs.add(url, tag + " srcset", el, false);
     }
 
     /** The URL of each candidate of a {@code srcset} attribute, in order. */
@@ -228,7 +235,7 @@ final class PageScanner {
 
     private static void tree(Element script, Refs refs, List<String> treeIds, List<PageFacts.Local> problems) {
         TreeFields fields = treeFields(script.data());
-        for (String href : fields.hrefs()) refs.add(href, "decision tree href", script, null, true);
+        for (String href : fields.hrefs()) refs.add(href, "decision tree href", script, true);
         treeIds.addAll(fields.ids());
         for (String t : fields.missingTargets()) {
             problems.add(new PageFacts.Local(CheckKind.TREE_TARGET, "decision tree answer points to missing node \"" + t + "\"", line(script), false));
@@ -247,17 +254,6 @@ final class PageScanner {
         }
         if (h1 != 1) {
             problems.add(new PageFacts.Local(CheckKind.H1_COUNT, "page has " + h1 + " h1 elements; it needs exactly one", h1 == 0 ? 1 : secondH1Line, true));
-        }
-    }
-
-    private static void headingOrder(List<Heading> headings, List<PageFacts.Local> problems) {
-        int previous = 0;
-        for (Heading h : headings) {
-            if (previous > 0 && h.level() > previous + 1) {
-                problems.add(new PageFacts.Local(CheckKind.HEADING_SKIP, "heading level skips from h" + previous + " to h" + h.level()
-                        + " (\"" + abbreviate(h.text()) + "\")", h.line(), false));
-            }
-            previous = h.level();
         }
     }
 

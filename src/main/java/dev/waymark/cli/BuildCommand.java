@@ -1,6 +1,7 @@
 package dev.waymark.cli;
 
 import dev.waymark.Pipeline;
+import dev.waymark.cache.BuildCache;
 import dev.waymark.check.CheckReport;
 import dev.waymark.check.SiteChecker;
 import dev.waymark.diag.Diagnostic;
@@ -37,6 +38,13 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "How problems are printed: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
     Format format;
 
+    @Option(names = "--no-cache", description = "Render every page; neither read nor write the build cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "The build cache's folder (default: $WAYMARK_CACHE/builds/…, else ~/.cache/waymark/builds/…, one per content folder).")
+    Path cacheDir;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +57,8 @@ public final class BuildCommand implements Callable<Integer> {
         Pipeline.Result result;
         try {
             OutputFolder.check(out, source.surroundings(options));
-            result = new Pipeline().build(options);
+            BuildCache cache = noCache ? BuildCache.OFF : BuildCache.at(cacheDir != null ? cacheDir : BuildCache.defaultFolder(options.content()));
+            result = new Pipeline(cache).build(options);
         } catch (OutputRefusedException e) {
             err.println(e.format());
             err.flush();

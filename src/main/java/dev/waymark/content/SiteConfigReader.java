@@ -2,6 +2,7 @@ package dev.waymark.content;
 
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
+import dev.waymark.model.Language;
 import dev.waymark.model.SiteConfig;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
@@ -21,7 +22,7 @@ public final class SiteConfigReader {
     public static final String FILE_NAME = "site.yaml";
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "repository", "branch",
             "content_path", "language", "theme", "reviewed", "capabilities", "raw_html", "footer", "profiles", "cards",
-            "review_max_age_days");
+            "review_max_age_days", "languages");
 
     /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
     private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
@@ -101,6 +102,7 @@ public final class SiteConfigReader {
         if (!baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }
+        List<Language> languages = languages(fields, capabilities.keySet(), diagnostics);
         String contentPath = fields.flatMap(f -> f.string("content_path"))
                 .orElse(publishedPath(contentDir));
         return new SiteConfig(
@@ -110,13 +112,76 @@ public final class SiteConfigReader {
                 fields.flatMap(f -> f.string("repository")).map(r -> r.replaceAll("/+$", "")).orElse(""),
                 fields.flatMap(f -> f.string("branch")).orElse("main"),
                 contentPath,
-                fields.flatMap(f -> f.string("language")).orElse("en"),
+                languages.isEmpty() ? fields.flatMap(f -> f.string("language")).orElse("en") : languages.get(0).code(),
                 fields.flatMap(f -> f.string("theme")),
                 fields.flatMap(f -> f.date("reviewed")),
                 capabilities, order, rawHtml.equals("trust"),
                 fields.flatMap(f -> f.string("footer")).orElse(""),
                 fields.flatMap(f -> f.bool("cards")).orElse(true),
-                reviewMaxAge(fields, diagnostics));
+                reviewMaxAge(fields, diagnostics), languages);
+    }
+
+    private static final Set<String> LANGUAGE_KEYS = Set.of("code", "name", "dir", "title", "description", "footer", "capabilities");
+
+    /**
+     * {@code languages: [{code: en, name: English}, {code: ar, name: العربية, dir: rtl}]}: the default language is
+     * {@code language:} when it names one of them, else the first. Each code must be a BCP 47 tag and appear once.
+     */
+    static List<Language> languages(Optional<YamlFields> fields, Set<String> known, Diagnostics diagnostics) {
+        if (fields.isEmpty() || !fields.get().has("languages")) return List.of();
+        YamlFields f = fields.get();
+        List<Language> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (YamlFields entry : f.mappingList("languages")) {
+            entry.rejectUnknown(LANGUAGE_KEYS, "a language");
+            Optional<String> code = entry.string("code");
+            if (code.isEmpty()) {
+                diagnostics.error(entry.mapPosition(), "a language has no code",
+                        "write e.g. `- {code: fr, name: Français}`");
+                continue;
+            }
+            SourcePosition at = entry.node("code").map(entry::at).orElse(entry.mapPosition());
+            if (!Language.CODE.matcher(code.get()).matches()) {
+                diagnostics.error(at, "language code \"" + code.get() + "\" is not a BCP 47 language tag",
+                        "use a tag such as en, fr, pt-BR or zh-Hant; it names the translation's folder and its URL prefix");
+                continue;
+            }
+            if (!seen.add(code.get().toLowerCase(java.util.Locale.ROOT))) {
+                diagnostics.error(at, "language \"" + code.get() + "\" is declared twice", "keep one of the entries");
+                continue;
+            }
+            String dir = entry.string("dir").orElse("ltr");
+            if (!dir.equals("ltr") && !dir.equals("rtl")) {
+                diagnostics.error(entry.node("dir").map(entry::at).orElse(at), "dir must be ltr or rtl, not \"" + dir + "\"",
+                        "write `dir: rtl` for a language written right to left, or leave it out");
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            entry.mapping("capabilities").ifPresent(caps -> {
+                for (dev.waymark.diag.Positioned<String> key : caps.keys()) {
+                    if (!known.contains(key.value())) {
+                        String near = dev.waymark.diag.Suggest.closest(key.value(), known);
+                        diagnostics.error(key.at(), "unknown capability \"" + key.value() + "\" in the labels of language " + code.get(),
+                                near == null ? "label only keys of the top-level `capabilities:`" : "did you mean \"" + near + "\"?");
+                        continue;
+                    }
+                    caps.string(key.value()).ifPresent(label -> labels.put(key.value(), label));
+                }
+            });
+            out.add(new Language(code.get(), entry.string("name").orElse(code.get()), dir.equals("rtl"), entry.string("title"),
+                    entry.string("description"), entry.string("footer"), labels));
+        }
+        Optional<String> main = f.string("language");
+        if (main.isPresent() && !out.isEmpty()) {
+            int at = -1;
+            for (int i = 0; i < out.size(); i++) if (out.get(i).code().equals(main.get())) at = i;
+            if (at < 0) {
+                diagnostics.error(f.keyPosition("language"), "language \"" + main.get() + "\" is not one of the languages",
+                        "add it to `languages:`, or leave `language:` out: the first of the languages is the default");
+            } else {
+                out.add(0, out.remove(at));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -243,10 +243,13 @@ public final class StructureReader {
                                           List<DecisionNode> out, Map<String, List<Node>> regions) {
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
             if (!(node instanceof Heading h) || h.getLevel() != 2) continue;
+            // "## Question: …" and "## Outcome: …", or in any language a heading marked {.question} or {.outcome}
             Matcher m = NODE_HEADING.matcher(AstText.of(h));
-            if (!m.matches()) continue;
+            boolean marked = hasClass(h, "question") || hasClass(h, "outcome");
+            if (!m.matches() && !marked) continue;
             String id = headingIds.get(h);
-            String title = m.group(2).strip();
+            String title = marked ? AstText.of(h).strip() : m.group(2).strip();
+            boolean question = marked ? hasClass(h, "question") : m.group(1).equalsIgnoreCase("question");
             List<Node> region = new ArrayList<>();
             region.add(h);
             for (Node n = h.getNext(); n != null && !(n instanceof Heading nh && nh.getLevel() <= 2); n = n.getNext()) {
@@ -260,7 +263,7 @@ public final class StructureReader {
                 }
             }
             regions.put(id, region);
-            if (m.group(1).equalsIgnoreCase("question")) {
+            if (question) {
                 List<DecisionNode.Answer> answers = new ArrayList<>();
                 for (Link link : linkItems(links, file, diagnostics, "answer")) {
                     String url = link.getUrl().toString();

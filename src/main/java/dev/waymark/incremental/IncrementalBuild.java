@@ -31,13 +31,8 @@ import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
-import dev.waymark.render.card.CardStyle;
-import dev.waymark.render.card.Cards;
-import dev.waymark.render.card.SocialCard;
-import dev.waymark.render.share.AtomFeed;
-import dev.waymark.render.share.LlmsTxt;
 import dev.waymark.render.share.MarkdownCopy;
-import dev.waymark.write.SiteFiles;
+import dev.waymark.write.SiteWideFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,12 +125,11 @@ public final class IncrementalBuild implements AutoCloseable {
     private Site written;
     private Map<String, String> writtenDates = Map.of();
     /** What each page's social card said when it was last written, and in which colours. */
-    private Map<String, SocialCard.Text> writtenCards = Map.of();
-    private CardStyle writtenCardStyle;
+    /** The cards and search entries last written. */
+    private SiteWideFiles.Written writtenSiteWide = SiteWideFiles.Written.NONE;
     private Set<String> writtenAssets = Set.of();
     private Set<String> writtenUnreadable = Set.of();
     private Set<String> writtenDrafts = Set.of();
-    private List<SearchIndex.Entry> writtenEntries = List.of();
     private final Set<String> pending = new HashSet<>();
     private boolean reloadAll = true;
     private boolean themeOrConfigPending = true;
@@ -290,32 +284,18 @@ public final class IncrementalBuild implements AutoCloseable {
         trees.clear();
         List<RenderedFile> extras = new ArrayList<>();
         laps.lap("render");
-        extras.add(SiteFiles.sitemap(site, dates));
-        extras.add(SiteFiles.robots(site));
-        extras.add(AtomFeed.of(site, changes));
-        extras.add(LlmsTxt.of(site));
         extras.add(renderer.sourceMap(site, dev.waymark.links.SourceMap.contentFrom(options.out(), options.content())));
-        Map<String, SocialCard.Text> cards = new HashMap<>();
-        CardStyle cardStyle = CardStyle.read(theme.folders());
-        if (site.config().cards()) {
-            for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
-            boolean restyled = !cardStyle.equals(writtenCardStyle);
-            Map<String, SocialCard.Text> before = writtenCards;
-            new Cards(cardStyle, Cards.defaultCache()).render(site, pool,
-                    p -> restyled || !cards.get(Cards.path(p)).equals(before.get(Cards.path(p))), f -> {
-                        synchronized (extras) {
-                            extras.add(f); // from the pool's threads
-                        }
-                    });
-        }
-        List<SearchIndex.Entry> entries = List.of();
+        List<SearchIndex.Entry> entries = new ArrayList<>();
         if (!theme.assetPath("search.js").isEmpty()) {
-            entries = new ArrayList<>();
             for (Page page : site.pages()) {
                 entries.addAll(page.generated() ? SearchIndex.entries(page, null) : parsed.get(page.sourcePath()).entries());
             }
-            extras.addAll(SearchIndex.files(entries, writtenEntries));
         }
+        SiteWideFiles.Written siteWide = SiteWideFiles.write(site, theme, dates, changes, entries, pool, writtenSiteWide, f -> {
+            synchronized (extras) {
+                extras.add(f); // cards come from the pool's threads
+            }
+        });
         laps.lap("search");
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
         Set<String> keep = new HashSet<>();
@@ -324,7 +304,7 @@ public final class IncrementalBuild implements AutoCloseable {
             if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
         }
         for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
-        keep.addAll(cards.keySet());
+        keep.addAll(siteWide.cards().keySet());
         keep.add("404.html");
         keep.add("search/index.html");
         extras.forEach(f -> keep.add(f.path()));
@@ -368,12 +348,10 @@ public final class IncrementalBuild implements AutoCloseable {
         renderer.commit(rendered, sources);
         written = site;
         writtenDates = dates;
-        writtenCards = cards;
-        writtenCardStyle = cardStyle;
+        writtenSiteWide = siteWide;
         writtenAssets = assetSet;
         writtenUnreadable = unreadable;
         writtenDrafts = drafts;
-        writtenEntries = entries;
         pending.clear();
         reloadAll = false;
         themeOrConfigPending = false;

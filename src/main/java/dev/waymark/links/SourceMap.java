@@ -140,6 +140,11 @@ public final class SourceMap {
         } catch (RuntimeException e) { // not UTF-8: not ours
             return Optional.empty();
         }
+        return parse(lines);
+    }
+
+    /** A source map from its lines, as {@link #bytes()} writes them; empty when they are not one. */
+    public static Optional<SourceMap> parse(List<String> lines) {
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) return Optional.empty();
         Path content = null;
         Map<String, Page> pages = new TreeMap<>();

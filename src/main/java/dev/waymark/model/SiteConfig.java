@@ -22,14 +22,45 @@ import java.util.Optional;
  * @param footer       footer text (plain text)
  * @param reviewMaxAgeDays how many days a decision outcome's review may age before readers see a notice; empty for never
  * @param cards        draw a social card image for every page ({@code cards: false} skips them)
+ * @param languages    the languages the guide is published in, the default (unprefixed) one first; empty for a guide in
+ *                     {@code language} alone
  */
 public record SiteConfig(String title, String description, String baseUrl, String repository, String branch,
                          String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
                          Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml,
-                         String footer, boolean cards, Optional<Integer> reviewMaxAgeDays) {
+                         String footer, boolean cards, Optional<Integer> reviewMaxAgeDays, List<Language> languages) {
     public SiteConfig {
         capabilities = Map.copyOf(capabilities);
         capabilityOrder = List.copyOf(capabilityOrder);
+        languages = List.copyOf(languages);
+    }
+
+    /** A configuration in one language. */
+    public SiteConfig(String title, String description, String baseUrl, String repository, String branch,
+                      String contentPath, String language, Optional<String> theme, Optional<LocalDate> reviewed,
+                      Map<String, String> capabilities, List<String> capabilityOrder, boolean trustRawHtml, String footer,
+                      boolean cards, Optional<Integer> reviewMaxAgeDays) {
+        this(title, description, baseUrl, repository, branch, contentPath, language, theme, reviewed, capabilities,
+                capabilityOrder, trustRawHtml, footer, cards, reviewMaxAgeDays, List.of());
+    }
+
+    /** Whether the guide declares more than one language. */
+    public boolean multilingual() {
+        return languages.size() > 1;
+    }
+
+    /**
+     * The configuration of the edition in {@code lang}, published under {@code prefix} (e.g. {@code fr/}, empty for the
+     * default language): its pages' absolute URLs carry the prefix.
+     */
+    public SiteConfig inLanguage(Language lang, String prefix) {
+        Map<String, String> labels = new java.util.HashMap<>(capabilities);
+        lang.capabilities().forEach((k, v) -> {
+            if (labels.containsKey(k)) labels.put(k, v);
+        });
+        return new SiteConfig(lang.title().orElse(title), lang.description().orElse(description), baseUrl + prefix,
+                repository, branch, contentPath, lang.code(), theme, reviewed, labels, capabilityOrder, trustRawHtml,
+                lang.footer().orElse(footer), cards, reviewMaxAgeDays, languages);
     }
 
     /** A configuration with social cards on and no review age limit. */

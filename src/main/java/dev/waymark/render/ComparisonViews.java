@@ -14,7 +14,7 @@ final class ComparisonViews {
     private ComparisonViews() {
     }
 
-    static ComparisonView of(Site site, Page from) {
+    static ComparisonView of(Site site, Page from, dev.waymark.render.view.UiText ui) {
         List<Page> profiles = site.profiles();
         List<ComparisonView.Column> columns = new ArrayList<>();
         for (Page p : profiles) {
@@ -29,6 +29,6 @@ final class ComparisonViews {
             }
             rows.add(new ComparisonView.Row(key, site.config().capabilities().get(key), cells));
         }
-        return new ComparisonView(columns, rows);
+        return new ComparisonView(columns, rows, ui);
     }
 }

@@ -7,6 +7,7 @@ import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.view.DecisionView;
+import dev.waymark.render.view.UiText;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.validate.OutcomeFreshness;
 
@@ -31,8 +32,6 @@ final class DecisionViews {
     /** Step numbers are worked out over (node, depth) pairs; beyond this many nodes a tree's steps go unnumbered. */
     private static final int NUMBERING_LIMIT = 400;
     static final String EMBED_DIR = "embed/";
-    static final String MORE_QUESTIONS = "More questions";
-    static final String LEADS_TO = "Leads to: ";
 
     /**
      * What is rendered once per tree, relative to the tree's own page.
@@ -57,7 +56,10 @@ final class DecisionViews {
     private final OutcomeFreshness freshness;
     private final Map<String, Page> byPath;
 
-    DecisionViews(Site site, OutcomeFreshness freshness) {
+    private final UiText ui;
+
+    DecisionViews(Site site, OutcomeFreshness freshness, UiText ui) {
+        this.ui = ui;
         this.site = site;
         this.freshness = freshness;
         this.byPath = site.byPath();
@@ -87,7 +89,8 @@ final class DecisionViews {
                 List<DecisionView.Answer> answers = new ArrayList<>();
                 List<Object> answersJson = new ArrayList<>();
                 for (DecisionNode.Answer a : q.answers()) {
-                    String preview = byId.get(a.target()) instanceof DecisionNode.Outcome o ? LEADS_TO + o.title() : MORE_QUESTIONS;
+                    String preview = byId.get(a.target()) instanceof DecisionNode.Outcome o
+                            ? ui.format("decision.leads_to", "title", o.title()) : ui.get("decision.more_questions");
                     answers.add(new DecisionView.Answer(a.label(), "#" + prefix + a.target(), prefix + a.target(), preview));
                     answersJson.add(map("label", a.label(), "target", prefix + a.target()));
                 }
@@ -102,10 +105,9 @@ final class DecisionViews {
                     evidenceJson.add(map("label", e.label(), "href", href, "abs", absolute(pageUrl, e.href())));
                 }
                 String reviewed = page == null ? "" : freshness.reviewed(o, page).map(Object::toString).orElse("");
-                String stale = page == null ? "" : freshness.staleDays(o, page).map(days -> "This recommendation was last reviewed on "
-                        + reviewed + ", " + days + " days before this guide was last updated (" + freshness.reference().orElseThrow()
-                        + "); the guide asks for a review every " + freshness.maxAge().orElseThrow()
-                        + " days. Check the evidence before relying on it.").orElse("");
+                String stale = page == null ? "" : freshness.staleDays(o, page).map(days -> ui.format("decision.stale",
+                        "reviewed", reviewed, "days", String.valueOf(days), "reference", freshness.reference().orElseThrow().toString(),
+                        "max", String.valueOf(freshness.maxAge().orElseThrow()))).orElse("");
                 outcomes.add(new DecisionView.Outcome(prefix + o.id(), o.title(), html, evidence, reviewed, stale));
                 nodesJson.add(map("id", prefix + o.id(), "type", "outcome", "title", o.title(),
                         "why", fragments.text().getOrDefault(o.id(), ""), "reviewed", reviewed, "evidence", evidenceJson));
@@ -124,11 +126,16 @@ final class DecisionViews {
                 + "\" width=\"100%\" height=\"720\" loading=\"lazy\"></iframe>" : "";
         return new DecisionView(Integer.toHexString(tree.pagePath().hashCode()), key, prefix, start, json, questions, outcomes,
                 outline, own ? fragments.map() : "", where.embed(), toTree, SiteLinks.relative(pagePath, tree.pagePath() + EMBED_DIR) + "index.html",
-                snippet);
+                snippet, ui);
+    }
+
+    UiText ui() {
+        return ui;
     }
 
     /** The build-time SVG map of the tree, for its own page: a node per question and outcome, an edge per answer. */
-    static String map(DecisionTree tree, String title) {
+    /** @param label the map's text alternative */
+    static String map(DecisionTree tree, String label) {
         if (tree.start().isEmpty()) return "";
         List<DiagramRenderer.MapNode> nodes = new ArrayList<>();
         List<DiagramRenderer.MapEdge> edges = new ArrayList<>();
@@ -143,7 +150,7 @@ final class DecisionViews {
             }
         }
         return new DiagramRenderer().map(nodes, edges, tree.start().get().id(), "wm-map-" + key(tree),
-                "Map of every question and recommendation in " + title);
+                label);
     }
 
     /**

@@ -123,18 +123,19 @@ public final class IncrementalRenderer {
         Map<String, DecisionTree> trees = new HashMap<>();
         Map<String, DecisionViews.Fragments> frags = new HashMap<>(fragments);
         Map<String, Diagnostics> diagnostics = new ConcurrentHashMap<>();
+        Localized language = renderer.localized(site);
         for (Page page : site.pages()) {
             if (page.decisionTree().isEmpty()) continue;
             trees.put(page.sourcePath(), page.decisionTree().get());
             if (fresh.containsKey(page.sourcePath())) {
                 Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
                 DecisionViews.Fragments f = renderer.decisionFragments(page, page.decisionTree().get(), fresh.get(page.sourcePath()),
-                        links, site, d);
+                        links, site, d, language.ui());
                 frags.put(page.sourcePath(), f);
                 round.fragments.put(page.sourcePath(), f);
             }
         }
-        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated());
+        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated(), language.ui());
         List<Future<?>> work = new ArrayList<>();
         MarkdownCopy copies = new MarkdownCopy(site, links);
         for (Page page : site.pages()) {
@@ -152,7 +153,7 @@ public final class IncrementalRenderer {
             round.linksTo.put(s, Set.copyOf(recorded.getOrDefault(s, Set.of())));
         }
         // views: compare, and render the pages whose view changed
-        PageViews pageViews = new PageViews(site, renderer.theme(), request.lastUpdated(), request.contentPrefix());
+        PageViews pageViews = new PageViews(site, renderer.theme(), request.lastUpdated(), request.contentPrefix(), language);
         Set<String> paths = new HashSet<>();
         List<Future<?>> pages = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
@@ -182,8 +183,8 @@ public final class IncrementalRenderer {
         round.pagesWritten = rendered.get();
         round.pagePaths = paths;
         if (request.allViews()) {
-            sink.accept(renderer.notFound(site, pageViews));
-            sink.accept(renderer.searchPage(site, pageViews));
+            sink.accept(renderer.notFound(site, pageViews, language.ui()));
+            sink.accept(renderer.searchPage(site, pageViews, language.ui()));
         }
         for (Page page : site.pages()) {
             if (page.generated()) continue;

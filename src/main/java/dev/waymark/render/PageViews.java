@@ -43,9 +43,11 @@ final class PageViews {
     static final int FULL_NAV_LIMIT = 150;
     private final Map<String, Map<String, String>> links = new ConcurrentHashMap<>();
     private final StructuredData structured;
+    private final Localized localized;
 
-    PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix) {
+    PageViews(Site site, Theme theme, Map<String, String> lastUpdated, String contentPrefix, Localized localized) {
         this.site = site;
+        this.localized = localized;
         this.theme = theme;
         this.lastUpdated = lastUpdated;
         this.contentPrefix = contentPrefix;
@@ -68,15 +70,16 @@ final class PageViews {
                 : !config.description().isBlank() ? config.description() : page.title();
         String docTitle = page.path().isEmpty() || page.title().equals(config.title())
                 ? config.title() : page.title() + " \u2014 " + config.title();
-        String source = page.generated() ? "" : contentPrefix + page.sourcePath();
+        String source = page.generated() ? "" : contentPrefix + localized.source(page);
         String edit = config.repository().isEmpty() || page.generated() ? ""
                 : config.repository() + "/edit/" + config.branch() + "/" + source;
         String reviewed = page.reviewed().or(config::reviewed).map(Object::toString).orElse("");
         return new PageView(config.language(), page.kind().templateName(), page.title(), docTitle, description,
                 config.absolute(page.generated() && page.path().equals("404/") ? "404.html" : page.path()), config.title(), config.description(), root, root + "index.html",
-                assets(root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
+                assets(root + localized.up(), root), nav(site.nav(), page, root, fullNav), crumbs(page, root), toc(page), prev, next, bodyHtml,
                 profile(page), decision, children(page, root), edit, lastUpdated.getOrDefault(page.sourcePath(), ""),
-                reviewed, config.footer(), source, root + "search/index.html", CSP, sharing(page, root, decision));
+                reviewed, config.footer(), source, root + "search/index.html", CSP, sharing(page, root, decision), localized.ui(),
+                localized.view(page, root));
     }
 
     private Sharing sharing(Page page, String root, Optional<DecisionView> decision) {
@@ -84,7 +87,7 @@ final class PageViews {
         List<StructuredData.Answer> outcomes = decision.map(d -> d.outcomes().stream()
                 .map(o -> new StructuredData.Answer(o.title(), org.jsoup.Jsoup.parseBodyFragment(o.whyHtml()).text()))
                 .toList()).orElse(List.of());
-        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE,
+        return new Sharing(structured.of(page, canonical, outcomes), root + AtomFeed.FILE, localized.ui().get("feed"),
                 order.containsKey(page) ? MarkdownCopy.FILE : "", card(page));
     }
 
@@ -96,9 +99,10 @@ final class PageViews {
         return Optional.of(new Sharing.Card(site.config().absolute(Cards.path(page)), alt, SocialCard.WIDTH, SocialCard.HEIGHT));
     }
 
-    private PageView.Assets assets(String root) {
+    /** @param root the site's root, where the theme's assets are; {@code languageRoot} the edition's, with its search index */
+    private PageView.Assets assets(String root, String languageRoot) {
         return new PageView.Assets(href(root, "style.css"), href(root, "theme.css"), href(root, "print.css"), href(root, "theme.js"),
-                href(root, "decision.js"), href(root, "search.js"), theme.assetPath("search.js").isEmpty() ? "" : root + "search/index.json",
+                href(root, "decision.js"), href(root, "search.js"), theme.assetPath("search.js").isEmpty() ? "" : languageRoot + "search/index.json",
                 href(root, "favicon.svg"), href(root, "code.js"));
     }
 
@@ -157,7 +161,7 @@ final class PageViews {
     private List<Crumb> crumbs(Page page, String root) {
         List<Crumb> out = new ArrayList<>();
         if (page.path().isEmpty()) return out;
-        out.add(new Crumb(Optional.ofNullable(byPath.get("")).map(Page::title).orElse("Home"), root + "index.html"));
+        out.add(new Crumb(Optional.ofNullable(byPath.get("")).map(Page::title).orElse(localized.ui().get("nav.home")), root + "index.html"));
         String[] parts = page.path().split("/");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length - 1; i++) {
@@ -185,7 +189,7 @@ final class PageViews {
                 (p.includes(key) ? in : out).add(site.config().capabilities().get(key));
             }
             return new ProfileView(p.name(), p.tagline(), p.philosophy(), in, out,
-                    p.links().stream().map(l -> new ProfileView.Link(l.title(), l.url())).toList());
+                    p.links().stream().map(l -> new ProfileView.Link(l.title(), l.url())).toList(), localized.ui());
         });
     }
 

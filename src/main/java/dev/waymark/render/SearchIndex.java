@@ -42,10 +42,18 @@ public final class SearchIndex {
 
     /** Every page's entries, in page order; pages are read in parallel on {@code pool}. */
     public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool) {
+        return entries(site, sources, pool, RECOMMENDATION);
+    }
+
+    private static final String RECOMMENDATION = "Recommendation: {title}";
+
+    /** @param recommendation how an outcome's entry is titled, in the edition's language: {@code Recommendation: {title}} */
+    public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool,
+                                      String recommendation) {
         List<Future<List<Entry>>> perPage = new ArrayList<>();
         for (Page page : site.pages()) {
             SiteRenderer.Source src = page.sourcePath().isEmpty() ? null : sources.get(page.sourcePath());
-            perPage.add(pool.submit(() -> entries(page, src)));
+            perPage.add(pool.submit(() -> entries(page, src, recommendation)));
         }
         List<Entry> out = new ArrayList<>();
         for (Future<List<Entry>> f : perPage) {
@@ -56,6 +64,10 @@ public final class SearchIndex {
 
     /** One page's entries: its sections up to h3, its choice items and its decision outcomes. */
     public static List<Entry> entries(Page page, SiteRenderer.Source src) {
+        return entries(page, src, RECOMMENDATION);
+    }
+
+    static List<Entry> entries(Page page, SiteRenderer.Source src, String recommendation) {
         List<Entry> out = new ArrayList<>();
         String url = SiteLinks.relative("", page.path()) + "index.html";
         if (src == null) {
@@ -85,7 +97,7 @@ public final class SearchIndex {
         }
         page.decisionTree().ifPresent(tree -> {
             for (DecisionNode.Outcome o : tree.outcomes()) {
-                out.add(new Entry(url + "#" + o.id(), page.title(), "Recommendation: " + o.title(), "", "outcome"));
+                out.add(new Entry(url + "#" + o.id(), page.title(), recommendation.replace("{title}", o.title()), "", "outcome"));
             }
         });
         return out;

@@ -51,6 +51,16 @@ public final class SiteRenderer {
         return new RenderedFile(SourceMap.FILE_NAME, sources.map(content).bytes());
     }
 
+    /** The source-map record of each page rendered so far, by output file. */
+    public Map<String, SourceMap.Page> recordedSources() {
+        return sources.snapshot();
+    }
+
+    /** Records pages that are not rendered (the build cache holds their files) as they were when they were. */
+    public void recordSources(Map<String, SourceMap.Page> pages) {
+        pages.forEach((file, page) -> sources.page(file, page.source(), page.refs()));
+    }
+
     /** The recorder of the source map, which an incremental renderer rolls back after a round that was not written. */
     SourceMap.Recorder sources() {
         return sources;
@@ -71,12 +81,30 @@ public final class SiteRenderer {
     private final BodyRenderer bodies;
     private final Theme theme;
     private final ExecutorService pool;
+    /** The edition's language; null until {@link #in} names one, then the site's language is used. */
+    private final Localized localized;
     private final SourceMap.Recorder sources = new SourceMap.Recorder();
 
     public SiteRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
+        this(bodies, theme, pool, null);
+    }
+
+    private SiteRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool, Localized localized) {
         this.bodies = bodies;
         this.theme = theme;
         this.pool = pool;
+        this.localized = localized;
+    }
+
+    /** The same renderer for one language's edition of the site. */
+    public SiteRenderer in(Localized language) {
+        return new SiteRenderer(bodies, theme, pool, language);
+    }
+
+    /** The edition's language, or the site's own when none was named. */
+    Localized localized(Site site) {
+        return localized != null ? localized
+                : Localized.single(UiTexts.load(theme.folders(), site.config().language(), new dev.waymark.diag.Diagnostics()));
     }
 
     Theme theme() {
@@ -90,20 +118,35 @@ public final class SiteRenderer {
      */
     public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
                       String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink) {
+        return render(site, sources, links, lastUpdated, contentPrefix, diagnostics, sink, page -> false);
+    }
+
+    /**
+     * {@link #render(Site, ConcurrentMap, SiteLinks, Map, String, Diagnostics, Consumer)}, leaving out the files of the
+     * pages {@code reused} accepts (their page, Markdown copy and embed page): the build cache has put them in place.
+     */
+    public int render(Site site, ConcurrentMap<String, Source> sources, SiteLinks links, Map<String, String> lastUpdated,
+                      String contentPrefix, Diagnostics diagnostics, Consumer<RenderedFile> sink,
+                      java.util.function.Predicate<Page> reused) {
+        Localized language = localized(site);
         Map<String, DecisionViews.Fragments> fragments = new HashMap<>();
         Map<String, DecisionTree> trees = new HashMap<>();
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> {
                 Source src = sources.get(page.sourcePath());
-                fragments.put(page.sourcePath(), decisionFragments(page, tree, src, links, site, diagnostics));
+                fragments.put(page.sourcePath(), decisionFragments(page, tree, src, links, site, diagnostics, language.ui()));
                 trees.put(page.sourcePath(), tree);
             });
         }
-        DecisionViews decisions = decisions(site, lastUpdated);
-        PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix);
+        DecisionViews decisions = decisions(site, lastUpdated, language.ui());
+        PageViews views = new PageViews(site, theme, lastUpdated, contentPrefix, language);
         MarkdownCopy copies = new MarkdownCopy(site, links);
         List<Future<?>> futures = new ArrayList<>();
         for (Page page : site.pages()) {
+            if (reused.test(page)) {
+                if (!page.sourcePath().isEmpty()) sources.remove(page.sourcePath());
+                continue;
+            }
             futures.add(pool.submit(() -> {
                 Source src = page.sourcePath().isEmpty() ? null : sources.remove(page.sourcePath());
                 sink.accept(renderPage(page, site, src, links, views, decisions, fragments, trees, diagnostics));
@@ -115,16 +158,16 @@ public final class SiteRenderer {
         for (Future<?> f : futures) {
             dev.waymark.Work.join(f);
         }
-        sink.accept(notFound(site, views));
-        sink.accept(searchPage(site, views));
-        return 2 * futures.size() + 2;
+        if (language.prefix().isEmpty()) sink.accept(notFound(site, views, language.ui()));
+        sink.accept(searchPage(site, views, language.ui()));
+        return 2 * futures.size() + (language.prefix().isEmpty() ? 2 : 1);
     }
 
     /** The body of the page's Markdown copy, with the comparison and decision trees it shows expanded. */
     static String markdownBody(MarkdownCopy copies, Page page, Site site, Source src, DecisionViews decisions,
                                Map<String, DecisionViews.Fragments> fragments, Map<String, DecisionTree> trees) {
         if (src == null) return "";
-        MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page), d -> {
+        MarkdownCopy.Expansions expansions = new MarkdownCopy.Expansions(() -> ComparisonViews.of(site, page, decisions.ui()), d -> {
             String target = resolveSource(page.sourcePath(), d.args().getOrDefault("src", ""));
             DecisionTree tree = target == null ? null : trees.get(target);
             return tree == null ? Optional.empty() : Optional.of(decisions.of(tree, fragments.get(target), DecisionViews.Placement.page(page.path())));
@@ -133,9 +176,9 @@ public final class SiteRenderer {
     }
 
     /** {@code 404.html}: links from the base path, since it is served for any missing URL. */
-    RenderedFile notFound(Site site, PageViews views) {
+    RenderedFile notFound(Site site, PageViews views, dev.waymark.render.view.UiText ui) {
         Page notFound = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("404")), "404/", "", dev.waymark.model.PageKind.PAGE,
-                "Page not found", "The page you asked for does not exist.");
+                ui.get("not_found.title"), ui.get("not_found.description"));
         return new RenderedFile("404.html",
                 theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty())));
     }
@@ -144,11 +187,12 @@ public final class SiteRenderer {
     public static final String SEARCH_PATH = "search/";
 
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
-    RenderedFile searchPage(Site site, PageViews views) {
+    RenderedFile searchPage(Site site, PageViews views, dev.waymark.render.view.UiText ui) {
         Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), SEARCH_PATH, "", dev.waymark.model.PageKind.PAGE,
-                "Search and index", "Every page and section of " + site.config().title() + ".");
+                ui.get("search_page.title"), ui.format("search_page.description", "site", site.config().title()));
         StringBuilder body = new StringBuilder();
-        body.append("<p class=\"search-page__intro\">Every page and section of the guide. Type in the search box above, or use your browser's find on this list.</p>\n");
+        body.append("<p class=\"search-page__intro\">").append(ui.get("search_page.intro").replace("&", "&amp;")
+                .replace("<", "&lt;").replace(">", "&gt;")).append("</p>\n");
         body.append("<div class=\"search-page__results\" id=\"search-page-results\" aria-live=\"polite\"></div>\n<ul class=\"search-all\">\n");
         for (Page p : site.pages()) {
             String href = "../" + SiteLinks.relative("", p.path()) + "index.html";
@@ -208,8 +252,8 @@ public final class SiteRenderer {
     }
 
     /** The decision views of a site: review ages are measured with the same dates the pages show. */
-    static DecisionViews decisions(Site site, Map<String, String> lastUpdated) {
-        return new DecisionViews(site, new OutcomeFreshness(site, lastUpdated));
+    static DecisionViews decisions(Site site, Map<String, String> lastUpdated, dev.waymark.render.view.UiText ui) {
+        return new DecisionViews(site, new OutcomeFreshness(site, lastUpdated), ui);
     }
 
     /** A page's body: its Markdown (with directives) as HTML. */
@@ -247,7 +291,7 @@ public final class SiteRenderer {
                     diagnostics.error(d.at(), "the comparison table has no profiles to compare", "add pages with `type: profile`");
                     return "";
                 }
-                return theme.render("tag/comparison.jte", "table", ComparisonViews.of(site, page));
+                return theme.render("tag/comparison.jte", "table", ComparisonViews.of(site, page, decisions.ui()));
             }
             case "decision" -> {
                 String src = d.args().getOrDefault("src", "");
@@ -284,7 +328,7 @@ public final class SiteRenderer {
 
     /** Renders each node's help or reasoning text and resolves its evidence, then takes the nodes out of the body. */
     DecisionViews.Fragments decisionFragments(Page page, DecisionTree tree, Source src, SiteLinks links, Site site,
-                                                      Diagnostics diagnostics) {
+                                                      Diagnostics diagnostics, dev.waymark.render.view.UiText ui) {
         Map<String, String> html = new LinkedHashMap<>();
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
@@ -322,6 +366,6 @@ public final class SiteRenderer {
             }
             region.getValue().forEach(Node::unlink);
         }
-        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, page.title()));
+        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, ui.format("decision.map_label", "title", page.title())));
     }
 }

@@ -193,7 +193,7 @@ public final class Theme {
     }
 
     /** The view-model classes are part of the compiled templates' contract; a changed jar must not reuse old classes. */
-    private static String classpathStamp() {
+    public static String classpathStamp() {
         try {
             var src = Theme.class.getProtectionDomain().getCodeSource();
             if (src == null) return "";

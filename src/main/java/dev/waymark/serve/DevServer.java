@@ -72,6 +72,7 @@ public final class DevServer implements AutoCloseable {
     private final IncrementalBuild live;
     /** The folder served once a build has succeeded. */
     private volatile Path root;
+    private boolean multilingual;
     private Watcher watcher;
 
     public DevServer(Pipeline.Options options, String host, int port) throws IOException {
@@ -175,7 +176,10 @@ public final class DevServer implements AutoCloseable {
         Pipeline.Result result;
         try {
             beforeRebuild.accept(changed);
-            result = live.update(changed);
+            // the incremental build knows one language; a guide in several is rebuilt whole, into a folder of its own
+            multilingual = new dev.waymark.content.SiteConfigReader()
+                    .read(options.content(), Pipeline.display(options.content()), new dev.waymark.diag.Diagnostics()).multilingual();
+            result = multilingual ? new Pipeline().build(options.withOut(options.out().resolve("languages"))) : live.update(changed);
         } catch (Throwable e) { // NOPMD: a rebuild must never take the server down; the failure is reported below
             result = new Pipeline.Result(List.of(RebuildFailure.diagnostic(e, changed, options.content())), null, false, 0);
         }
@@ -187,7 +191,7 @@ public final class DevServer implements AutoCloseable {
         }
         int build = builds.get() + 1;
         if (lastOk) {
-            root = live.output();
+            root = multilingual ? options.out().resolve("languages") : live.output();
             if (build > 1) log.accept("rebuilt in " + lastBuildMillis + " ms");
             report(); // warnings
             channel.send("reload", "{\"build\":" + build + ",\"ms\":" + lastBuildMillis + "}");

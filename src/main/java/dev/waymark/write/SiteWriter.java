@@ -5,6 +5,7 @@ import dev.waymark.render.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -100,6 +101,26 @@ public final class SiteWriter {
                 Files.write(p, file.bytes());
                 written.add(rel(p));
                 if (file.path().endsWith(".html")) pages.incrementAndGet();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Puts an earlier build's file (from the build cache) at a site path: a hard link where the file system
+         * allows, else a copy. The caller has checked its bytes.
+         */
+        public void link(String sitePath, Path from) {
+            try {
+                Path p = inside(root, sitePath);
+                folder(p.getParent());
+                try {
+                    Files.createLink(p, from);
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    Files.copy(from, p, StandardCopyOption.REPLACE_EXISTING);
+                }
+                written.add(rel(p));
+                if (sitePath.endsWith(".html")) pages.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,6 +1,7 @@
 package dev.waymark.incremental;
 
 import dev.waymark.Pipeline;
+import dev.waymark.cache.BuildCache;
 import dev.waymark.support.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -307,9 +308,19 @@ class IncrementalDifferentialTest {
         Pipeline.Result expected = new Pipeline().build(new Pipeline.Options(content, clean, themes, "", false));
         assertEquals(expected.diagnostics(), incremental.diagnostics(), what + ": diagnostics");
         assertEquals(expected.written(), incremental.written(), what + ": written");
+        // the persistent build cache, kept across every step: a cached build is a clean build too
+        Path cachedOut = tmp.resolve("cached");
+        Pipeline.Result cached = new Pipeline(BuildCache.at(tmp.resolve("build-cache")))
+                .build(new Pipeline.Options(content, cachedOut, themes, "", false));
+        assertEquals(expected.diagnostics(), cached.diagnostics(), what + ": diagnostics of the cached build");
+        assertEquals(expected.written(), cached.written(), what + ": written by the cached build");
         if (!expected.written()) return;
         Map<String, byte[]> want = tree(clean);
-        Map<String, byte[]> got = tree(build.output());
+        same(want, tree(cachedOut), what + " (cached build)");
+        same(want, tree(build.output()), what);
+    }
+
+    private static void same(Map<String, byte[]> want, Map<String, byte[]> got, String what) {
         assertEquals(want.keySet(), got.keySet(), what + ": the same files");
         List<String> differ = new ArrayList<>();
         want.forEach((k, v) -> {

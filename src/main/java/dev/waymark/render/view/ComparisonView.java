@@ -3,7 +3,7 @@ package dev.waymark.render.view;
 import java.util.List;
 
 /** The capability table generated from every profile's front matter: one row per capability, one column per profile. */
-public record ComparisonView(List<Column> columns, List<Row> rows) {
+public record ComparisonView(List<Column> columns, List<Row> rows, UiText ui) {
     public ComparisonView {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);

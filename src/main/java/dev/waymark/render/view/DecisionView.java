@@ -14,10 +14,11 @@ import java.util.List;
  * @param pageHref     link from this page to the tree's own page
  * @param embedHref    link from this page to the tree's embed page
  * @param embedSnippet the {@code <iframe>} markup another site pastes to embed the tree, or empty
+ * @param ui           the theme's interface text in the page's language
  */
 public record DecisionView(String treeId, String key, String idPrefix, String startId, String dataJson,
                            List<Question> questions, List<Outcome> outcomes, List<OutlineNode> outline, String mapHtml,
-                           boolean embed, String pageHref, String embedHref, String embedSnippet) {
+                           boolean embed, String pageHref, String embedHref, String embedSnippet, UiText ui) {
     public DecisionView {
         questions = List.copyOf(questions);
         outcomes = List.copyOf(outcomes);

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param reviewed      ISO date the content was last reviewed, or empty
  * @param children      for section pages: the pages of the section
  * @param sharing       structured data, feed, Markdown copy and social card, for the head
+ * @param ui            the theme's interface text in the page's language
+ * @param languages     the page's direction, its other languages and the language switcher
  */
 public record PageView(String lang, String kind, String title, String docTitle, String description, String canonical,
                        String siteTitle, String siteDescription, String root, String homeHref, Assets assets,
@@ -22,7 +24,7 @@ public record PageView(String lang, String kind, String title, String docTitle, 
                        Optional<PagerLink> next, String bodyHtml, Optional<ProfileView> profile,
                        Optional<DecisionView> decision, List<PagerLink> children, String editUrl, String lastUpdated,
                        String reviewed, String footer, String source, String searchHref, String csp,
-                       Sharing sharing) {
+                       Sharing sharing, UiText ui, LanguageView languages) {
     public PageView {
         nav = List.copyOf(nav);
         breadcrumbs = List.copyOf(breadcrumbs);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A profile's typed front matter, ready to show: included capability labels and its official links. */
 public record ProfileView(String name, String tagline, String philosophy, List<String> includes, List<String> excludes,
-                          List<Link> links) {
+                          List<Link> links, UiText ui) {
     public ProfileView {
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);

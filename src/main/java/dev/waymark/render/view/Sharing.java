@@ -9,12 +9,13 @@ import java.util.Optional;
  * @param jsonLd       the page's JSON-LD, already escaped for a {@code <script type="application/ld+json">} element
  *                     (no {@code <}, {@code >} or {@code &} in it); empty for none
  * @param feedHref     the Atom feed, relative to the page; empty when the site has none
+ * @param feedTitle    the feed link's title, in the page's language
  * @param markdownHref the page's Markdown copy, relative to the page; empty for pages without one
  * @param card         the page's social card, when cards are on
  */
-public record Sharing(String jsonLd, String feedHref, String markdownHref, Optional<Card> card) {
+public record Sharing(String jsonLd, String feedHref, String feedTitle, String markdownHref, Optional<Card> card) {
     /** No structured data, feed, copy or card. */
-    public static final Sharing NONE = new Sharing("", "", "", Optional.empty());
+    public static final Sharing NONE = new Sharing("", "", "", "", Optional.empty());
 
     /**
      * A social card image.

@@ -1,0 +1,333 @@
+package dev.waymark.cache;
+
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
+import dev.waymark.links.SourceMap;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.write.SiteWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A project's build cache: the files of each page of earlier builds, under a key of everything the page was rendered
+ * from (see {@link Session#pageKey}). A build links a page's cached files into its staging folder instead of rendering
+ * the page again.
+ *
+ * <p>On disk, in one folder per project: {@code index} (one line per cached file: page key, SHA-256 of the bytes, site
+ * path; a header with the format and Waymark's version; a last line with the SHA-256 of everything before it) and
+ * {@code files/<sha256>}, hard links to (or copies of) the output files. Every cached file is hashed before it is
+ * used, so a cache that was truncated, edited or swapped never yields a wrong site: a corrupt or foreign index, or a
+ * file whose bytes do not match, is ignored with one warning, and the page is rendered again. A cache written by
+ * another version of Waymark is replaced silently.
+ */
+public final class BuildCache {
+    /** No cache: every page is rendered. */
+    public static final BuildCache OFF = new BuildCache(null);
+
+    static final String MAGIC = "waymark-build-cache 2";
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path folder;
+
+    private BuildCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The cache kept in {@code folder} (created when first written). */
+    public static BuildCache at(Path folder) {
+        return new BuildCache(folder.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Where a project's cache lives by default: a folder named after the content folder's path under
+     * {@code $WAYMARK_CACHE/builds}, else {@code ~/.cache/waymark/builds}.
+     */
+    public static Path defaultFolder(Path content) {
+        String override = System.getenv("WAYMARK_CACHE");
+        Path root = override != null && !override.isBlank() ? Path.of(override)
+                : Path.of(System.getProperty("user.home"), ".cache", "waymark");
+        Path abs = content.toAbsolutePath().normalize();
+        String name = abs.getParent() != null && abs.getParent().getFileName() != null
+                ? abs.getParent().getFileName().toString() : "site";
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return root.resolve("builds").resolve(safe + "-" + Fingerprint.sha256(abs.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    }
+
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    /**
+     * Opens the cache for one build.
+     *
+     * @param stamp   Waymark's version and code: an index written by another is not used
+     * @param siteKey everything every page's files depend on besides the page's own source (see the caller)
+     */
+    public Session open(String stamp, String siteKey) {
+        return new Session(stamp, siteKey);
+    }
+
+    /** What one build took from the cache and will put into it. */
+    public final class Session {
+        private final String stamp;
+        private final String siteKey;
+        private final Map<String, List<Entry>> cached;
+        private final Map<String, List<Entry>> next = new ConcurrentHashMap<>();
+        private final Set<String> spoiled = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean warned = new AtomicBoolean();
+        private final AtomicInteger reused = new AtomicInteger();
+        private final List<Diagnostic> warnings = new ArrayList<>();
+        private final Map<String, SourceMap.Page> sources = new ConcurrentHashMap<>();
+        private final Map<String, byte[]> sourceBlobs = new ConcurrentHashMap<>();
+
+        private Session(String stamp, String siteKey) {
+            this.stamp = stamp;
+            this.siteKey = siteKey;
+            this.cached = folder == null ? Map.of() : read();
+        }
+
+        /** The key of one page: the site's key, its path and the text of its source ("" for a generated page). */
+        public String pageKey(String sitePath, String sourcePath, String sourceText) {
+            return new Fingerprint().add(siteKey).add(sitePath).add(sourcePath).add(sourceText).hex();
+        }
+
+        /**
+         * Links the cached files of a page into the staging folder when every one of them still has the bytes it was
+         * stored with; otherwise links nothing.
+         *
+         * @return whether the page's files are in the staging folder
+         */
+        public boolean reuse(String pageKey, SiteWriter.Staging staging) {
+            List<Entry> entries = cached.get(pageKey);
+            if (entries == null) return false;
+            boolean whole = true;
+            Map<String, SourceMap.Page> pageSources = new java.util.HashMap<>();
+            for (Entry e : entries) {
+                try {
+                    byte[] bytes = Files.readAllBytes(blob(e.sha()));
+                    if (e.kind() == Entry.SOURCES && Fingerprint.sha256(bytes).equals(e.sha())) {
+                        Optional<SourceMap.Page> record = SourceMap.parse(new String(bytes, StandardCharsets.UTF_8).lines().toList())
+                                .flatMap(m -> m.page(e.path()));
+                        if (record.isEmpty()) {
+                            warn("the cached source map of " + e.path() + " cannot be read");
+                            whole = false;
+                        } else {
+                            pageSources.put(e.path(), record.get());
+                        }
+                    } else if (!Fingerprint.sha256(bytes).equals(e.sha())) {
+                        warn("the cached copy of " + e.path() + " does not match its hash");
+                        Files.deleteIfExists(blob(e.sha())); // so this build can store the right bytes under that name
+                        whole = false;
+                    }
+                } catch (NoSuchFileException gone) {
+                    whole = false; // removed by a build of the same project running at the same time: not corrupt
+                } catch (IOException ex) {
+                    warn("cannot read the cached copy of " + e.path() + ": " + ex.getMessage());
+                    whole = false;
+                }
+            }
+            if (!whole) return false;
+            for (Entry e : entries) {
+                if (e.kind() == Entry.FILE) staging.link(e.path(), blob(e.sha()));
+            }
+            sources.putAll(pageSources);
+            next.put(pageKey, new ArrayList<>(entries));
+            reused.incrementAndGet();
+            return true;
+        }
+
+        /** Remembers a freshly rendered file of a page, to store once the build is committed. */
+        public void record(String pageKey, RenderedFile file) {
+            if (folder == null || file.path().contains("\n") || file.path().contains("\t")) {
+                spoiled.add(pageKey);
+                return;
+            }
+            next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Entry(Entry.FILE, file.path(), Fingerprint.sha256(file.bytes())));
+        }
+
+        /** Remembers a freshly rendered page's source-map record (by its output file), to store with its files. */
+        public void recordSources(String pageKey, String outputFile, SourceMap.Page record) {
+            if (folder == null) return;
+            byte[] bytes = new SourceMap(Path.of("."), Map.of(outputFile, record)).bytes();
+            String sha = Fingerprint.sha256(bytes);
+            sourceBlobs.put(sha, bytes);
+            next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Entry(Entry.SOURCES, outputFile, sha));
+        }
+
+        /** The source-map records of the pages taken from the cache, by output file. */
+        public Map<String, SourceMap.Page> sources() {
+            return Map.copyOf(sources);
+        }
+
+        /** A page whose rendering reported something is never stored: taking it from the cache would lose that report. */
+        public void spoil(String pageKey) {
+            spoiled.add(pageKey);
+        }
+
+        /** Nothing of this build is stored (its render reported something no page can be blamed for). */
+        public void spoilAll() {
+            spoiled.addAll(next.keySet());
+            spoiled.add("*");
+        }
+
+        /** How many pages came from the cache. */
+        public int reused() {
+            return reused.get();
+        }
+
+        /** The warning about a corrupt or foreign cache, at most one. */
+        public List<Diagnostic> warnings() {
+            synchronized (warnings) {
+                return List.copyOf(warnings);
+            }
+        }
+
+        /**
+         * Stores this build's pages, taking their files from the committed output folder (hard links where the file
+         * system allows), and forgets every other entry. A cache that cannot be written only costs time next build.
+         */
+        public void store(Path out) {
+            if (folder == null) return;
+            try {
+                Path files = Files.createDirectories(folder.resolve("files"));
+                Map<String, List<Entry>> keep = new TreeMap<>();
+                boolean all = !spoiled.contains("*");
+                next.forEach((key, entries) -> {
+                    if (all && !spoiled.contains(key)) keep.put(key, List.copyOf(entries));
+                });
+                Set<String> shas = new java.util.HashSet<>();
+                keep.values().forEach(list -> list.forEach(e -> shas.add(e.sha())));
+                keep.values().parallelStream().flatMap(Collection::stream).forEach(e -> {
+                    if (e.kind() == Entry.FILE) {
+                        place(out.resolve(e.path()), blob(e.sha()));
+                    } else if (sourceBlobs.containsKey(e.sha())) {
+                        write(blob(e.sha()), sourceBlobs.get(e.sha()));
+                    }
+                });
+                StringBuilder index = new StringBuilder(MAGIC).append(' ').append(stamp).append('\n');
+                keep.forEach((key, entries) -> entries.stream().sorted(java.util.Comparator.comparing(Entry::path))
+                        .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t').append(e.path()).append('\n')));
+                String body = index.toString();
+                String text = body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n";
+                Path tmp = Files.createTempFile(folder, "index", ".tmp"); // a name of its own: builds may run at once
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, folder.resolve("index"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try (var list = Files.list(files)) {
+                    for (Path p : list.toList()) {
+                        String name = p.getFileName().toString();
+                        if (HEX.matcher(name).matches() && !shas.contains(name)) Files.deleteIfExists(p);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a read-only or full cache folder: the site is built; the next build renders more
+            }
+        }
+
+        private void write(Path blob, byte[] bytes) {
+            try {
+                if (Files.exists(blob) && Files.size(blob) == bytes.length) return;
+                Path tmp = Files.createTempFile(blob.getParent(), "sources", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void place(Path from, Path blob) {
+            try {
+                if (Files.exists(blob)) {
+                    if (Files.size(blob) == Files.size(from)) return; // its bytes are checked when it is used
+                    Files.delete(blob); // damaged: a build of this project will not trust it anyway
+                }
+                Files.createLink(blob, from);
+            } catch (FileAlreadyExistsException e) {
+                // stored by another page with the same bytes
+            } catch (IOException | UnsupportedOperationException e) {
+                try {
+                    Path tmp = Files.createTempFile(blob.getParent(), "copy", ".tmp");
+                    Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+        }
+
+        private Map<String, List<Entry>> read() {
+            Path index = folder.resolve("index");
+            if (!Files.exists(index)) return Map.of();
+            String text;
+            try {
+                text = Files.readString(index, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                warn("cannot read it: " + e.getMessage());
+                return Map.of();
+            }
+            if (!text.startsWith(MAGIC + " ")) {
+                warn("its index is not a Waymark build cache");
+                return Map.of();
+            }
+            int end = text.lastIndexOf("end\t");
+            if (end < 0 || !text.endsWith("\n") || !text.substring(end + 4, text.length() - 1)
+                    .equals(Fingerprint.sha256(text.substring(0, end).getBytes(StandardCharsets.UTF_8)))) {
+                warn("its index is truncated or damaged");
+                return Map.of();
+            }
+            String[] lines = text.substring(0, end).split("\n");
+            if (!lines[0].equals(MAGIC + " " + stamp)) return Map.of(); // another version's cache: replaced silently
+            Map<String, List<Entry>> entries = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].split("\t", -1);
+                if (f.length != 4 || !HEX.matcher(f[0]).matches() || !f[1].matches("[fs]") || !HEX.matcher(f[2]).matches() || f[3].isEmpty()) {
+                    warn("its index is damaged at line " + (i + 1));
+                    return Map.of();
+                }
+                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[3], f[2]));
+            }
+            return entries;
+        }
+
+        private void warn(String why) {
+            if (!warned.compareAndSet(false, true)) return;
+            synchronized (warnings) {
+                warnings.add(Diagnostic.warning("build-cache", SourcePosition.ofFile(folder.resolve("index")),
+                        "ignoring the build cache: " + why,
+                        "the pages it concerns are rendered again and the cache is rewritten; pass --no-cache to build without it"));
+            }
+        }
+
+        private Path blob(String sha) {
+            return folder.resolve("files").resolve(sha);
+        }
+    }
+
+    /**
+     * One cached file of a page: its site path and the SHA-256 of its bytes. A {@link #SOURCES} entry is the page's
+     * record in the source map (see {@link SourceMap}), kept in the cache only.
+     */
+    record Entry(char kind, String path, String sha) {
+        static final char FILE = 'f';
+        static final char SOURCES = 's';
+    }
+}

@@ -1,0 +1,164 @@
+package dev.waymark.cache;
+
+import dev.waymark.Work;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.links.SourceMap;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SiteRenderer;
+import dev.waymark.render.Theme;
+import dev.waymark.render.share.MarkdownCopy;
+import dev.waymark.write.SiteWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The build cache as one build uses it: each page's key, which pages come from the cache, and which freshly rendered
+ * files go into it.
+ *
+ * <p>A page's files (its page, its Markdown copy, its embed page) are a function of the whole model and of its own
+ * source; the key says so: {@link Inputs} fingerprints everything every page may show (the model with every page's
+ * title, headings and ids, the navigation, the configuration and {@code site.yaml}, the theme's files, the dates, the
+ * files links may point at, the sources of decision and profile pages that other pages embed or compare, Waymark's
+ * version and code), and each page adds its own path and source text. So a body edit that leaves the model as it was
+ * re-renders one page, while a title edit re-renders every page (its title is in every navigation).
+ */
+public final class CachedPages {
+    /** What all pages' files depend on, besides each page's own source. */
+    public record Inputs(Site site, Theme theme, Path siteYaml, Collection<String> assets, Collection<String> unreadable,
+                         Collection<String> drafts, Map<String, String> dates, String contentPrefix, Path contentDisplay,
+                         Map<String, String> texts) {
+        String key(String stamp) {
+            Fingerprint f = new Fingerprint().add(stamp).add(theme.name());
+            for (Path folder : theme.folders()) files(f, folder);
+            try {
+                f.bytes(Files.isRegularFile(siteYaml) ? Files.readAllBytes(siteYaml) : new byte[0]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            f.add(site).add(Set.copyOf(assets)).add(Set.copyOf(unreadable)).add(Set.copyOf(drafts)).add(dates)
+                    .add(contentPrefix).add(contentDisplay.toString())
+                    .add(String.valueOf(System.getenv("SOURCE_DATE_EPOCH"))).add(Locale.getDefault().toLanguageTag()).add(java.util.TimeZone.getDefault().getID());
+            for (Page page : site.pages()) {
+                // other pages embed decision trees and compare profiles: their sources are every page's input
+                if (page.decisionTree().isPresent() || page.profile().isPresent()) {
+                    f.add(page.sourcePath()).add(texts.getOrDefault(page.sourcePath(), ""));
+                }
+            }
+            return f.hex();
+        }
+    }
+
+    private final BuildCache.Session session;
+    private final Map<Page, String> keys = new HashMap<>();
+    private final Map<String, String> byFile = new HashMap<>();
+    private final Set<Page> reused = ConcurrentHashMap.newKeySet();
+
+    public CachedPages(BuildCache cache, Inputs inputs, boolean embeds) {
+        String stamp = "waymark " + Theme.class.getPackage().getImplementationVersion() + " " + code();
+        this.session = cache.open(stamp, inputs.key(stamp));
+        for (Page page : inputs.site().pages()) {
+            String key = session.pageKey(page.path(), page.sourcePath(), inputs.texts().getOrDefault(page.sourcePath(), ""));
+            keys.put(page, key);
+            byFile.put(page.outputFile(), key);
+            byFile.put(page.path() + MarkdownCopy.FILE, key);
+            if (embeds && page.decisionTree().isPresent()) byFile.put(SiteRenderer.embedFile(page), key);
+        }
+    }
+
+    /** Links every page the cache holds into the staging folder, on the pool; returns how many. */
+    public int reuse(SiteWriter.Staging staging, ExecutorService pool) {
+        List<Future<?>> work = new ArrayList<>();
+        keys.forEach((page, key) -> work.add(pool.submit(() -> {
+            if (session.reuse(key, staging)) reused.add(page);
+        })));
+        work.forEach(Work::join);
+        return reused.size();
+    }
+
+    /** Whether a page's files came from the cache (so it is not rendered). */
+    public boolean reused(Page page) {
+        return reused.contains(page);
+    }
+
+    /** A file the renderer wrote: remembered for the cache when it belongs to a page. */
+    public void rendered(RenderedFile file) {
+        String key = byFile.get(file.path());
+        if (key != null) session.record(key, file);
+    }
+
+    /**
+     * What rendering reported. A build whose rendering reports anything stores nothing: a report is not always about
+     * the page being rendered (a page embeds another's decision tree), and a page taken from the cache would not
+     * report it again.
+     */
+    public void reported(List<Diagnostic> diagnostics) {
+        if (!diagnostics.isEmpty()) session.spoilAll();
+    }
+
+    /** The source-map records of the pages taken from the cache, by output file. */
+    public Map<String, SourceMap.Page> sources() {
+        return session.sources();
+    }
+
+    /** The source-map records the renderer made (by output file): those of rendered pages go into the cache. */
+    public void renderedSources(Map<String, SourceMap.Page> recorded) {
+        keys.forEach((page, key) -> {
+            SourceMap.Page record = recorded.get(page.outputFile());
+            if (record != null && !reused.contains(page)) session.recordSources(key, page.outputFile(), record);
+        });
+    }
+
+    /** The one warning about a corrupt or foreign cache, if any. */
+    public List<Diagnostic> warnings() {
+        return session.warnings();
+    }
+
+    /** Stores the committed output's pages in the cache. */
+    public void store(Path out) {
+        session.store(out);
+    }
+
+    /**
+     * Waymark's code: the jar's SHA-256 (the build is reproducible, so CI's fresh jar of the same source matches),
+     * else the classes folder's stamp.
+     */
+    private static String code() {
+        try {
+            var src = CachedPages.class.getProtectionDomain().getCodeSource();
+            Path p = src == null ? null : Path.of(src.getLocation().toURI());
+            if (p != null && Files.isRegularFile(p)) return Fingerprint.sha256(Files.readAllBytes(p));
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the stamp below
+        }
+        return Fingerprint.sha256(Theme.classpathStamp().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Adds the names and bytes of every file under a folder, in a fixed order. */
+    private static void files(Fingerprint f, Path folder) {
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toCollection(TreeSet::new))) {
+                f.add(folder.relativize(p).toString().replace('\\', '/')).bytes(Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.waymark.cache;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A SHA-256 over a value of the model, walked component by component: records, strings, numbers, enums, dates, paths,
+ * optionals, lists, sets and maps. Unlike {@code hashCode} or {@code toString} it is the same in every run: a set's or a
+ * map's elements are taken in the order of their own fingerprints, not in the JVM's per-run iteration order, and
+ * every value is written with its type and length, so two different values never write the same bytes.
+ *
+ * <p>A type it does not know is a bug (a new kind of model value), not a reason to guess: it throws.
+ */
+public final class Fingerprint {
+    private final MessageDigest md = sha256();
+
+    /** Adds a value of the model (or any mix of the types above). */
+    public Fingerprint add(Object value) {
+        write(md, value);
+        return this;
+    }
+
+    /** Adds raw bytes, length first. */
+    public Fingerprint bytes(byte[] bytes) {
+        md.update(ByteBuffer.allocate(5).put((byte) 'b').putInt(bytes.length).array());
+        md.update(bytes);
+        return this;
+    }
+
+    public String hex() {
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The hex SHA-256 of some bytes. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static void write(MessageDigest md, Object v) {
+        if (v == null) {
+            md.update((byte) 'n');
+        } else if (v instanceof String s) {
+            text(md, 's', s);
+        } else if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
+            text(md, 'p', v.getClass().getSimpleName() + ":" + v);
+        } else if (v instanceof Enum<?> e) {
+            text(md, 'e', e.getDeclaringClass().getName() + "." + e.name());
+        } else if (v instanceof Path || v instanceof TemporalAccessor) {
+            text(md, 't', v.getClass().getSimpleName() + ":" + v);
+        } else if (v instanceof Optional<?> o) {
+            md.update((byte) 'o');
+            write(md, o.orElse(null));
+        } else if (v instanceof List<?> list) {
+            md.update(ByteBuffer.allocate(5).put((byte) 'l').putInt(list.size()).array());
+            for (Object x : list) write(md, x);
+        } else if (v instanceof Collection<?> set) {
+            unordered(md, 'u', set.stream().map(Fingerprint::of).toList());
+        } else if (v instanceof Map<?, ?> map) {
+            unordered(md, 'm', map.entrySet().stream().map(e -> of(e.getKey()) + of(e.getValue())).toList());
+        } else if (v.getClass().isRecord()) {
+            text(md, 'r', v.getClass().getName());
+            for (RecordComponent c : v.getClass().getRecordComponents()) {
+                try {
+                    var accessor = c.getAccessor();
+                    accessor.setAccessible(true);
+                    write(md, accessor.invoke(v));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + c + " for the build cache", e);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("the build cache cannot fingerprint a " + v.getClass().getName());
+        }
+    }
+
+    private static String of(Object v) {
+        MessageDigest md = sha256();
+        write(md, v);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void unordered(MessageDigest md, char tag, List<String> parts) {
+        List<String> sorted = new ArrayList<>(parts);
+        sorted.sort(null);
+        md.update(ByteBuffer.allocate(5).put((byte) tag).putInt(sorted.size()).array());
+        for (String p : sorted) md.update(p.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void text(MessageDigest md, char tag, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(5).put((byte) tag).putInt(b.length).array());
+        md.update(b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.waymark.write;
+
+import dev.waymark.content.GitDates;
+import dev.waymark.model.Page;
+import dev.waymark.model.Site;
+import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SearchIndex;
+import dev.waymark.render.Theme;
+import dev.waymark.render.card.CardStyle;
+import dev.waymark.render.card.Cards;
+import dev.waymark.render.card.SocialCard;
+import dev.waymark.render.share.AtomFeed;
+import dev.waymark.render.share.LlmsTxt;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The files of the site as a whole, beside its pages: the sitemap, robots.txt, the feed, llms.txt, every page's social
+ * card and the search index. One stage for the clean build and for serve's incremental rounds, so the two write the
+ * same bytes; a round passes what it wrote last time and gets only the cards and search shards that changed.
+ */
+public final class SiteWideFiles {
+    /** What was written before: each page's card text and colours, and the search entries. */
+    public record Written(Map<String, SocialCard.Text> cards, CardStyle cardStyle, List<SearchIndex.Entry> entries) {
+        /** Nothing written yet: every file is produced. */
+        public static final Written NONE = new Written(Map.of(), null, List.of());
+    }
+
+    private SiteWideFiles() {
+    }
+
+    /**
+     * Hands every site-wide file to {@code sink} (from several threads: cards are drawn on the pool), except the cards
+     * and search shards whose bytes {@code before} says are already written.
+     *
+     * @param entries the search entries of every page, in page order; ignored when the theme has no search
+     * @return what is written now, to pass as {@code before} next time
+     */
+    public static Written write(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
+                                List<SearchIndex.Entry> entries, ExecutorService pool, Written before, Consumer<RenderedFile> sink) {
+        sink.accept(SiteFiles.sitemap(site, dates));
+        sink.accept(SiteFiles.robots(site));
+        sink.accept(AtomFeed.of(site, changes));
+        sink.accept(LlmsTxt.of(site));
+        Map<String, SocialCard.Text> cards = new HashMap<>();
+        CardStyle style = CardStyle.read(theme.folders());
+        if (site.config().cards()) {
+            for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
+            boolean restyled = !style.equals(before.cardStyle());
+            new Cards(style, Cards.defaultCache()).render(site, pool,
+                    p -> restyled || !cards.get(Cards.path(p)).equals(before.cards().get(Cards.path(p))), sink);
+        }
+        boolean search = !theme.assetPath("search.js").isEmpty();
+        if (search) SearchIndex.files(entries, before.entries()).forEach(sink);
+        return new Written(Map.copyOf(cards), style, search ? List.copyOf(entries) : List.of());
+    }
+}

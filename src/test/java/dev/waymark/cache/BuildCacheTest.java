@@ -1,0 +1,184 @@
+package dev.waymark.cache;
+
+import dev.waymark.Pipeline;
+import dev.waymark.diag.Diagnostic;
+import dev.waymark.support.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The persistent build cache: a cached build is byte for byte a clean build, it reuses the pages a change leaves
+ * alone, and a damaged cache costs one warning, never a wrong page.
+ */
+class BuildCacheTest {
+    @TempDir
+    Path tmp;
+
+    private Path content() {
+        Path content = tmp.resolve("content");
+        Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
+        return content;
+    }
+
+    private Pipeline.Result build(Path content, String out, BuildCache cache) {
+        return new Pipeline(cache).build(new Pipeline.Options(content, tmp.resolve(out), Run.THEMES, "", false));
+    }
+
+    private Object inode(String out, String file) throws IOException {
+        return Files.getAttribute(tmp.resolve(out).resolve(file), "unix:ino");
+    }
+
+    @Test
+    void aBodyEditRendersThatPageAndReusesTheRest() throws IOException {
+        Path content = content();
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        assertTrue(build(content, "site", cache).written());
+        assertTrue(Files.isRegularFile(tmp.resolve("cache/index")), "the first build fills the cache");
+        Object home = inode("site", "index.html");
+        Object alpha = inode("site", "tools/alpha/index.html");
+        Files.writeString(content.resolve("index.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
+        Pipeline.Result cached = build(content, "site", cache);
+        assertEquals(List.of(), cached.diagnostics());
+        assertEquals(alpha, inode("site", "tools/alpha/index.html"), "an unchanged page is linked from the cache, not written");
+        assertNotEquals(home, inode("site", "index.html"), "the edited page is rendered again");
+        Pipeline.Result clean = build(content, "clean", BuildCache.OFF);
+        assertEquals(clean.pages(), cached.pages());
+        assertEquals(clean.files(), cached.files());
+        assertSameTree("clean", "site");
+    }
+
+    @Test
+    void aTitleEditRendersEveryPage() throws IOException {
+        Path content = content();
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        build(content, "site", cache);
+        Object alpha = inode("site", "tools/alpha/index.html");
+        Path beta = content.resolve("tools/beta.md");
+        Files.writeString(beta, Files.readString(beta).replaceFirst("title: Beta", "title: Beta Two"));
+        build(content, "site", cache);
+        assertNotEquals(alpha, inode("site", "tools/alpha/index.html"), "every navigation shows the new title");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    enum Damage { TRUNCATED_FILE, SWAPPED_FILE, OUTPUT_EDITED_IN_PLACE, GARBAGE_INDEX, TRUNCATED_INDEX, EDITED_INDEX_LINE }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aDamagedCacheIsIgnoredWithOneWarningAndTheSiteIsRight(Damage damage) throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder.resolve("files"))) {
+            files = list.sorted().toList();
+        }
+        Path index = folder.resolve("index");
+        String text = Files.readString(index);
+        switch (damage) {
+            case TRUNCATED_FILE -> {
+                for (Path f : files) Files.write(f, Arrays.copyOf(Files.readAllBytes(f), (int) Files.size(f) / 2));
+            }
+            case SWAPPED_FILE -> {
+                byte[] first = Files.readAllBytes(files.get(0));
+                for (int i = 0; i < files.size() - 1; i++) Files.write(files.get(i), Files.readAllBytes(files.get(i + 1)));
+                Files.write(files.get(files.size() - 1), first);
+            }
+            case OUTPUT_EDITED_IN_PLACE -> {
+                // the output's files are hard links to the cache's: an edit of site/ in place reaches the cache too
+                Path page = tmp.resolve("site/tools/alpha/index.html");
+                Files.writeString(page, Files.readString(page).replace("Alpha", "Omega"));
+            }
+            case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
+            case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));
+            case EDITED_INDEX_LINE -> {
+                String[] lines = text.split("\n");
+                lines[1] = lines[1].substring(0, 10) + "x" + lines[1].substring(11);
+                Files.writeString(index, String.join("\n", lines) + "\n");
+            }
+        }
+        Pipeline.Result cached = build(content, "site", cache);
+        List<Diagnostic> warnings = cached.diagnostics();
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertEquals("build-cache", warnings.get(0).code());
+        assertTrue(warnings.get(0).message().startsWith("ignoring the build cache: "), warnings.get(0).message());
+        assertTrue(cached.written());
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+        assertEquals(List.of(), build(content, "site", cache).diagnostics(), "the build rewrote the cache");
+        assertSameTree("clean", "site");
+    }
+
+    @Test
+    void anotherVersionsCacheIsReplacedSilently() throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        build(content, "site", BuildCache.at(folder));
+        Path index = folder.resolve("index");
+        String body = Files.readString(index);
+        body = BuildCache.MAGIC + " waymark 0.0.1 elsewhere" + body.substring(body.indexOf('\n'), body.lastIndexOf("end\t"));
+        Files.writeString(index, body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n");
+        Object alpha = inode("site", "tools/alpha/index.html");
+        assertEquals(List.of(), build(content, "site", BuildCache.at(folder)).diagnostics());
+        assertNotEquals(alpha, inode("site", "tools/alpha/index.html"), "nothing is taken from another version's cache");
+        assertTrue(Files.readString(index).startsWith(BuildCache.MAGIC + " waymark "), "rewritten for this version");
+    }
+
+    @Test
+    void noCacheAndCacheDirOnTheCommandLine() throws IOException {
+        Path content = content();
+        Path dir = tmp.resolve("my-cache");
+        Run.Outcome off = Run.build(content, tmp.resolve("a"), "--no-cache", "--cache-dir", dir.toString(), "--quiet");
+        assertEquals(0, off.exitCode(), off.err());
+        assertFalse(Files.exists(dir), "--no-cache writes no cache");
+        Run.Outcome on = Run.build(content, tmp.resolve("b"), "--cache-dir", dir.toString(), "--quiet");
+        assertEquals(0, on.exitCode(), on.err());
+        assertTrue(Files.isRegularFile(dir.resolve("index")), "--cache-dir moves the cache");
+        Run.Outcome again = Run.build(content, tmp.resolve("b"), "--cache-dir", dir.toString(), "--quiet");
+        assertEquals(new Run.Outcome(0, "", ""), again);
+    }
+
+    private void assertSameTree(String want, String got) {
+        Map<String, byte[]> a = tree(tmp.resolve(want));
+        Map<String, byte[]> b = tree(tmp.resolve(got));
+        assertEquals(a.keySet(), b.keySet());
+        List<String> differ = new ArrayList<>();
+        a.forEach((k, v) -> {
+            if (!Arrays.equals(v, b.get(k))) differ.add(k);
+        });
+        if (!differ.isEmpty()) fail("files differ from a clean build: " + differ);
+    }
+
+    static Map<String, byte[]> tree(Path root) {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                out.put(rel, Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -172,6 +172,11 @@ class LanguagesTest {
         Document ar = page("ar/index.html");
         assertEquals("انتقل إلى المحتوى", ar.select(".skip-link").text(), "the guide's own override");
         assertEquals("Edit this page", ar.select(".page__edit a").text(), "a key the override lacks reads English");
+        Document alpha = page("fr/tools/alpha/index.html");
+        assertEquals(List.of("✔ Bon choix", "✔ Bon choix", "✘ Mauvais choix"), alpha.select(".choice__badge").eachText(),
+                "the words the body renderer adds are in the page's language too");
+        assertEquals(List.of("✔ Right choice", "✔ Right choice", "✘ Wrong choice"),
+                page("tools/alpha/index.html").select(".choice__badge").eachText());
     }
 
     @Test

@@ -17,13 +17,14 @@ import java.util.function.Function;
  * the shared, immutable renderer serves every page on every thread.
  */
 record BodyContext(Page page, Path file, PageStructure structure, SiteLinks links, Diagnostics diagnostics,
-                   boolean trustRawHtml, Function<Directive, String> directives, List<SourceMap.Ref> refs) {
+                   boolean trustRawHtml, Function<Directive, String> directives, List<SourceMap.Ref> refs,
+                   dev.waymark.render.view.UiText ui) {
     static final NullableDataKey<BodyContext> KEY = new NullableDataKey<>("WAYMARK_BODY_CONTEXT");
 
     /** A context whose references are not recorded (decision fragments, which the page's body does not carry). */
     BodyContext(Page page, Path file, PageStructure structure, SiteLinks links, Diagnostics diagnostics,
-                boolean trustRawHtml, Function<Directive, String> directives) {
-        this(page, file, structure, links, diagnostics, trustRawHtml, directives, new java.util.ArrayList<>());
+                boolean trustRawHtml, Function<Directive, String> directives, dev.waymark.render.view.UiText ui) {
+        this(page, file, structure, links, diagnostics, trustRawHtml, directives, new java.util.ArrayList<>(), ui);
     }
 
     /** Records a URL the body carries at the Markdown position that produced it, for the site's {@link SourceMap}. */

@@ -162,7 +162,7 @@ public final class BodyRenderer {
                 html.raw("<li class=\"choice choice--" + kind + "\"" + (id == null ? "" : " id=\"" + escape(id) + "\"") + ">");
                 html.raw("<span class=\"choice__badge\"><span class=\"choice__icon\" aria-hidden=\"true\">"
                         + (list.kind() == ChoiceKind.RIGHT ? "\u2714" : "\u2718") + "</span> "
-                        + escape(list.kind().label()) + "</span>");
+                        + escape(c.ui().get(list.kind() == ChoiceKind.RIGHT ? "choice.right" : "choice.wrong")) + "</span>");
                 html.raw("<div class=\"choice__body\">");
                 for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
                     ctx.render(child);
@@ -213,7 +213,8 @@ public final class BodyRenderer {
                 ctx.delegateRender();
                 return;
             }
-            String label = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            BodyContext bc = BodyContext.of(node);
+            String label = bc == null ? Character.toUpperCase(kind.charAt(0)) + kind.substring(1) : escape(bc.ui().get("callout." + kind));
             html.line();
             html.raw("<aside class=\"callout callout--" + kind + "\" aria-label=\"" + label + "\">");
             html.raw("<p class=\"callout__title\">" + calloutIcon(kind) + " " + label + "</p>\n");
@@ -339,7 +340,9 @@ public final class BodyRenderer {
          */
         private void table(com.vladsch.flexmark.ext.tables.TableBlock node, NodeRendererContext ctx, HtmlWriter html) {
             html.line();
-            html.raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape(tableName(node)) + "\">");
+            BodyContext c = BodyContext.of(node);
+            String name = c == null ? tableName(node) : tableName(node, c.ui().get("table.unnamed"), c.ui().get("table.named"));
+            html.raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape(name) + "\">");
             ctx.delegateRender();
             html.raw("</div>");
             html.line();
@@ -383,6 +386,11 @@ public final class BodyRenderer {
 
     /** "Table: Aspect, Option A, Option B" from a table's caption, or else its first header cells. */
     static String tableName(com.vladsch.flexmark.ext.tables.TableBlock table) {
+        return tableName(table, "Table", "Table: {headers}");
+    }
+
+    /** @param unnamed a table without headers; {@code named} the others, {@code {headers}} standing for them */
+    static String tableName(com.vladsch.flexmark.ext.tables.TableBlock table, String unnamed, String named) {
         List<String> headers = new java.util.ArrayList<>();
         for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
             if (part instanceof com.vladsch.flexmark.ext.tables.TableCaption caption) {
@@ -396,9 +404,9 @@ public final class BodyRenderer {
                 }
             }
         }
-        if (headers.isEmpty()) return "Table";
+        if (headers.isEmpty()) return unnamed;
         String list = String.join(", ", headers.subList(0, Math.min(4, headers.size())));
-        return "Table: " + list + (headers.size() > 4 ? ", \u2026" : "");
+        return named.replace("{headers}", list + (headers.size() > 4 ? ", \u2026" : ""));
     }
 
     private static String abbreviate(String s) {

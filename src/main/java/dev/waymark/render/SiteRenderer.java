@@ -262,7 +262,8 @@ public final class SiteRenderer {
         Map<String, Integer> widgets = new HashMap<>(); // how many times each tree is embedded so far, for unique ids
         List<SourceMap.Ref> refs = new ArrayList<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics), refs);
+                site.config().trustRawHtml(), d -> directive(d, page, site, decisions, fragments, trees, widgets, diagnostics), refs,
+                decisions.ui());
         try {
             String html = bodies.render(src.parsed().document(), ctx);
             sources.page(page.outputFile(), page.sourcePath(), refs);
@@ -333,7 +334,7 @@ public final class SiteRenderer {
         Map<String, List<DecisionView.Evidence>> evidence = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
         BodyContext ctx = new BodyContext(page, src.parsed().source().displayPath(), src.structure(), links, diagnostics,
-                site.config().trustRawHtml(), d -> "");
+                site.config().trustRawHtml(), d -> "", ui);
         src.parsed().document().set(BodyContext.KEY, ctx);
         Map<String, DecisionNode> byId = tree.byId();
         for (Map.Entry<String, List<Node>> region : src.structure().regions().entrySet()) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The build cache (issue 16): a cached `build` after a one-page body edit vs a clean `--no-cache` build of the same
 # corpus (target: cached <= 0.25x clean at 10,000 pages). Alternates the two; prints medians and the load average.
+# WAYMARK_JAVA_OPTS=-Dwaymark.timings=true adds each build's stage times to stderr.
 # Usage: bash bench/cache_rebuild.sh CORPUS_DIR [REPEAT]   (the corpus is edited: one paragraph appended per round)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,8 @@ page=$(find "$content" -name '*.md' ! -name 'index.md' | sort | head -50 | tail 
 : > "$work/c"; : > "$work/k"
 for r in $(seq "$REPEAT"); do
   printf '\nOne more paragraph, round %s.\n' "$r" >> "$page"
-  rm -rf "$work/clean"
+  # both start from an empty output folder, as in CI (a fresh checkout, the cache restored), removed outside the timing
+  rm -rf "$work/clean" "$work/cached"
   read -r t _ < <(measure ./waymark build --content "$content" --out "$work/clean" --no-cache --quiet); echo "$t" >> "$work/c"
   read -r t _ < <(measure ./waymark build --content "$content" --out "$work/cached" --cache-dir "$work/cache" --quiet); echo "$t" >> "$work/k"
   diff -r -q -x .waymark-manifest "$work/clean" "$work/cached" >/dev/null || echo "MISMATCH: the cached build differs from the clean one" >&2

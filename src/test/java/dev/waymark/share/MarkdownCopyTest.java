@@ -51,7 +51,8 @@ class MarkdownCopyTest {
             int pages = 0;
             for (Path html : Run.pageFiles(site)) {
                 String rel = site.relativize(html).toString().replace('\\', '/');
-                if (rel.equals("404.html") || rel.equals("search/index.html")) continue;
+                // the search page, in each language (fr/search/), has no content of its own to copy
+                if (rel.equals("404.html") || rel.matches("([a-z]{2,3}/)?search/index\\.html")) continue;
                 var link = Run.html(html).select("head link[rel=alternate][type=text/markdown]");
                 assertEquals(1, link.size(), rel);
                 assertEquals("index.md", link.attr("href"), rel);

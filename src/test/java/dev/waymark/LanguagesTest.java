@@ -158,6 +158,12 @@ class LanguagesTest {
         assertEquals("Ce qui est fourni d’office, d’après chaque profil", compare.select("table.comparison caption").text());
         assertEquals("Intégré", compare.select("tr[data-capability=orm] td").first().select(".cap__note").text());
         assertEquals(List.of("ORM", "Admin panel", "Native async"), page("compare/index.html").select("table.comparison tbody th").eachText());
+        // the map of the tree speaks the page's language too: its node labels and its text alternative
+        assertEquals("Description textuelle de la carte", decide.select(".diagram--map .diagram__text summary").text());
+        assertEquals(List.of("Question", "Recommandation"), decide.select(".diagram--map .diagram__detail").eachText().stream().distinct().sorted().toList());
+        Document decideEn = page("decide/index.html");
+        assertEquals("Text description of the map", decideEn.select(".diagram--map .diagram__text summary").text());
+        assertEquals(List.of("Outcome", "Question"), decideEn.select(".diagram--map .diagram__detail").eachText().stream().distinct().sorted().toList());
     }
 
     @Test

@@ -258,7 +258,7 @@ public final class BodyRenderer {
                 int firstLine = line + 1;
                 String id = "diagram-" + line;
                 html.line();
-                html.raw(diagrams.render(node.getContentChars().toString(), firstLine, c.file(), id, c.diagnostics()));
+                html.raw(diagrams.render(node.getContentChars().toString(), firstLine, c.file(), id, c.diagnostics(), c.ui().get("diagram.text")));
                 html.line();
                 return;
             }

@@ -135,7 +135,7 @@ final class DecisionViews {
 
     /** The build-time SVG map of the tree, for its own page: a node per question and outcome, an edge per answer. */
     /** @param label the map's text alternative */
-    static String map(DecisionTree tree, String label) {
+    static String map(DecisionTree tree, String label, DiagramRenderer.MapWords words) {
         if (tree.start().isEmpty()) return "";
         List<DiagramRenderer.MapNode> nodes = new ArrayList<>();
         List<DiagramRenderer.MapEdge> edges = new ArrayList<>();
@@ -150,7 +150,7 @@ final class DecisionViews {
             }
         }
         return new DiagramRenderer().map(nodes, edges, tree.start().get().id(), "wm-map-" + key(tree),
-                label);
+                label, words);
     }
 
     /**

@@ -33,6 +33,11 @@ public final class DiagramRenderer {
 
     /** Renders the block; problems are reported at their line ({@code firstLine} is the line of the first diagram line). */
     public String render(String source, int firstLine, java.nio.file.Path file, String idBase, Diagnostics diagnostics) {
+        return render(source, firstLine, file, idBase, diagnostics, "Text description of the diagram");
+    }
+
+    /** @param textSummary the words on the text alternative's disclosure, in the page's language */
+    public String render(String source, int firstLine, java.nio.file.Path file, String idBase, Diagnostics diagnostics, String textSummary) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         String[] lines = source.split("\n");
@@ -63,7 +68,7 @@ public final class DiagramRenderer {
             diagnostics.error(SourcePosition.of(file, firstLine), "diagram has " + nodes.size() + " nodes; the limit is 40", "split it into smaller diagrams");
             return "";
         }
-        return svg(nodes, edges, idBase);
+        return svg(nodes, edges, idBase, textSummary);
     }
 
     private static boolean declaredLater(String[] lines, int from, String id) {
@@ -74,7 +79,7 @@ public final class DiagramRenderer {
         return false;
     }
 
-    private static String svg(Map<String, Node> nodes, List<Edge> edges, String idBase) {
+    private static String svg(Map<String, Node> nodes, List<Edge> edges, String idBase, String textSummary) {
         Map<String, Integer> layer = layers(nodes, edges);
         Map<Integer, List<String>> rows = new java.util.TreeMap<>();
         nodes.keySet().forEach(id -> rows.computeIfAbsent(layer.get(id), k -> new ArrayList<>()).add(id));
@@ -149,7 +154,7 @@ public final class DiagramRenderer {
             }
             sb.append("</g>\n");
         }
-        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>Text description of the diagram</summary>\n<ul>\n");
+        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>").append(escape(textSummary)).append("</summary>\n<ul>\n");
         for (Node n : nodes.values()) {
             sb.append("<li><strong>").append(escape(n.label())).append("</strong>")
                     .append(n.detail().isEmpty() ? "" : ": " + escape(n.detail())).append("</li>\n");
@@ -189,6 +194,23 @@ public final class DiagramRenderer {
      * @param start the node every path starts from
      */
     public String map(List<MapNode> nodes, List<MapEdge> edges, String start, String idBase, String title) {
+        return map(nodes, edges, start, idBase, title, MapWords.ENGLISH);
+    }
+
+    /** The map's own words, in the page's language: the label over each kind of node and the text alternative's disclosure. */
+    public record MapWords(String question, String outcome, String textSummary) {
+        public static final MapWords ENGLISH = new MapWords("Question", "Outcome", "Text description of the map");
+
+        String kind(String kind) {
+            return switch (kind) {
+                case "question" -> question;
+                case "outcome" -> outcome;
+                default -> kind.isEmpty() ? "" : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            };
+        }
+    }
+
+    public String map(List<MapNode> nodes, List<MapEdge> edges, String start, String idBase, String title, MapWords words) {
         Map<String, MapNode> byId = new LinkedHashMap<>();
         nodes.forEach(n -> byId.putIfAbsent(n.id(), n));
         List<MapEdge> drawn = edges.stream().filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to())).toList();
@@ -258,7 +280,7 @@ public final class DiagramRenderer {
             sb.append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(MAP_W).append("\" height=\"").append(MAP_H)
                     .append("\" rx=\"").append(n.kind().equals("outcome") ? 22 : 8).append("\"/>");
             sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(p[1] + 20).append("\" class=\"diagram__detail\">")
-                    .append(escape(kindLabel(n.kind()))).append("</text>");
+                    .append(escape(words.kind(n.kind()))).append("</text>");
             int top = p[1] + 40 + (MAP_LINES - lines.size()) * 9;
             for (int i = 0; i < lines.size(); i++) {
                 sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(top + i * 18).append("\" class=\"diagram__title\">")
@@ -266,10 +288,10 @@ public final class DiagramRenderer {
             }
             sb.append("</g>\n");
         }
-        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>Text description of the map</summary>\n<ul>\n");
+        sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>").append(escape(words.textSummary())).append("</summary>\n<ul>\n");
         for (MapNode n : byId.values()) {
             List<MapEdge> out = drawn.stream().filter(e -> e.from().equals(n.id())).toList();
-            sb.append("<li>").append(escape(kindLabel(n.kind()))).append(": <strong>").append(escape(n.label())).append("</strong>");
+            sb.append("<li>").append(escape(words.kind(n.kind()))).append(": <strong>").append(escape(n.label())).append("</strong>");
             if (!out.isEmpty()) {
                 sb.append("\n<ul>");
                 for (MapEdge e : out) {
@@ -283,9 +305,6 @@ public final class DiagramRenderer {
         return sb.toString();
     }
 
-    private static String kindLabel(String kind) {
-        return kind.isEmpty() ? "" : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-    }
 
     private static Map<Edge, Integer> mapPorts(List<Edge> edges, Map<String, int[]> pos, boolean out) {
         Map<String, List<Edge>> byNode = new LinkedHashMap<>();

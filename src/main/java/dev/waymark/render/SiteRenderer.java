@@ -367,6 +367,7 @@ public final class SiteRenderer {
             }
             region.getValue().forEach(Node::unlink);
         }
-        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, ui.format("decision.map_label", "title", page.title())));
+        return new DecisionViews.Fragments(html, text, evidence, DecisionViews.map(tree, ui.format("decision.map_label", "title", page.title()),
+                new DiagramRenderer.MapWords(ui.get("decision.map_node_question"), ui.get("decision.map_node_outcome"), ui.get("decision.map_text"))));
     }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Issue 15's two ratios on one corpus: `build --strict` against a plain build, and `check` on a foreign copy of the
+# built site (its .waymark-sources and .waymark-manifest removed, so check treats it as any generator's output)
+# against the plain build. Alternating runs, medians, load average printed. Never gates CI: always exits 0.
+# Usage: bash bench/strict_check.sh      (PAGES=10000 REPEAT=3 by default)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PAGES=${PAGES:-10000}
+REPEAT=${REPEAT:-3}
+WORK=bench/.work
+mkdir -p "$WORK"
+[ -x /usr/bin/time ] || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1)
+./waymark --version >/dev/null          # builds the jar if needed
+measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+src="$WORK/sc$PAGES"
+[ -d "$src" ] || { python3 bench/gen_corpus.py --pages "$PAGES" --out "$src" --format waymark; printf '\ncards: false\n' >> "$src/site.yaml"; }
+./waymark build --content "$src" --out "$WORK/sc-warm" --quiet --no-cache >/dev/null 2>&1   # compiles the theme once
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+: > "$WORK/sc-plain"; : > "$WORK/sc-strict"; : > "$WORK/sc-check"
+for r in $(seq "$REPEAT"); do
+  rm -rf "$WORK/sc-a" "$WORK/sc-b"
+  read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-a" --quiet --no-cache); echo "$t" >> "$WORK/sc-plain"
+  read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-b" --quiet --no-cache --strict); echo "$t" >> "$WORK/sc-strict"
+  rm -rf "$WORK/sc-foreign"; cp -r "$WORK/sc-a" "$WORK/sc-foreign"; rm -f "$WORK/sc-foreign/.waymark-sources" "$WORK/sc-foreign/.waymark-manifest"
+  read -r t _ < <(measure ./waymark check "$WORK/sc-foreign" --severity orphan-page=off); echo "$t" >> "$WORK/sc-check"
+done
+p=$(median < "$WORK/sc-plain"); s=$(median < "$WORK/sc-strict"); c=$(median < "$WORK/sc-check")
+printf "%6d pages  plain build %.2f s   build --strict %.2f s = %.2fx (target <= 1.1)   check, foreign copy %.2f s = %.0f%% of the build (target <= 35%%)\n" \
+  "$PAGES" "$p" "$s" "$(echo "$s / $p" | bc -l)" "$c" "$(echo "100 * $c / $p" | bc -l)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit 0

@@ -164,6 +164,11 @@ class LanguagesTest {
         Document decideEn = page("decide/index.html");
         assertEquals("Text description of the map", decideEn.select(".diagram--map .diagram__text summary").text());
         assertEquals(List.of("Outcome", "Question"), decideEn.select(".diagram--map .diagram__detail").eachText().stream().distinct().sorted().toList());
+        // the node's words read apart (label in name: a link around the node is named by what it shows)
+        for (var node : decideEn.select(".diagram--map .diagram__node")) {
+            String shown = String.join(" ", node.select("text").eachText());
+            assertEquals(shown, node.text(), "the texts of a map node run together");
+        }
     }
 
     @Test

@@ -280,11 +280,11 @@ public final class DiagramRenderer {
             sb.append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(MAP_W).append("\" height=\"").append(MAP_H)
                     .append("\" rx=\"").append(n.kind().equals("outcome") ? 22 : 8).append("\"/>");
             sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(p[1] + 20).append("\" class=\"diagram__detail\">")
-                    .append(escape(words.kind(n.kind()))).append("</text>");
+                    .append(escape(words.kind(n.kind()))).append("</text>\n"); // a line break between texts, so a link around the node reads "Question Is …", not "QuestionIs …"
             int top = p[1] + 40 + (MAP_LINES - lines.size()) * 9;
             for (int i = 0; i < lines.size(); i++) {
                 sb.append("<text x=\"").append(p[0] + MAP_W / 2).append("\" y=\"").append(top + i * 18).append("\" class=\"diagram__title\">")
-                        .append(escape(lines.get(i))).append("</text>");
+                        .append(escape(lines.get(i))).append("</text>\n");
             }
             sb.append("</g>\n");
         }

@@ -17,6 +17,9 @@ import time
 
 import preview
 
+# each rebuild's own time as serve reports it ("rebuilt in N ms"): the round alone, without the watcher's wait or HTTP
+ROUNDS = []
+
 
 def start(content):
     port = preview.free_port()
@@ -28,8 +31,16 @@ def start(content):
         if "serving" in line:
             url = line.split("http://", 1)[1].split(" ", 1)[0]
             show = os.environ.get("SHOW_TIMINGS")
-            threading.Thread(target=lambda: [print("   ", l.strip()) for l in proc.stdout if show and "incremental:" in l],
-                             daemon=True).start()
+
+            def follow():
+                for l in proc.stdout:
+                    m = re.search(r"rebuilt in (\d+) ms", l)
+                    if m:
+                        ROUNDS.append(int(m.group(1)))
+                    if show and "incremental:" in l:
+                        print("   ", l.strip())
+
+            threading.Thread(target=follow, daemon=True).start()
             return proc, port, "/" + url.split("/", 1)[1], time.time() - started
         if not line and proc.poll() is not None:
             raise RuntimeError("waymark serve did not start")
@@ -87,9 +98,12 @@ def main():
         page_file = os.path.join(content, a.page)
         page_url = a.page[:-3] + "/"
         for kind in a.kinds.split(","):
+            ROUNDS.clear()
             s = measure(port, base, page_file, page_url, kind, a.edits, a.warmup)
+            rounds = ROUNDS[a.warmup:a.warmup + a.edits]  # the measured edits' rounds (the restore's round comes last)
             print(f"serve {pages} pages, {kind} edit to visible: median {statistics.median(s):.0f} ms, "
-                  f"worst {max(s):.0f} ms over {len(s)} edits")
+                  f"worst {max(s):.0f} ms over {len(s)} edits; the rebuild itself: median "
+                  f"{statistics.median(rounds) if rounds else float('nan'):.0f} ms; load {os.getloadavg()[0]:.1f}")
         sys.stdout.flush()
     finally:
         preview.stop(proc)

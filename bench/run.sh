@@ -74,6 +74,9 @@ python3 bench/reload_latency.py || echo "reload latency: not measured"
 # the build cache: a cached build after a one-page change vs a clean build (target <= 0.25x at 10,000 pages)
 for n in $SIZES; do bash bench/cache_rebuild.sh "$WORK/w$n" "$REPEAT" || echo "cached rebuild at $n pages: not measured"; done
 
+# clean-build speed by JVM mode: the launcher's C1 flags vs C2, and JDK 25 with its AOT cache where one is installed
+for n in $SIZES; do bash bench/jvm_modes.sh "$WORK/w$n" "$REPEAT" || echo "JVM modes at $n pages: not measured"; done
+
 # incremental preview: from saving a page to that page showing the edit over HTTP, for a body and a title edit
 # (targets at 10,000 pages: body <= 150 ms median, title <= 1 s). Hugo's server is not measured here.
 for n in $SIZES; do

@@ -179,6 +179,8 @@ public final class Theme {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(("waymark-jte-4|" + Theme.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            // the classes are compiled for the running JDK: a JDK 25 build's class files (version 69) fail on Java 17
+            md.update(("|java " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
             md.update(classpathStamp().getBytes(StandardCharsets.UTF_8));
             for (String name : chain.templateNames()) {
                 md.update(name.getBytes(StandardCharsets.UTF_8));

@@ -71,7 +71,7 @@ public final class CachedPages {
     private final Set<Page> reused = ConcurrentHashMap.newKeySet();
 
     public CachedPages(BuildCache cache, Inputs inputs, boolean embeds) {
-        String stamp = "waymark " + Theme.class.getPackage().getImplementationVersion() + " " + code();
+        String stamp = stamp();
         this.session = cache.open(stamp, inputs.key(stamp));
         for (Page page : inputs.site().pages()) {
             String key = session.pageKey(page.path(), page.sourcePath(), inputs.texts().getOrDefault(page.sourcePath(), ""));
@@ -133,6 +133,15 @@ public final class CachedPages {
     /** Stores the committed output's pages in the cache. */
     public void store(Path out) {
         session.store(out);
+    }
+
+    private static volatile String stamp;
+
+    /** Waymark's version and code: a cache written by another is not used. */
+    static String stamp() {
+        String s = stamp;
+        if (s == null) stamp = s = "waymark " + Theme.class.getPackage().getImplementationVersion() + " " + code();
+        return s;
     }
 
     /**

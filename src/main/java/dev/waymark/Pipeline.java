@@ -224,7 +224,7 @@ public final class Pipeline {
                         .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks));
                 if (e.prefix.isEmpty()) {
                     Map<String, String> texts = new HashMap<>();
-                    e.files.forEach(f -> texts.put(f.relPath(), f.text()));
+                    if (pageCache.folder().isPresent()) e.files.forEach(f -> texts.put(f.relPath(), facts.textHash(f)));
                     CachedPages pages = new CachedPages(pageCache, new CachedPages.Inputs(site, theme,
                             options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
                             contentPrefix, contentDisplay, texts), theme.hasTemplate("embed.jte"));

@@ -54,6 +54,7 @@ public final class CachedFacts {
     private final String stamp;
     private final Map<String, byte[]> known;
     private final Map<String, byte[]> next = new ConcurrentHashMap<>();
+    private final Map<String, String> textHashes = new ConcurrentHashMap<>();
     private final AtomicBoolean damaged = new AtomicBoolean();
     private final List<Diagnostic> warnings = new ArrayList<>();
 
@@ -78,7 +79,12 @@ public final class CachedFacts {
 
     /** The key of a source file's facts. */
     public String key(SourceFile source) {
-        return new Fingerprint().add(source.relPath()).add(source.displayPath().toString()).add(source.text()).hex();
+        return new Fingerprint().add(source.relPath()).add(source.displayPath().toString()).add(textHash(source)).hex();
+    }
+
+    /** The SHA-256 of a source's text, computed once per build. */
+    public String textHash(SourceFile source) {
+        return textHashes.computeIfAbsent(source.relPath(), k -> Fingerprint.sha256(source.text().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The facts kept under {@code key}, kept again by this build; empty when none (or they cannot be read). */

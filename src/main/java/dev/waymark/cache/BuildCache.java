@@ -79,6 +79,74 @@ public final class BuildCache {
         return root.resolve("builds").resolve(safe + "-" + Fingerprint.sha256(abs.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16));
     }
 
+    /** Whether {@code folder} is {@code out} or inside it (after making both absolute). */
+    public static boolean inside(Path folder, Path out) {
+        return folder.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize());
+    }
+
+    /** How many projects' caches the default folder keeps: the most recently built. */
+    static final int KEEP_PROJECTS = 20;
+    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._-]*-[0-9a-f]{16}");
+    private static final Pattern OURS = Pattern.compile("index|facts|files|(index|facts|copy|sources).*\\.tmp");
+
+    /**
+     * Returns {@code folder} (a project's default cache folder) after removing, beside it, the caches of all but the
+     * {@value #KEEP_PROJECTS} most recently built projects: each build of a project in a new folder (a temporary
+     * checkout, a test) leaves a cache behind. Only folders that hold nothing but a cache's files are removed; a
+     * failure to remove one is ignored.
+     */
+    public static Path pruned(Path folder) {
+        Path builds = folder.getParent();
+        if (builds == null || !Files.isDirectory(builds)) return folder;
+        try (var list = Files.list(builds)) {
+            List<Path> projects = list.filter(p -> !p.equals(folder) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && PROJECT.matcher(p.getFileName().toString()).matches()).toList();
+            if (projects.size() < KEEP_PROJECTS) return folder;
+            Map<Path, Long> used = new java.util.HashMap<>();
+            for (Path p : projects) used.put(p, lastUsed(p));
+            List<Path> oldest = new ArrayList<>(projects);
+            oldest.sort(java.util.Comparator.comparing((Path p) -> used.get(p)).reversed().thenComparing(Path::toString));
+            for (Path p : oldest.subList(KEEP_PROJECTS - 1, oldest.size())) removeCache(p);
+        } catch (IOException | RuntimeException e) {
+            // pruning is housekeeping: the build goes on
+        }
+        return folder;
+    }
+
+    private static long lastUsed(Path project) {
+        try {
+            Path index = project.resolve("index");
+            return Files.getLastModifiedTime(Files.exists(index) ? index : project).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Removes a project's cache folder if everything in it is a cache's file; else leaves it all. */
+    private static void removeCache(Path project) throws IOException {
+        List<Path> top;
+        try (var list = Files.list(project)) {
+            top = list.toList();
+        }
+        for (Path p : top) {
+            if (!OURS.matcher(p.getFileName().toString()).matches() || Files.isSymbolicLink(p)) return;
+        }
+        Path files = project.resolve("files");
+        if (Files.isDirectory(files, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> blobs;
+            try (var list = Files.list(files)) {
+                blobs = list.toList();
+            }
+            for (Path b : blobs) {
+                String name = b.getFileName().toString();
+                if (!(HEX.matcher(name).matches() || name.endsWith(".tmp")) || !Files.isRegularFile(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+            }
+            for (Path b : blobs) Files.deleteIfExists(b);
+        }
+        for (Path p : top) Files.deleteIfExists(p);
+        Files.deleteIfExists(project);
+    }
+
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
     }

@@ -243,6 +243,45 @@ class BuildCacheTest {
         assertEquals(new Run.Outcome(0, "", ""), again);
     }
 
+    @Test
+    void aCacheDirInsideTheOutputIsRefused() {
+        Path content = content();
+        Path out = tmp.resolve("out");
+        Run.Outcome refused = Run.build(content, out, "--cache-dir", out.resolve("cache").toString(), "--quiet");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("inside the output folder"), refused.err());
+        assertTrue(refused.err().contains("hint: give --cache-dir a folder outside"), refused.err());
+        assertFalse(Files.exists(out), "nothing is built");
+        Run.Outcome same = Run.build(content, out, "--cache-dir", out.toString(), "--quiet");
+        assertEquals(2, same.exitCode(), "the output folder itself is refused too: " + same.err());
+    }
+
+    @Test
+    void theDefaultFolderKeepsTheMostRecentlyBuiltProjects() throws IOException {
+        Path builds = tmp.resolve("builds");
+        int n = BuildCache.KEEP_PROJECTS + 5;
+        for (int i = 0; i < n; i++) {
+            Path project = builds.resolve(String.format("p%02d-%016x", i, i));
+            Files.createDirectories(project.resolve("files"));
+            Files.writeString(project.resolve("index"), "x");
+            Files.writeString(project.resolve("files").resolve("a".repeat(64)), "blob");
+            Files.setLastModifiedTime(project.resolve("index"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+        }
+        Path foreign = builds.resolve(String.format("p%02d-%016x", 0, 0)).resolve("notes.txt");
+        Files.writeString(foreign, "not the cache's"); // the oldest project's folder holds a file Waymark did not write
+        Path me = builds.resolve("me-00000000000000ff");
+        assertEquals(me, BuildCache.pruned(me));
+        List<String> left;
+        try (Stream<Path> list = Files.list(builds)) {
+            left = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> want = new ArrayList<>();
+        want.add(String.format("p%02d-%016x", 0, 0));
+        for (int i = n - (BuildCache.KEEP_PROJECTS - 1); i < n; i++) want.add(String.format("p%02d-%016x", i, i));
+        assertEquals(want, left, "the newest projects stay (with this one, " + BuildCache.KEEP_PROJECTS + "), and a folder with a foreign file");
+        assertTrue(Files.isRegularFile(foreign));
+    }
+
     private void assertSameTree(String want, String got) {
         Map<String, byte[]> a = tree(tmp.resolve(want));
         Map<String, byte[]> b = tree(tmp.resolve(got));

@@ -179,17 +179,28 @@ public final class Pipeline {
         // model and validate (what follows only from a file that could not be read is left out: its error is the cause)
         boolean configReadable = !diagnostics.hasCause(contentDisplay.resolve(SiteConfigReader.FILE_NAME));
         List<ContentLoader.Asset> mainAssets = translations.mainAssets(loaded.assets());
+        // each edition's interface text names the pages it generates (a section without index.md); a theme that
+        // cannot load is reported where it was before, after the content's own problems
+        RuntimeException themeFailure = null;
+        Theme theme = null;
+        try {
+            theme = Work.join(themeLoad);
+        } catch (ContentException ex) {
+            themeFailure = ex;
+        }
         for (Edition e : editions) {
+            if (theme != null) e.ui = UiTexts.load(theme.folders(), e.config.language(), diagnostics);
             Set<String> assets = new HashSet<>();
             if (e.prefix.isEmpty()) loaded.assets().forEach(a -> assets.add(a.relPath()));
             else mainAssets.forEach(a -> assets.add(a.relPath()));
             if (!e.prefix.isEmpty()) translations.folders().get(e.config.language()).assets().forEach(a -> assets.add(a.relPath()));
-            model(e, options, contentDisplay, configReadable, assets, diagnostics);
+            model(e, options, contentDisplay, configReadable, assets,
+                    e.ui == null ? SiteAssembler.Words.ENGLISH : UiTexts.generatedPages(e.ui), diagnostics);
         }
         new TranslationRule().validate(editions.get(0).site, config.languages(), diagnostics);
         clock.lap("model+validate");
         // render
-        Theme theme = Work.join(themeLoad);
+        if (themeFailure != null) throw themeFailure;
         clock.lap("theme");
         Map<String, GitDates.Change> changes = Work.join(gitLog);
         Map<String, String> dates = GitDates.dates(changes);
@@ -214,7 +225,7 @@ public final class Pipeline {
                 Map<String, String> siteDates = GitDates.dates(editionChanges);
                 editionDates.add(siteDates);
                 new OutcomeFreshness(site, siteDates).validate(site, diagnostics);
-                UiText ui = UiTexts.load(theme.folders(), site.config().language(), diagnostics);
+                UiText ui = e.ui;
                 if (facts.on() && e.prefix.isEmpty()) keepFresh(e, facts, pool);
                 List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                         ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"), e.knownEntries);
@@ -301,6 +312,7 @@ public final class Pipeline {
         Set<String> assets = Set.of();
         Set<String> unreadable = Set.of();
         Set<String> drafts = Set.of();
+        UiText ui;
         /** With the build cache: the pages in source order (parsed or kept), instead of {@link #inputs}. */
         List<Page> pages;
         final Set<String> keptDrafts = new HashSet<>();
@@ -445,10 +457,10 @@ public final class Pipeline {
     }
 
     private static void model(Edition e, Options options, Path contentDisplay, boolean configReadable, Set<String> assets,
-                              Diagnostics diagnostics) {
+                              SiteAssembler.Words words, Diagnostics diagnostics) {
         SiteConfig config = e.config;
-        Site site = e.pages != null ? new SiteAssembler().assemble(config, e.pages, contentDisplay, diagnostics)
-                : new SiteAssembler().assemble(config, e.inputs, options.drafts(), contentDisplay, diagnostics);
+        Site site = e.pages != null ? new SiteAssembler().assemble(config, e.pages, contentDisplay, words, diagnostics)
+                : new SiteAssembler().assemble(config, e.inputs, options.drafts(), contentDisplay, words, diagnostics);
         Set<String> drafts = new HashSet<>(e.keptDrafts);
         e.inputs.forEach(in -> {
             if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());

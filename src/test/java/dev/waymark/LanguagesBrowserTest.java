@@ -95,7 +95,7 @@ class LanguagesBrowserTest {
             assertEquals("true", noJs.findElement(By.cssSelector("nav.languages a[hreflang=fr]")).getAttribute("aria-current"));
             WebElement notice = noJs.findElement(By.cssSelector(".page__fallback"));
             assertTrue(notice.isDisplayed());
-            assertEquals("Cette page n’est pas encore traduite en Français. Elle est affichée en English.", notice.getText());
+            assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en anglais.", notice.getText());
         } finally {
             noJs.quit();
         }

@@ -99,7 +99,7 @@ class LanguagesTest {
     @Test
     void aMissingTranslationShowsTheDefaultPageWithANotice() {
         Document beta = page("fr/tools/beta/index.html");
-        assertEquals("Cette page n’est pas encore traduite en Français. Elle est affichée en English.",
+        assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en anglais.",
                 beta.select(".page__fallback[role=note]").text());
         assertEquals("en", beta.select(".prose").attr("lang"), "the body's own language is marked");
         assertEquals("en", beta.select("h1").attr("lang"));
@@ -112,6 +112,48 @@ class LanguagesTest {
         assertFalse(alpha.select(".prose").hasAttr("lang"));
         assertEquals("src/test/resources/sites/languages/content/fr/tools/alpha.md", alpha.select("html").attr("data-source"));
         assertTrue(page("tools/beta/index.html").select(".page__fallback").isEmpty());
+    }
+
+    @Test
+    void theFallbackNoticeNamesLanguagesInTheSentencesOwnWords() throws IOException {
+        Path content = tmp.resolve("names/content");
+        Files.createDirectories(content.resolve("de"));
+        Files.createDirectories(content.resolve("es"));
+        Files.writeString(content.resolve("site.yaml"), "title: T\nlanguages:\n  - {code: en, name: English}\n"
+                + "  - {code: de, name: Deutsch}\n  - {code: es, name: Español}\n  - {code: pt-BR, name: Português}\n");
+        Files.writeString(content.resolve("index.md"), "---\ntitle: Home\n---\n\nHello.\n");
+        Files.writeString(content.resolve("other.md"), "---\ntitle: Other\n---\n\nOther.\n");
+        Files.writeString(content.resolve("de/index.md"), "---\ntitle: Start\n---\n\nHallo.\n");
+        Files.writeString(content.resolve("es/index.md"), "---\ntitle: Inicio\n---\n\nHola.\n");
+        Path out = tmp.resolve("names/site");
+        Run.Outcome r = Run.build(content, out, "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("Diese Seite gibt es noch nicht auf Deutsch. Sie wird auf Englisch angezeigt.",
+                Run.html(out.resolve("de/other/index.html")).select(".page__fallback").text());
+        assertEquals("Esta página aún no está traducida al español. Se muestra en inglés.",
+                Run.html(out.resolve("es/other/index.html")).select(".page__fallback").text());
+        assertEquals("This page has not been translated into Português yet. It is shown in English.",
+                Run.html(out.resolve("pt-BR/other/index.html")).select(".page__fallback").text(),
+                "a language the theme does not name keeps site.yaml's name");
+    }
+
+    @Test
+    void generatedPagesAreNamedInTheEditionsLanguage() throws IOException {
+        // no index.md anywhere: the home page and the section page are generated in every language
+        Path content = tmp.resolve("generated/content");
+        Files.createDirectories(content.resolve("notes"));
+        Files.createDirectories(content.resolve("fr/notes"));
+        Files.writeString(content.resolve("site.yaml"), "title: T\nlanguages:\n  - {code: en, name: English}\n"
+                + "  - {code: fr, name: Français}\n  - {code: de, name: Deutsch}\n  - {code: es, name: Español}\n");
+        Files.writeString(content.resolve("notes/one.md"), "---\ntitle: One\n---\n\nOne.\n");
+        Files.writeString(content.resolve("fr/notes/one.md"), "---\ntitle: Un\n---\n\nUn.\n");
+        Path out = tmp.resolve("generated/site");
+        Run.Outcome r = Run.build(content, out, "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("Home | Pages in Notes.", "Accueil | Les pages de la section Notes.",
+                        "Startseite | Die Seiten im Abschnitt Notes.", "Inicio | Las páginas de la sección Notes."),
+                List.of("", "fr/", "de/", "es/").stream().map(prefix -> Run.html(out.resolve(prefix + "index.html")).select("h1").text()
+                        + " | " + Run.html(out.resolve(prefix + "notes/index.html")).select("meta[name=description]").attr("content")).toList());
     }
 
     @Test

@@ -29,17 +29,25 @@ public final class SiteAssembler {
     public record Input(ParsedPage parsed, PageStructure structure) {
     }
 
+    /**
+     * The words of the pages assembly generates, in the edition's language: the title of a home page the content
+     * lacks, and the description of a section page, with {@code {section}} for the section's name.
+     */
+    public record Words(String home, String sectionDescription) {
+        public static final Words ENGLISH = new Words("Home", "Pages in {section}.");
+    }
+
     private static final Comparator<Page> ORDER = Comparator.comparingInt(Page::weight)
             .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Page::path);
 
-    public Site assemble(SiteConfig config, List<Input> inputs, boolean includeDrafts, Path contentDisplay,
+    public Site assemble(SiteConfig config, List<Input> inputs, boolean includeDrafts, Path contentDisplay, Words words,
                          Diagnostics diagnostics) {
         List<Page> pages = new ArrayList<>();
         for (Input in : inputs) {
             page(in, includeDrafts, diagnostics).ifPresent(pages::add);
         }
-        return assemble(config, pages, contentDisplay, diagnostics);
+        return assemble(config, pages, contentDisplay, words, diagnostics);
     }
 
     /**
@@ -55,6 +63,11 @@ public final class SiteAssembler {
 
     /** Assembles pages (in source-path order: the first of two pages with one URL wins) into the site. */
     public Site assemble(SiteConfig config, List<Page> pages, Path contentDisplay, Diagnostics diagnostics) {
+        return assemble(config, pages, contentDisplay, Words.ENGLISH, diagnostics);
+    }
+
+    /** The same, with generated pages titled and described in {@code words}. */
+    public Site assemble(SiteConfig config, List<Page> pages, Path contentDisplay, Words words, Diagnostics diagnostics) {
         Map<String, Page> byPath = new TreeMap<>();
         for (Page page : pages) {
             Page clash = byPath.get(page.path());
@@ -65,7 +78,7 @@ public final class SiteAssembler {
             }
             byPath.put(page.path(), page);
         }
-        addGeneratedSections(byPath, contentDisplay);
+        addGeneratedSections(byPath, contentDisplay, words);
         List<NavNode> nav = nav("", byPath);
         List<Page> order = new ArrayList<>();
         Optional.ofNullable(byPath.get("")).ifPresent(order::add);
@@ -129,7 +142,7 @@ public final class SiteAssembler {
         return slash < 0 ? "" : trimmed.substring(0, slash + 1);
     }
 
-    private static void addGeneratedSections(Map<String, Page> byPath, Path contentDisplay) {
+    private static void addGeneratedSections(Map<String, Page> byPath, Path contentDisplay, Words words) {
         Set<String> needed = new TreeSet<>();
         for (Page p : byPath.values()) {
             for (String s = p.section(); !s.isEmpty(); s = parentPath(s)) {
@@ -139,8 +152,9 @@ public final class SiteAssembler {
         }
         for (String s : needed) {
             if (byPath.containsKey(s)) continue;
-            String name = s.isEmpty() ? "Home" : humanize(s);
-            byPath.put(s, Page.generated(SourcePosition.ofFile(contentDisplay), s, s, PageKind.SECTION, name, "Pages in " + name + "."));
+            String name = s.isEmpty() ? words.home() : humanize(s);
+            byPath.put(s, Page.generated(SourcePosition.ofFile(contentDisplay), s, s, PageKind.SECTION, name,
+                    words.sectionDescription().replace("{section}", name)));
         }
     }
 

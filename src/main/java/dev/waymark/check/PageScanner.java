@@ -47,12 +47,22 @@ final class PageScanner {
      * UTF-8 read as U+FFFD, as a browser shows them, so one bad byte does not stop the check.
      */
     PageFacts read(String file, Path path, boolean track) {
-        try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
-            return read(file, in, track);
+        try {
+            if (Files.size(path) <= WHOLE) {
+                // An ordinary page is decoded in one go: the JDK's bulk decoder (ASCII fast path) costs less than a
+                // stream decoder's buffer refills, and replaces bad bytes the same way.
+                return read(file, new java.io.StringReader(new String(Files.readAllBytes(path), StandardCharsets.UTF_8)), track);
+            }
+            try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
+                return read(file, in, track);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Pages up to this size are read whole; bigger ones are streamed, so memory does not grow with a page. */
+    static final long WHOLE = 1 << 20;
 
     PageFacts read(String file, Reader in, boolean track) {
         Refs refs = new Refs(track);

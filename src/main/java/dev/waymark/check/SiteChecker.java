@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,7 +30,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Checks any built static site: every internal reference resolves to a file, every fragment to an id, and every page
@@ -51,12 +53,22 @@ public final class SiteChecker {
         PageScanner scanner = new PageScanner();
         Map<String, Future<PageFacts>> scans = new TreeMap<>();
         Map<String, PageFacts> pages = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                files.put(rel, rel);
-                if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.read(rel, p, false)));
-                if (rel.endsWith(".css")) css.add(rel);
+        try {
+            // Each file's path relative to the root is the walk's path minus the root's: no Path.relativize per file,
+            // and the walk's own attributes say what is a file (a symbolic link is followed, as Files.isRegularFile does).
+            String prefix = root.toString().endsWith(root.getFileSystem().getSeparator()) ? root.toString()
+                    : root + root.getFileSystem().getSeparator();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+                        String rel = p.toString().substring(prefix.length()).replace('\\', '/');
+                        files.put(rel, rel);
+                        if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.read(rel, p, false)));
+                        if (rel.endsWith(".css")) css.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
             });
             for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
         } catch (IOException e) {

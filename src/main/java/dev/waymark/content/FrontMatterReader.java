@@ -135,8 +135,11 @@ public final class FrontMatterReader {
                     "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset), "invalid YAML: " + firstLine(e.getMessage()),
-                    "check the YAML syntax"));
+            // a problem without a mark, such as the alias limit: reported at the start of the YAML
+            String problem = firstLine(e.getMessage());
+            YamlProblem plain = YamlProblem.of(problem);
+            diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset),
+                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
             return Optional.empty();
         }
     }

@@ -83,7 +83,9 @@ public final class StructureReader {
                 if (h.getLevel() == 1) {
                     if (first && page.frontMatter().title().isEmpty()) {
                         title = Optional.of(text);
-                    } else if (!(first && page.frontMatter().title().map(text::equals).orElse(false))) {
+                    } else if (!(first && page.frontMatter().title().map(text::equals).orElse(false))
+                            && !diagnostics.hasCause(file)) {
+                        // with unreadable front matter the title is a placeholder, so this would only follow from it
                         diagnostics.error(at(file, h), "a second top-level heading \"" + text + "\"",
                                 "the page title is the only h1; start body headings at ##");
                     }

@@ -33,6 +33,10 @@ record YamlProblem(String words, String hint) {
         if (p.contains("unexpected end of stream") || p.contains("found unexpected end")) {
             return new YamlProblem("a quoted value is not closed", "end the value with the same quote it starts with");
         }
+        if (p.contains("number of aliases")) {
+            return new YamlProblem("aliases (*name) repeat lists or maps more than 10 times",
+                    "write the values out instead of repeating them with & and * aliases");
+        }
         if (p.contains("undefined alias") || p.contains("alias")) {
             return new YamlProblem("a value starts with *, which YAML reads as an alias", QUOTE_HINT);
         }

@@ -57,7 +57,12 @@ public enum Format {
             m.put("column", d.at().column());
             m.put("message", d.message());
             m.put("hint", d.hint());
-            d.output().ifPresent(o -> m.put("output", new LinkedHashMap<>(Map.of("file", o.displayPath(), "line", o.line()))));
+            d.output().ifPresent(o -> {
+                Map<String, Object> seen = new LinkedHashMap<>(); // file, then line: Map.of's order changes from run to run
+                seen.put("file", o.displayPath());
+                seen.put("line", o.line());
+                m.put("output", seen);
+            });
             return m;
         }
     },

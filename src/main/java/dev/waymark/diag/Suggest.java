@@ -8,9 +8,17 @@ public final class Suggest {
     }
 
     public static String closest(String word, Collection<String> candidates) {
+        return closest(word, candidates, null);
+    }
+
+    /**
+     * The closest candidate other than {@code self}: a link's own page is never the answer to "did you mean" for a
+     * link on that page (a typo of another name can be closer to the linking page's name than to anything else).
+     */
+    public static String closest(String word, Collection<String> candidates, String self) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates.stream().sorted().toList()) {
+        for (String c : candidates.stream().filter(c -> !c.equals(self)).sorted().toList()) {
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;

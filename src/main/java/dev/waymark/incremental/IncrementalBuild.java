@@ -22,6 +22,7 @@ import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
 import dev.waymark.render.IncrementalRenderer;
+import dev.waymark.render.UiTexts;
 import dev.waymark.render.RenderedFile;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
@@ -114,6 +115,8 @@ public final class IncrementalBuild implements AutoCloseable {
     private SiteConfig config;
     private Found configDiagnostics = Found.NONE;
     private Theme theme;
+    /** The words of generated pages, from the theme's interface text in the site's language (as a full build's). */
+    private SiteAssembler.Words words = SiteAssembler.Words.ENGLISH;
     private Found loadDiagnostics = Found.NONE;
     private List<ContentLoader.Asset> assets = List.of();
     private final TreeMap<String, Parsed> parsed = new TreeMap<>();
@@ -251,7 +254,7 @@ public final class IncrementalBuild implements AutoCloseable {
         Diagnostics model = new Diagnostics();
         List<Page> pages = new ArrayList<>();
         for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
-        Site site = new SiteAssembler().assemble(config, pages, contentDisplay, model);
+        Site site = new SiteAssembler().assemble(config, pages, contentDisplay, words, model);
         boolean configReadable = configDiagnostics.causes().stream()
                 .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
         for (Page page : site.pages()) {
@@ -378,6 +381,8 @@ public final class IncrementalBuild implements AutoCloseable {
             String themeName = !options.theme().isEmpty() ? options.theme() : config.theme().orElse("default");
             theme = Theme.load(options.themeRoots(), themeName, options.overrides());
             renderer = new IncrementalRenderer(new BodyRenderer(markdown), theme, pool);
+            // read quietly, as the renderer reads its interface text for a guide in one language
+            words = UiTexts.generatedPages(UiTexts.load(theme.folders(), config.language(), new Diagnostics()));
             written = null; // everything is rendered again
         }
         Diagnostics d = new Diagnostics();

@@ -120,7 +120,7 @@ public final class SiteLinks {
                 return new Resolved("#", false);
             }
             if (page == null) {
-                String near = Suggest.closest(target, bySource.keySet());
+                String near = Suggest.closest(target, bySource.keySet(), from.sourcePath());
                 report.accept(Diagnostic.error(at, "link to a missing page \"" + abbreviate(raw) + "\"",
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);

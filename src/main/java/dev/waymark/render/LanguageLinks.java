@@ -106,7 +106,22 @@ public final class LanguageLinks {
         boolean fallback = current.fallback(page);
         Language main = editions.get(0).language();
         String notice = fallback && here != null
-                ? current.ui().format("languages.notice", "language", here.name(), "default", main.name()) : "";
+                ? current.ui().format("languages.notice", "language", nameIn(current.ui(), here), "default", nameIn(current.ui(), main)) : "";
         return new LanguageView(dir, alternates, choices, fallback ? main.code() : null, fallback ? main.dir() : null, notice);
+    }
+
+    /**
+     * A language's name as a sentence in the page's language writes it: the theme's {@code languages.names.<code>}
+     * ("français" inside a French sentence, "Französisch" in German), by the full code and then its primary subtag;
+     * a language the theme does not name keeps the name site.yaml gives it.
+     */
+    static String nameIn(dev.waymark.render.view.UiText ui, Language language) {
+        String code = language.code().toLowerCase(java.util.Locale.ROOT);
+        int dash = code.indexOf('-');
+        for (String key : dash > 0 ? List.of(code, code.substring(0, dash)) : List.of(code)) {
+            String name = ui.strings().get("languages.names." + key);
+            if (name != null) return name;
+        }
+        return language.name();
     }
 }

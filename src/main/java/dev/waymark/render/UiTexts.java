@@ -51,6 +51,11 @@ public final class UiTexts {
         return new UiText(code, strings, english ? "" : Json.write(script));
     }
 
+    /** The words assembly gives the pages it generates (a home page or a section without index.md). */
+    public static dev.waymark.assemble.SiteAssembler.Words generatedPages(UiText ui) {
+        return new dev.waymark.assemble.SiteAssembler.Words(ui.get("section.home"), ui.get("section.generated"));
+    }
+
     /** {@code pt-BR}, {@code pt}, {@code en}: the language, its primary subtag, English. */
     static List<String> candidates(String code) {
         List<String> out = new ArrayList<>();

@@ -69,6 +69,48 @@ class SiteCheckerTest {
         assertEquals("docs/page.html:11:1", f.output().orElseThrow().toString());
     }
 
+    /**
+     * Pages up to {@link PageScanner#WHOLE} bytes are decoded whole, bigger ones streamed: a byte that is not UTF-8
+     * reads as U+FFFD either way, so the same page gives the same finding at either size. A page reached through a
+     * symbolic link is checked like any other file (the walk reads attributes without following links).
+     */
+    @Test
+    void badBytesReadTheSameWholeOrStreamedAndLinkedPagesAreChecked(@TempDir Path site) throws Exception {
+        byte[] head = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title><meta name=\"description\" content=\"d\"></head><body><h1>x</h1>\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] link = "<a href=\"gone-\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xff, (byte) 0xe2, (byte) 0x82, 'x', (byte) 0xc3};
+        byte[] tail = ".html\">go</a></body></html>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+        small.write(head);
+        small.write(link);
+        small.write(bad);
+        small.write(tail);
+        java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
+        big.write(head);
+        byte[] filler = "<p>filler text for a page that is streamed</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        while (big.size() <= PageScanner.WHOLE) big.write(filler);
+        big.write(link);
+        big.write(bad);
+        big.write(tail);
+        java.nio.file.Files.write(site.resolve("index.html"), ("<!DOCTYPE html><html lang=\"en\"><head><title>t</title><meta name=\"description\" content=\"d\">"
+                + "</head><body><h1>home</h1><a href=\"small.html\">s</a> <a href=\"big.html\">b</a> <a href=\"linked.html\">l</a></body></html>\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.write(site.resolve("small.html"), small.toByteArray());
+        java.nio.file.Files.write(site.resolve("big.html"), big.toByteArray());
+        java.nio.file.Files.createDirectories(site.resolve("elsewhere"));
+        java.nio.file.Files.write(site.resolve("elsewhere/page.html"), small.toByteArray());
+        java.nio.file.Files.createSymbolicLink(site.resolve("linked.html"), site.resolve("elsewhere/page.html"));
+        CheckReport r = new SiteChecker().check(site, CheckOptions.defaults());
+        String broken = "a href \"gone-\u00e9\ufffd\ufffdx\ufffd.html\" points to a file that does not exist";
+        assertEquals(List.of("big.html broken-link " + broken,
+                        "elsewhere/page.html orphan-page no page links to elsewhere/page.html; readers cannot reach it from the home page",
+                        "elsewhere/page.html broken-link " + broken,
+                        "linked.html broken-link " + broken, "small.html broken-link " + broken),
+                r.findings().stream().map(f -> f.at().displayPath() + " " + f.code() + " " + f.message()).toList(),
+                Format.TEXT.report(r.report()));
+    }
+
     @Test
     void trickyButValidSiteHasNoFindings() {
         CheckReport r = new SiteChecker().check(FIXTURES.resolve("clean/site"), CheckOptions.defaults());

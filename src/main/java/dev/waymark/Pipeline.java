@@ -479,7 +479,7 @@ public final class Pipeline {
         e.assets = Set.copyOf(assets);
         e.unreadable = Set.copyOf(unreadable);
         e.drafts = Set.copyOf(drafts);
-        e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
+        e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { }, e.prefix, e.translated);
     }
 
     /** The content folder as messages show it: see {@link DisplayPath}. */

@@ -332,6 +332,8 @@ class IncrementalDifferentialTest {
         assertEquals(expected.written(), incremental.written(), what + ": written");
         // the persistent build cache, kept across every step: a cached build is a clean build too
         Path cachedOut = tmp.resolve("cached");
+        // as if the last build were long ago: the files it hashed are stamped, and then trusted without hashing
+        ageCache(tmp.resolve("build-cache/files"));
         Pipeline.Result cached = new Pipeline(BuildCache.at(tmp.resolve("build-cache")))
                 .build(new Pipeline.Options(content, cachedOut, themes, "", false));
         assertEquals(expected.diagnostics(), cached.diagnostics(), what + ": diagnostics of the cached build");
@@ -340,6 +342,15 @@ class IncrementalDifferentialTest {
         Map<String, byte[]> want = tree(clean);
         same(want, tree(cachedOut), what + " (cached build)");
         same(want, tree(build.output()), what);
+    }
+
+    private static void ageCache(Path files) {
+        if (!Files.isDirectory(files)) return;
+        try (Stream<Path> list = Files.list(files)) {
+            for (Path f : list.toList()) Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void same(Map<String, byte[]> want, Map<String, byte[]> got, String what) {

@@ -3,7 +3,7 @@
 showing the edit. Body edits append a paragraph; title edits change the front-matter title (which every page whose
 navigation shows it must pick up). Prints one line per kind: median and worst over the measured edits.
 
-Usage: python3 bench/edit_latency.py --content DIR [--edits 5] [--warmup 2]
+Usage: python3 bench/edit_latency.py --content DIR [--edits 5] [--warmup 2] [--kinds body,title]
 """
 import argparse
 import http.client
@@ -77,6 +77,7 @@ def main():
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--page", default="section-001/page-00050.md")
+    ap.add_argument("--kinds", default="body,title", help="which edits to measure, comma-separated (body, title)")
     a = ap.parse_args()
     content = os.path.abspath(a.content)
     pages = sum(1 for _, _, fs in os.walk(content) for f in fs if f.endswith(".md"))
@@ -85,7 +86,7 @@ def main():
         print(f"serve {pages} pages: first build and start {startup:.1f} s")
         page_file = os.path.join(content, a.page)
         page_url = a.page[:-3] + "/"
-        for kind in ("body", "title"):
+        for kind in a.kinds.split(","):
             s = measure(port, base, page_file, page_url, kind, a.edits, a.warmup)
             print(f"serve {pages} pages, {kind} edit to visible: median {statistics.median(s):.0f} ms, "
                   f"worst {max(s):.0f} ms over {len(s)} edits")

@@ -32,4 +32,8 @@ def start(timeout=60):
 
 def stop(proc):
     proc.terminate()
-    proc.wait(10)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:  # a busy host: a big site's JVM can take long to exit
+        proc.kill()
+        proc.wait(10)

@@ -66,6 +66,9 @@ public final class Dependencies {
      * @param after  the site as it is now
      */
     public static Plan plan(Site before, Site after, Change change, Graph graph) {
+        if (before == after && !change.themeOrConfig() && !change.assets() && !change.dates()) {
+            return sameModel(change, graph);
+        }
         Map<String, Page> now = bySource(after);
         if (before == null || change.themeOrConfig() || change.assets() || !before.config().equals(after.config())
                 || !structure(before).equals(structure(after))) {
@@ -98,6 +101,21 @@ public final class Dependencies {
         return new Plan(false, bodies, allViews);
     }
 
+    /**
+     * The plan when the site model is the very one the output was rendered from (every changed source gave the model
+     * it gave before, so titles, paths, order, headings and trees are as they were): the changed bodies, and the bodies
+     * that embed a changed page's decision tree (they show its prose). No view other than theirs can differ.
+     */
+    private static Plan sameModel(Change change, Graph graph) {
+        Set<String> bodies = new TreeSet<>();
+        for (String s : change.sources()) {
+            if (!s.endsWith(".md")) continue; // an asset's bytes are copied; no body reads them
+            bodies.add(s);
+            bodies.addAll(graph.embedding(s));
+        }
+        return new Plan(false, bodies, false);
+    }
+
     /** Which source builds which URL, generated pages included: what links and folders resolve against. */
     static Map<String, String> structure(Site site) {
         Map<String, String> out = new TreeMap<>();
@@ -115,6 +133,12 @@ public final class Dependencies {
 
     /** Looks up a function as a graph; used by tests and by the build. */
     static Graph graph(Function<String, Set<String>> linkedFrom, Function<String, Set<String>> embedding, Set<String> comparisons) {
+        return graph(linkedFrom, embedding, () -> comparisons);
+    }
+
+    /** The same, with the comparison pages worked out only when asked. */
+    static Graph graph(Function<String, Set<String>> linkedFrom, Function<String, Set<String>> embedding,
+                       java.util.function.Supplier<Set<String>> comparisons) {
         return new Graph() {
             @Override
             public Set<String> linkedFrom(String target) {
@@ -128,7 +152,7 @@ public final class Dependencies {
 
             @Override
             public Set<String> comparisons() {
-                return comparisons;
+                return comparisons.get();
             }
         };
     }

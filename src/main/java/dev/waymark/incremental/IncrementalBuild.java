@@ -34,6 +34,7 @@ import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
 import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.write.SiteWideFiles;
+import dev.waymark.links.SourceMap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A build that stays in memory between changes, for {@code serve}: it keeps every source's parse results (its page
@@ -98,8 +100,8 @@ public final class IncrementalBuild implements AutoCloseable {
         }
     }
 
-    /** What one round did, for tests and the benchmark. */
-    public record Stats(boolean everything, int parsed, int bodies, int pages, int filesChanged, long millis) {
+    /** What one round did, for tests and the benchmark; {@code sameModel}: a body-only round that kept the site model. */
+    public record Stats(boolean everything, int parsed, int bodies, int pages, int filesChanged, boolean sameModel, long millis) {
     }
 
     private final Pipeline.Options options;
@@ -126,7 +128,16 @@ public final class IncrementalBuild implements AutoCloseable {
 
     // what the output on disk was rendered from, and what changed since
     private Site written;
+    /** The site model of the last round, written or not. */
+    private Site current;
+    private Found writtenModel = Found.NONE;
+    private Map<String, GitDates.Change> writtenChanges = Map.of();
     private Map<String, String> writtenDates = Map.of();
+    private List<String> writtenSearchPaths = List.of();
+    /** The files the last written round made (pages, copies of their Markdown, cards, site-wide files), and all it kept. */
+    private Set<String> writtenMade = Set.of();
+    private Set<String> writtenCopies = Set.of();
+    private Set<String> writtenKeep = Set.of();
     /** What each page's social card said when it was last written, and in which colours. */
     /** The cards and search entries last written. */
     private SiteWideFiles.Written writtenSiteWide = SiteWideFiles.Written.NONE;
@@ -244,42 +255,67 @@ public final class IncrementalBuild implements AutoCloseable {
         Laps laps = new Laps();
         int reparsed;
         trees.clear();
+        Map<String, Parsed> before = new HashMap<>();
         if (reloadAll) {
             reparsed = reload();
         } else {
-            reparsed = reparse(pending.stream().filter(s -> s.endsWith(".md")).toList());
+            List<String> sources = pending.stream().filter(s -> s.endsWith(".md")).toList();
+            sources.forEach(rel -> before.put(rel, parsed.get(rel)));
+            reparsed = reparse(sources);
         }
         laps.lap("parse");
-        // model
-        Diagnostics model = new Diagnostics();
-        List<Page> pages = new ArrayList<>();
-        for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
-        Site site = new SiteAssembler().assemble(config, pages, contentDisplay, words, model);
-        boolean configReadable = configDiagnostics.causes().stream()
-                .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
-        for (Page page : site.pages()) {
-            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
-            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, model);
+        // model: a round whose re-read pages all kept their model (a body edit) keeps the site model of the output
+        boolean sameModel = !everything && !reloadAll && written != null && written == current && sameModels(before);
+        Map<String, GitDates.Change> changes = null;
+        if (sameModel) {
+            changes = Work.join(gitLog);
+            sameModel = changes.equals(writtenChanges); // the dates come from the changes
         }
-        Set<String> assetSet = new HashSet<>();
-        assets.forEach(a -> assetSet.add(a.relPath()));
-        Set<String> unreadable = new HashSet<>();
-        Set<String> drafts = new HashSet<>();
-        parsed.forEach((rel, p) -> {
-            if (p.unreadable() || loadDiagnostics.causes().stream().anyMatch(c -> p.source().displayPath().equals(c.at().file()))) {
-                unreadable.add(rel);
+        Site site;
+        Found modelFound;
+        Set<String> assetSet;
+        Set<String> unreadable;
+        Set<String> drafts;
+        if (sameModel) {
+            site = written;
+            modelFound = writtenModel;
+            assetSet = writtenAssets;
+            unreadable = writtenUnreadable;
+            drafts = writtenDrafts;
+        } else {
+            Diagnostics model = new Diagnostics();
+            List<Page> pages = new ArrayList<>();
+            for (Parsed p : parsed.values()) p.page().ifPresent(pages::add);
+            site = new SiteAssembler().assemble(config, pages, contentDisplay, words, model);
+            boolean configReadable = configDiagnostics.causes().stream()
+                    .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
+            for (Page page : site.pages()) {
+                page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
+                if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, model);
             }
-            if (p.draft()) drafts.add(rel);
-        });
-        Map<String, GitDates.Change> changes = Work.join(gitLog);
-        Map<String, String> dates = GitDates.dates(changes);
-        new OutcomeFreshness(site, dates).validate(site, model);
+            assetSet = new HashSet<>();
+            for (ContentLoader.Asset a : assets) assetSet.add(a.relPath());
+            Set<String> unreadableNow = new HashSet<>();
+            Set<String> draftsNow = new HashSet<>();
+            parsed.forEach((rel, p) -> {
+                if (unreadable(p)) unreadableNow.add(rel);
+                if (p.draft()) draftsNow.add(rel);
+            });
+            unreadable = unreadableNow;
+            drafts = draftsNow;
+            if (changes == null) changes = Work.join(gitLog);
+            new OutcomeFreshness(site, GitDates.dates(changes)).validate(site, model);
+            modelFound = Found.of(model);
+        }
+        current = site;
+        Map<String, String> dates = sameModel ? writtenDates : GitDates.dates(changes);
         laps.lap("model");
         // plan
         // links resolve against the assets, the drafts left out and the pages that could not be read
         boolean linkBase = !assetSet.equals(writtenAssets) || !unreadable.equals(writtenUnreadable) || !drafts.equals(writtenDrafts);
         Dependencies.Change change = new Dependencies.Change(pending, themeOrConfigPending, linkBase, !dates.equals(writtenDates));
         Dependencies.Plan plan = Dependencies.plan(written, site, change, graph());
+        laps.lap("plan");
         // render, into memory first: nothing is written unless the round is free of errors
         Map<String, RenderedFile> files = new ConcurrentHashMap<>();
         IncrementalRenderer.Round rendered = renderer.render(new IncrementalRenderer.Request(site, assetSet, unreadable, drafts, dates, contentPrefix,
@@ -287,52 +323,70 @@ public final class IncrementalBuild implements AutoCloseable {
         trees.clear();
         List<RenderedFile> extras = new ArrayList<>();
         laps.lap("render");
-        extras.add(renderer.sourceMap(site, dev.waymark.links.SourceMap.contentFrom(options.out(), options.content())));
+        // the source map changes only with the links of a re-rendered body (or with the pages)
+        if (rendered.sourcesChanged()) {
+            extras.add(renderer.sourceMap(site, dev.waymark.links.SourceMap.contentFrom(options.out(), options.content())));
+        }
+        laps.lap("sourcemap");
         List<SearchIndex.Entry> entries = new ArrayList<>();
-        if (!theme.assetPath("search.js").isEmpty()) {
+        boolean search = !theme.assetPath("search.js").isEmpty();
+        if (search) {
             for (Page page : site.pages()) {
                 entries.addAll(page.generated() ? SearchIndex.entries(page, null) : parsed.get(page.sourcePath()).entries());
             }
         }
-        SiteWideFiles.Written siteWide = SiteWideFiles.write(site, theme, dates, changes, entries, pool, writtenSiteWide, f -> {
+        Consumer<RenderedFile> sink = f -> {
             synchronized (extras) {
                 extras.add(f); // cards come from the pool's threads
             }
-        });
-        laps.lap("search");
+        };
+        SiteWideFiles.Written siteWide = sameModel
+                ? SiteWideFiles.writeSearch(theme, entries, writtenSiteWide, sink)
+                : SiteWideFiles.write(site, theme, dates, changes, entries, pool, writtenSiteWide, sink);
+        laps.lap("sitewide");
         // the output's full list, as a clean build's: rendered files, then what is copied as it is
-        Set<String> keep = new HashSet<>();
-        for (Page page : site.pages()) {
-            keep.add(page.outputFile());
-            if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) keep.add(SiteRenderer.embedFile(page));
+        List<String> searchPaths = search ? SearchIndex.paths(entries.size()) : List.of();
+        Set<String> made;
+        if (sameModel && searchPaths.equals(writtenSearchPaths)) {
+            made = writtenMade; // the same pages, cards and site-wide files as the output has
+        } else {
+            Set<String> m = new HashSet<>();
+            for (Page page : site.pages()) {
+                m.add(page.outputFile());
+                if (page.decisionTree().isPresent() && theme.hasTemplate("embed.jte")) m.add(SiteRenderer.embedFile(page));
+            }
+            for (Page page : site.pages()) m.add(page.path() + MarkdownCopy.FILE);
+            m.addAll(siteWide.cards().keySet());
+            m.add("404.html");
+            m.add("search/index.html");
+            m.add(SourceMap.FILE_NAME);
+            extras.forEach(f -> m.add(f.path()));
+            m.addAll(searchPaths);
+            made = Set.copyOf(m);
         }
-        for (Page page : site.pages()) keep.add(page.path() + MarkdownCopy.FILE);
-        keep.addAll(siteWide.cards().keySet());
-        keep.add("404.html");
-        keep.add("search/index.html");
-        extras.forEach(f -> keep.add(f.path()));
-        if (!theme.assetPath("search.js").isEmpty()) keep.addAll(SearchIndex.paths(entries.size()));
         Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
         assets.forEach(a -> copies.put(a.relPath(), a.file()));
         Path passthrough = Passthrough.beside(options.content());
         Diagnostics copying = new Diagnostics();
         Map<String, Path> passed = Passthrough.files(passthrough, Pipeline.display(passthrough),
-                p -> keep.contains(p) || copies.containsKey(p), copying);
+                p -> made.contains(p) || copies.containsKey(p), copying);
         copies.putAll(passed);
         Found.of(copying).into(round);
         for (Parsed p : parsed.values()) p.found().into(round);
         loadDiagnostics.into(round);
         configDiagnostics.into(round);
-        Found.of(model).into(round);
+        modelFound.into(round);
         round.addAll(rendered.diagnostics());
+        laps.lap("keep+diag");
         if (round.hasErrors()) {
-            stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), 0, millis(start));
+            stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), 0, sameModel, millis(start));
             return new Pipeline.Result(round.sorted(), site, false, 0);
         }
         // write: only changed bytes, then drop what the site no longer has
         files.values().parallelStream().forEach(out::put);
+        laps.lap("putpages");
         extras.parallelStream().forEach(out::put);
-        keep.addAll(copies.keySet());
+        laps.lap("putextras");
         if (plan.everything()) {
             copies.entrySet().parallelStream().forEach(e -> out.copy(e.getKey(), e.getValue()));
         } else {
@@ -341,35 +395,86 @@ public final class IncrementalBuild implements AutoCloseable {
             }
             passed.forEach(out::copy); // not watched: compared on every round (it is a handful of files)
         }
-        out.put(new RenderedFile(Manifest.FILE_NAME, Manifest.bytes(keep)));
-        keep.add(Manifest.FILE_NAME);
-        out.retain(keep);
-        laps.lap("write");
-        laps.print(plan);
-        Set<String> sources = new HashSet<>();
-        site.pages().forEach(p -> sources.add(p.sourcePath()));
+        laps.lap("copies");
+        Set<String> keep;
+        if (made == writtenMade && copies.keySet().equals(writtenCopies)) {
+            keep = writtenKeep; // the same list of files: the manifest on disk is already this one, and nothing is dropped
+        } else {
+            keep = new HashSet<>(made);
+            keep.addAll(copies.keySet());
+            out.put(new RenderedFile(Manifest.FILE_NAME, Manifest.bytes(keep)));
+            keep.add(Manifest.FILE_NAME);
+            out.retain(keep);
+        }
+        laps.lap("manifest");
+        Set<String> sources = null;
+        if (plan.allViews()) {
+            sources = new HashSet<>();
+            for (Page p : site.pages()) sources.add(p.sourcePath());
+        }
         renderer.commit(rendered, sources);
         written = site;
+        writtenModel = modelFound;
+        writtenChanges = changes;
         writtenDates = dates;
         writtenSiteWide = siteWide;
         writtenAssets = assetSet;
         writtenUnreadable = unreadable;
         writtenDrafts = drafts;
+        writtenSearchPaths = searchPaths;
+        writtenMade = made;
+        writtenCopies = Set.copyOf(copies.keySet());
+        writtenKeep = keep;
         pending.clear();
         reloadAll = false;
         themeOrConfigPending = false;
-        stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), out.takeChanges(), millis(start));
+        laps.lap("commit");
+        laps.print(plan, sameModel);
+        stats = new Stats(everything, reparsed, rendered.bodiesRendered(), rendered.pagesRendered(), out.takeChanges(), sameModel, millis(start));
         return new Pipeline.Result(round.sorted(), site, true, keep.size() - 1);
     }
 
+    /** Its front matter or text could not be read, or it could not be loaded at all. */
+    private boolean unreadable(Parsed p) {
+        return p.unreadable() || loadDiagnostics.causes().stream().anyMatch(c -> p.source().displayPath().equals(c.at().file()));
+    }
+
+    /**
+     * Whether every source read again this round still gives the page model it gave before, and is still as readable
+     * and as much a draft: then the site model, its diagnostics and everything made from it alone are unchanged.
+     */
+    private boolean sameModels(Map<String, Parsed> before) {
+        for (Map.Entry<String, Parsed> e : before.entrySet()) {
+            Parsed was = e.getValue();
+            Parsed now = parsed.get(e.getKey());
+            if (was == null || now == null || was.page().isEmpty() || !was.page().equals(now.page()) || was.draft() != now.draft()
+                    || writtenUnreadable.contains(e.getKey()) || unreadable(now) || writtenDrafts.contains(e.getKey()) || now.draft()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Who reads whom, worked out from the kept parses only when the plan asks (a body edit asks for one page's embedders). */
     private Dependencies.Graph graph() {
         Map<String, Set<String>> embedders = new HashMap<>();
         Set<String> comparisons = new HashSet<>();
-        parsed.forEach((rel, p) -> {
-            for (String target : p.embeds()) embedders.computeIfAbsent(target, k -> new HashSet<>()).add(rel);
-            if (p.comparison()) comparisons.add(rel);
+        boolean[] indexed = {false};
+        Runnable index = () -> {
+            if (indexed[0]) return;
+            indexed[0] = true;
+            parsed.forEach((rel, p) -> {
+                for (String target : p.embeds()) embedders.computeIfAbsent(target, k -> new HashSet<>()).add(rel);
+                if (p.comparison()) comparisons.add(rel);
+            });
+        };
+        return Dependencies.graph(renderer::linkedFrom, t -> {
+            index.run();
+            return embedders.getOrDefault(t, Set.of());
+        }, () -> {
+            index.run();
+            return comparisons;
         });
-        return Dependencies.graph(renderer::linkedFrom, t -> embedders.getOrDefault(t, Set.of()), comparisons);
     }
 
     /** Reads the configuration, the theme and the whole content folder again; unchanged sources keep their parse. */
@@ -486,9 +591,9 @@ public final class IncrementalBuild implements AutoCloseable {
             last = now;
         }
 
-        void print(Dependencies.Plan plan) {
+        void print(Dependencies.Plan plan, boolean sameModel) {
             if (on) System.err.println("incremental: " + text + (plan.everything() ? "(everything)" : "bodies=" + plan.bodies().size()
-                    + (plan.allViews() ? " all views" : "")));
+                    + (plan.allViews() ? " all views" : "") + (sameModel ? " same model" : "")));
         }
     }
 

@@ -96,6 +96,11 @@ public final class SourceMap {
             pages.put(sitePath, new Page(source, refs));
         }
 
+        /** The record of one page, or null when none was recorded. */
+        public Page get(String sitePath) {
+            return pages.get(sitePath);
+        }
+
         /** What has been recorded so far, to {@link #restore} after a round whose output was not written. */
         public Map<String, Page> snapshot() {
             return Map.copyOf(pages);

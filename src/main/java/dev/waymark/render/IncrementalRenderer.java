@@ -44,7 +44,41 @@ public final class IncrementalRenderer {
     private final Map<String, String> markdownBodies = new HashMap<>();
     private final Map<String, String> markdown = new HashMap<>();
     /** The source map's pages as of the last commit: a round that is not committed recorded into it for nothing. */
-    private Map<String, dev.waymark.links.SourceMap.Page> sourceMap = Map.of();
+    private final Map<String, dev.waymark.links.SourceMap.Page> sourceMap = new HashMap<>();
+    /** A round rendered since the last commit: the recorder holds pages the output on disk does not. */
+    private boolean uncommitted;
+    /** What every page of one site reads, kept while the site model stays the same object (a body edit). */
+    private Derived derived;
+    /** Where the links of the round under way report who links to whom. */
+    private volatile java.util.function.BiConsumer<Page, Page> recorder = (from, target) -> { };
+
+    /**
+     * The per-site objects a round needs (link resolution, view indexes, decision views, interface text): each reads
+     * every page, so they are built once per site model and reused while the model is the same object.
+     */
+    private record Derived(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
+                           Map<String, String> lastUpdated, String contentPrefix, SiteLinks links, Localized language,
+                           DecisionViews decisions, MarkdownCopy copies, PageViews pageViews, Map<String, DecisionTree> trees) {
+        boolean serves(Request r) {
+            return site == r.site() && assets.equals(r.assets()) && unreadable.equals(r.unreadable()) && drafts.equals(r.drafts())
+                    && lastUpdated.equals(r.lastUpdated()) && contentPrefix.equals(r.contentPrefix());
+        }
+    }
+
+    private Derived derived(Request request) {
+        if (derived != null && derived.serves(request)) return derived;
+        Site site = request.site();
+        SiteLinks links = new SiteLinks(site, request.assets(), request.unreadable(), request.drafts(),
+                (from, target) -> recorder.accept(from, target));
+        Localized language = renderer.localized(site);
+        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated(), language.ui());
+        Map<String, DecisionTree> trees = new HashMap<>();
+        for (Page page : site.pages()) page.decisionTree().ifPresent(t -> trees.put(page.sourcePath(), t));
+        derived = new Derived(site, Set.copyOf(request.assets()), Set.copyOf(request.unreadable()), Set.copyOf(request.drafts()),
+                Map.copyOf(request.lastUpdated()), request.contentPrefix(), links, language, decisions, new MarkdownCopy(site, links),
+                new PageViews(site, renderer.theme(), request.lastUpdated(), request.contentPrefix(), language), Map.copyOf(trees));
+        return derived;
+    }
 
     public IncrementalRenderer(BodyRenderer bodies, Theme theme, ExecutorService pool) {
         this.renderer = new SiteRenderer(bodies, theme, pool);
@@ -71,6 +105,9 @@ public final class IncrementalRenderer {
         private final Map<String, String> markdownBodies = new ConcurrentHashMap<>();
         private final Map<String, String> markdown = new ConcurrentHashMap<>();
         private Set<String> pagePaths = Set.of();
+        /** The output files whose source-map record this round wrote. */
+        private final Set<String> recordedFiles = ConcurrentHashMap.newKeySet();
+        private boolean sourcesChanged;
         private boolean allViews;
         private int pagesWritten;
         private final List<Diagnostic> all = new ArrayList<>();
@@ -83,6 +120,11 @@ public final class IncrementalRenderer {
         /** How many page files the round rendered (their views changed). */
         public int pagesRendered() {
             return pagesWritten;
+        }
+
+        /** Whether the source map differs from the one last committed (else its file need not be written again). */
+        public boolean sourcesChanged() {
+            return sourcesChanged;
         }
 
         /** How many bodies the round rendered. */
@@ -108,25 +150,26 @@ public final class IncrementalRenderer {
      * @param source a fresh parse of a source path; a rendered body consumes its Markdown tree
      */
     public Round render(Request request, Function<String, SiteRenderer.Source> source, Consumer<RenderedFile> sink) {
-        renderer.sources().restore(sourceMap);
+        if (uncommitted) renderer.sources().restore(sourceMap);
+        uncommitted = true;
         Site site = request.site();
         Round round = new Round();
         round.allViews = request.allViews();
         Map<String, Set<String>> recorded = new ConcurrentHashMap<>();
-        SiteLinks links = new SiteLinks(site, request.assets(), request.unreadable(), request.drafts(), (from, target) ->
-                recorded.computeIfAbsent(from.sourcePath(), k -> ConcurrentHashMap.newKeySet()).add(target.sourcePath()));
+        recorder = (from, target) -> recorded.computeIfAbsent(from.sourcePath(), k -> ConcurrentHashMap.newKeySet()).add(target.sourcePath());
+        Derived derived = derived(request);
+        SiteLinks links = derived.links();
         Map<String, SiteRenderer.Source> fresh = new ConcurrentHashMap<>();
         List<Future<?>> parsing = new ArrayList<>();
         for (String s : request.bodies()) parsing.add(pool.submit(() -> fresh.put(s, source.apply(s))));
         for (Future<?> f : parsing) Work.join(f);
         // decision fragments first: other bodies embed them
-        Map<String, DecisionTree> trees = new HashMap<>();
+        Map<String, DecisionTree> trees = derived.trees();
         Map<String, DecisionViews.Fragments> frags = new HashMap<>(fragments);
         Map<String, Diagnostics> diagnostics = new ConcurrentHashMap<>();
-        Localized language = renderer.localized(site);
+        Localized language = derived.language();
         for (Page page : site.pages()) {
             if (page.decisionTree().isEmpty()) continue;
-            trees.put(page.sourcePath(), page.decisionTree().get());
             if (fresh.containsKey(page.sourcePath())) {
                 Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
                 DecisionViews.Fragments f = renderer.decisionFragments(page, page.decisionTree().get(), fresh.get(page.sourcePath()),
@@ -135,12 +178,13 @@ public final class IncrementalRenderer {
                 round.fragments.put(page.sourcePath(), f);
             }
         }
-        DecisionViews decisions = SiteRenderer.decisions(site, request.lastUpdated(), language.ui());
+        DecisionViews decisions = derived.decisions();
         List<Future<?>> work = new ArrayList<>();
-        MarkdownCopy copies = new MarkdownCopy(site, links);
+        MarkdownCopy copies = derived.copies();
         for (Page page : site.pages()) {
             SiteRenderer.Source src = fresh.get(page.sourcePath());
             if (page.generated() || src == null) continue;
+            round.recordedFiles.add(page.outputFile());
             work.add(pool.submit(() -> {
                 Diagnostics d = diagnostics.computeIfAbsent(page.sourcePath(), k -> new Diagnostics());
                 round.bodies.put(page.sourcePath(), renderer.body(page, site, src, links, decisions, frags, trees, d));
@@ -153,12 +197,12 @@ public final class IncrementalRenderer {
             round.linksTo.put(s, Set.copyOf(recorded.getOrDefault(s, Set.of())));
         }
         // views: compare, and render the pages whose view changed
-        PageViews pageViews = new PageViews(site, renderer.theme(), request.lastUpdated(), request.contentPrefix(), language);
+        PageViews pageViews = derived.pageViews();
         Set<String> paths = new HashSet<>();
         List<Future<?>> pages = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         for (Page page : site.pages()) {
-            paths.add(page.path());
+            if (request.allViews()) paths.add(page.path());
             if (!request.allViews() && !round.bodies.containsKey(page.sourcePath())) continue;
             pages.add(pool.submit(() -> {
                 String body = page.generated() ? "" : round.bodies.getOrDefault(page.sourcePath(), bodies.getOrDefault(page.sourcePath(), ""));
@@ -182,6 +226,8 @@ public final class IncrementalRenderer {
         for (Future<?> f : pages) Work.join(f);
         round.pagesWritten = rendered.get();
         round.pagePaths = paths;
+        round.sourcesChanged = request.allViews() || round.recordedFiles.stream()
+                .anyMatch(file -> !java.util.Objects.equals(renderer.sources().get(file), sourceMap.get(file)));
         if (request.allViews()) {
             sink.accept(renderer.notFound(site, pageViews, language.ui()));
             sink.accept(renderer.searchPage(site, pageViews, language.ui()));
@@ -195,7 +241,12 @@ public final class IncrementalRenderer {
         return round;
     }
 
-    /** Makes a round's results the renderer's memory: they now describe what is on disk. */
+    /**
+     * Makes a round's results the renderer's memory: they now describe what is on disk.
+     *
+     * @param sources the site's source paths; read only after a round that compared every view (the pages may have
+     *                changed), so it may be null otherwise
+     */
     public void commit(Round round, Set<String> sources) {
         bodies.putAll(round.bodies);
         for (String s : round.bodies.keySet()) bodyDiagnostics.put(s, round.diagnostics.getOrDefault(s, List.of()));
@@ -205,13 +256,20 @@ public final class IncrementalRenderer {
         views.putAll(round.views);
         markdownBodies.putAll(round.markdownBodies);
         markdown.putAll(round.markdown);
-        if (round.allViews) views.keySet().retainAll(round.pagePaths);
-        if (round.allViews) markdown.keySet().retainAll(round.pagePaths);
+        uncommitted = false;
+        if (!round.allViews) {
+            // the same pages as before (else every view is compared): only the re-rendered bodies' records moved
+            for (String file : round.recordedFiles) sourceMap.put(file, renderer.sources().get(file));
+            return;
+        }
+        views.keySet().retainAll(round.pagePaths);
+        markdown.keySet().retainAll(round.pagePaths);
         markdownBodies.keySet().retainAll(sources);
         bodies.keySet().retainAll(sources);
         bodyDiagnostics.keySet().retainAll(sources);
         linksTo.keySet().retainAll(sources);
         fragments.keySet().retainAll(sources);
-        sourceMap = renderer.sources().snapshot();
+        sourceMap.clear();
+        sourceMap.putAll(renderer.sources().snapshot());
     }
 }

@@ -58,4 +58,15 @@ public final class SiteWideFiles {
         if (search) SearchIndex.files(entries, before.entries()).forEach(sink);
         return new Written(Map.copyOf(cards), style, search ? List.copyOf(entries) : List.of());
     }
+
+    /**
+     * The one site-wide file a page's body alone can change, the search index, for a round whose site model, dates and
+     * theme are those {@code before} was written with: the sitemap, robots.txt, the feed, llms.txt and the cards read
+     * only those, so their bytes on disk are already what {@link #write} would give.
+     */
+    public static Written writeSearch(Theme theme, List<SearchIndex.Entry> entries, Written before, Consumer<RenderedFile> sink) {
+        boolean search = !theme.assetPath("search.js").isEmpty();
+        if (search) SearchIndex.files(entries, before.entries()).forEach(sink);
+        return new Written(before.cards(), before.cardStyle(), search ? List.copyOf(entries) : List.of());
+    }
 }

@@ -64,6 +64,23 @@ class DependenciesTest {
     }
 
     @Test
+    void theSameSiteModelReRendersTheChangedBodiesAndTheirEmbeddersOnly() {
+        // the build passes the very model the output was rendered from when every re-read page kept its model
+        Dependencies.Plan plan = Dependencies.plan(BEFORE, BEFORE, edited("a.md", "tree.md", "notes.txt"), GRAPH);
+        assertEquals(new Dependencies.Plan(false, Set.of("a.md", "tree.md", "d.md"), false), plan);
+        // b.md links to a.md, but a body edit of a.md changes nothing b.md shows
+        assertFalse(plan.bodies().contains("b.md"));
+    }
+
+    @Test
+    void theSameSiteModelWithNewDatesAThemeOrAnAssetSetIsNotABodyEdit() {
+        assertEquals(new Dependencies.Plan(false, Set.of("a.md"), true),
+                Dependencies.plan(BEFORE, BEFORE, new Dependencies.Change(Set.of("a.md"), false, false, true), GRAPH));
+        assertTrue(Dependencies.plan(BEFORE, BEFORE, new Dependencies.Change(Set.of("a.md"), true, false, false), GRAPH).everything());
+        assertTrue(Dependencies.plan(BEFORE, BEFORE, new Dependencies.Change(Set.of("a.md"), false, true, false), GRAPH).everything());
+    }
+
+    @Test
     void aTitleChangeComparesEveryViewAndReRendersTheBodiesThatLinkToThePage() {
         Dependencies.Plan plan = Dependencies.plan(BEFORE, site(page("a.md", "A2", 1), B, C, D), edited("a.md"), GRAPH);
         assertEquals(new Dependencies.Plan(false, Set.of("a.md", "b.md"), true), plan);

@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 content=$1
 REPEAT=${2:-3}
 work=$(mktemp -d /tmp/waymark-cache-bench.XXXXXX)
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
 page=$(find "$content" -name '*.md' ! -name 'index.md' | sort | head -50 | tail -1)
 ./waymark build --content "$content" --out "$work/cached" --cache-dir "$work/cache" --quiet >/dev/null  # fills the cache
 : > "$work/c"; : > "$work/k"

@@ -219,6 +219,7 @@ public final class Pipeline {
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
             List<Map<String, String>> editionDates = new ArrayList<>();
+            SiteRenderer mainRenderer = null;
             for (Edition e : editions) {
                 Site site = e.site;
                 Map<String, GitDates.Change> editionChanges = inEdition(changes, e.prefix, e.translated);
@@ -254,10 +255,11 @@ public final class Pipeline {
                     before.forEach(reported::remove);
                     pages.reported(reported);
                     pages.renderedSources(renderer.recordedSources());
-                    // the source map names the default language's pages; a translation's findings point at its pages
-                    staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
+                    mainRenderer = renderer;
                 } else {
                     renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
+                    // one source map for every language: a translation's pages in its folder, each from its own file
+                    mainRenderer.recordSources(inFolder(renderer.recordedSources(), e.prefix, e.translated));
                 }
                 clock.lap("render");
                 // a guide in several languages has one robots.txt, and one sitemap of every language (below)
@@ -268,6 +270,7 @@ public final class Pipeline {
                 });
                 clock.lap("site files");
             }
+            staging.put(mainRenderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
             if (editions.size() > 1) staging.put(SiteFiles.sitemap(languageLinks.sitemap(editionDates)));
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
             ContentAssets.add(loaded.assets(), copies, staging::has, config.trustRawHtml(), contentDisplay, diagnostics);
@@ -326,6 +329,14 @@ public final class Pipeline {
             this.prefix = prefix;
             this.translated = Set.copyOf(translated);
         }
+    }
+
+    /** A translation's source-map records, by its folder: a page it translates comes from its own Markdown file. */
+    private static Map<String, SourceMap.Page> inFolder(Map<String, SourceMap.Page> pages, String prefix, Set<String> translated) {
+        Map<String, SourceMap.Page> out = new HashMap<>();
+        pages.forEach((file, p) -> out.put(prefix + file,
+                new SourceMap.Page(translated.contains(p.source()) ? prefix + p.source() : p.source(), p.refs())));
+        return out;
     }
 
     /** A freshly parsed page the cache may keep the facts of: its facts key and page. */

@@ -128,6 +128,25 @@ class IncrementalDifferentialTest {
         }
     }
 
+    @Test
+    void aContentFileAFullBuildRefusesIsRefusedByAnUpdateToo() throws IOException {
+        content = tmp.resolve("content");
+        themes = tmp.resolve("themes");
+        Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
+        Run.copyTree(Run.THEMES, themes);
+        try (IncrementalBuild build = new IncrementalBuild(new Pipeline.Options(content, tmp.resolve("live"), themes, "", false))) {
+            compare(build, build.update(null), "initial build");
+            Path svg = content.resolve("active.svg");
+            Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"alert(1)\"/>\n</svg>\n");
+            Pipeline.Result refused = build.update(Set.of(svg));
+            assertEquals(List.of("2:3: this SVG can run script (a script, an event handler, foreignObject or a script URL)"),
+                    refused.diagnostics().stream().map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message()).toList());
+            compare(build, refused, "an SVG that can run script");
+            Files.delete(svg);
+            compare(build, build.update(Set.of(svg)), "the SVG removed");
+        }
+    }
+
     enum Op { BODY, BODY_MIDDLE, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH, BAD_YAML, DRAFT_TARGET }
 
     private void generate() throws IOException {

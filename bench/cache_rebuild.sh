@@ -21,6 +21,7 @@ for r in $(seq "$REPEAT"); do
   diff -r -q -x .waymark-manifest "$work/clean" "$work/cached" >/dev/null || echo "MISMATCH: the cached build differs from the clean one" >&2
 done
 c=$(median < "$work/c"); k=$(median < "$work/k")
+echo "rounds (s): clean $(tr '\n' ' ' < "$work/c")| cached $(tr '\n' ' ' < "$work/k")"
 printf "%s: one-page edit, cached build %.2f s vs clean build %.2f s = %.2fx (target <= 0.25x), median of %s, load %s\n" \
   "$(basename "$content")" "$k" "$c" "$(echo "$k / $c" | bc -l)" "$REPEAT" "$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work"

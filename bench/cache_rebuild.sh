@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 content=$1
 REPEAT=${2:-3}
 work=$(mktemp -d /tmp/waymark-cache-bench.XXXXXX)
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
 page=$(find "$content" -name '*.md' ! -name 'index.md' | sort | head -50 | tail -1)
 ./waymark build --content "$content" --out "$work/cached" --cache-dir "$work/cache" --quiet >/dev/null  # fills the cache
 : > "$work/c"; : > "$work/k"
@@ -22,6 +21,7 @@ for r in $(seq "$REPEAT"); do
   diff -r -q -x .waymark-manifest "$work/clean" "$work/cached" >/dev/null || echo "MISMATCH: the cached build differs from the clean one" >&2
 done
 c=$(median < "$work/c"); k=$(median < "$work/k")
+echo "rounds (s): clean $(tr '\n' ' ' < "$work/c")| cached $(tr '\n' ' ' < "$work/k")"
 printf "%s: one-page edit, cached build %.2f s vs clean build %.2f s = %.2fx (target <= 0.25x), median of %s, load %s\n" \
   "$(basename "$content")" "$k" "$c" "$(echo "$k / $c" | bc -l)" "$REPEAT" "$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work"

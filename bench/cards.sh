@@ -8,9 +8,8 @@ PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-1}
 WORK=bench/.work
 mkdir -p "$WORK"
-[ -x /usr/bin/time ] || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1)
+. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
 ./waymark --version >/dev/null          # builds the jar if needed
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 
 on="$WORK/cards-on$PAGES"; off="$WORK/cards-off$PAGES"
 [ -d "$on" ] || python3 bench/gen_corpus.py --pages "$PAGES" --out "$on" --format waymark
@@ -18,7 +17,7 @@ on="$WORK/cards-on$PAGES"; off="$WORK/cards-off$PAGES"
 grep -q '^cards: false' "$off/site.yaml" || { echo "cards: false missing from $off/site.yaml" >&2; exit 0; }
 cache=$(mktemp -d)
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+machine
 for r in $(seq "$REPEAT"); do
   rm -rf "$WORK/out-off" "$WORK/out-on" "$cache"/*
   read -r t m < <(measure ./waymark build --content "$off" --out "$WORK/out-off" --quiet)

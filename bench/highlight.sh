@@ -9,10 +9,8 @@ PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-3}
 WORK=bench/.work
 mkdir -p "$WORK"
-[ -x /usr/bin/time ] || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1)
+. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
 ./waymark --version >/dev/null          # builds the jar if needed
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 on="$WORK/hl-on$PAGES"; off="$WORK/hl-off$PAGES"
 # cards off on both sides: their cost is measured by cards.sh, and would swamp this one
@@ -21,7 +19,7 @@ if [ ! -d "$off" ]; then
   cp -r "$on" "$off"
   find "$off" -name '*.md' -exec sed -i -E 's/^```[A-Za-z0-9_+-]+$/```/' {} +
 fi
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+machine
 echo "fences with a language: $(grep -rhc '^```[a-z]' "$on" | paste -sd+ | bc) highlighted, $(grep -rhc '^```[a-z]' "$off" | paste -sd+ | bc) in the plain copy"
 for mode in off on; do
   : > "$WORK/hl-t-$mode"; : > "$WORK/hl-m-$mode"

@@ -14,15 +14,11 @@ if ! need hugo; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo) >/dev/null 2>&1 \
     || echo "hugo could not be installed; Waymark-only numbers follow" >&2
 fi
-[ -x /usr/bin/time ] || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1)
+. bench/lib.sh                          # measure, median; installs /usr/bin/time
 
 ./waymark --version >/dev/null          # builds the jar if needed
 ./waymark build --quiet >/dev/null      # records the AppCDS archive and compiles the theme once
 ./waymark check site >/dev/null || true # records check's own AppCDS archive
-
-# measure CMD... -> prints "seconds kilobytes"
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "java: $(java -version 2>&1 | head -1)"

@@ -9,15 +9,13 @@ PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-3}
 WORK=bench/.work
 mkdir -p "$WORK"
-[ -x /usr/bin/time ] || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1)
+. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
 ./waymark --version >/dev/null          # builds the jar if needed
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 src="$WORK/sc$PAGES"
 [ -d "$src" ] || { python3 bench/gen_corpus.py --pages "$PAGES" --out "$src" --format waymark; printf '\ncards: false\n' >> "$src/site.yaml"; }
 ./waymark build --content "$src" --out "$WORK/sc-warm" --quiet --no-cache >/dev/null 2>&1   # compiles the theme once
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+machine
 : > "$WORK/sc-plain"; : > "$WORK/sc-strict"; : > "$WORK/sc-check"
 for r in $(seq "$REPEAT"); do
   rm -rf "$WORK/sc-a" "$WORK/sc-b"

@@ -1,6 +1,7 @@
 package dev.waymark;
 
 import dev.waymark.cache.BuildCache;
+import dev.waymark.cache.CachedFacts;
 import dev.waymark.cache.CachedPages;
 import dev.waymark.content.ContentLoader;
 import dev.waymark.content.GitDates;
@@ -160,7 +161,10 @@ public final class Pipeline {
         // parse: the default language's pages, then each translation's, with the default pages it lacks (parsed
         // again, since rendering consumes a Markdown tree)
         List<Edition> editions = new ArrayList<>();
-        editions.add(parse(new Edition(config, "", Set.of()), translations.pages(), diagnostics, pool));
+        // one language: the build cache keeps each page's parse facts, so an unchanged page is not parsed (see below)
+        CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, contentDisplay, options.drafts());
+        editions.add(facts.on() ? parseKept(new Edition(config, "", Set.of()), translations.pages(), facts, options.drafts(), diagnostics, pool)
+                : parse(new Edition(config, "", Set.of()), translations.pages(), diagnostics, pool));
         for (int i = 1; i < config.languages().size(); i++) {
             Language language = config.languages().get(i);
             Translations.Folder folder = translations.folders().get(language.code());
@@ -215,6 +219,7 @@ public final class Pipeline {
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
         try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
             List<Map<String, String>> editionDates = new ArrayList<>();
+            SiteRenderer mainRenderer = null;
             for (Edition e : editions) {
                 Site site = e.site;
                 Map<String, GitDates.Change> editionChanges = inEdition(changes, e.prefix, e.translated);
@@ -222,22 +227,25 @@ public final class Pipeline {
                 editionDates.add(siteDates);
                 new OutcomeFreshness(site, siteDates).validate(site, diagnostics);
                 UiText ui = e.ui;
+                if (facts.on() && e.prefix.isEmpty()) keepFresh(e, facts, pool);
                 List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
-                        ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"));
+                        ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"), e.knownEntries);
                 Consumer<RenderedFile> put = e.prefix.isEmpty() ? staging::put
                         : f -> staging.put(new RenderedFile(e.prefix + f.path(), f.bytes()));
                 SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool)
                         .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks));
                 if (e.prefix.isEmpty()) {
                     Map<String, String> texts = new HashMap<>();
-                    e.sources.forEach((rel, s) -> texts.put(rel, s.parsed().source().text()));
+                    if (pageCache.folder().isPresent()) e.files.forEach(f -> texts.put(f.relPath(), facts.textHash(f)));
                     CachedPages pages = new CachedPages(pageCache, new CachedPages.Inputs(site, theme,
                             options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
                             contentPrefix, contentDisplay, texts), theme.hasTemplate("embed.jte"));
                     cached = pages;
                     pages.reuse(staging, pool);
+                    if (facts.on()) parseMissing(e, site, pages, diagnostics, pool);
                     renderer.recordSources(pages.sources());
-                    diagnostics.addAll(pages.warnings());
+                    // at most one warning about a damaged cache
+                    facts.warnings().stream().findFirst().or(() -> pages.warnings().stream().findFirst()).ifPresent(diagnostics::add);
                     List<Diagnostic> before = diagnostics.sorted();
                     renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, f -> {
                         staging.put(f);
@@ -247,10 +255,11 @@ public final class Pipeline {
                     before.forEach(reported::remove);
                     pages.reported(reported);
                     pages.renderedSources(renderer.recordedSources());
-                    // the source map names the default language's pages; a translation's findings point at its pages
-                    staging.put(renderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
+                    mainRenderer = renderer;
                 } else {
                     renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, put);
+                    // one source map for every language: a translation's pages in its folder, each from its own file
+                    mainRenderer.recordSources(inFolder(renderer.recordedSources(), e.prefix, e.translated));
                 }
                 clock.lap("render");
                 // a guide in several languages has one robots.txt, and one sitemap of every language (below)
@@ -261,6 +270,7 @@ public final class Pipeline {
                 });
                 clock.lap("site files");
             }
+            staging.put(mainRenderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
             if (editions.size() > 1) staging.put(SiteFiles.sitemap(languageLinks.sitemap(editionDates)));
             Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
             ContentAssets.add(loaded.assets(), copies, staging::has, config.trustRawHtml(), contentDisplay, diagnostics);
@@ -281,6 +291,7 @@ public final class Pipeline {
             staging.copy(copies);
             staging.commit();
             cached.store(options.out());
+            facts.store();
             clock.lap("write");
             clock.print();
             return new Result(diagnostics.sorted(), editions.get(0).site, true, staging.files(), staging.pages());
@@ -305,12 +316,121 @@ public final class Pipeline {
         Set<String> unreadable = Set.of();
         Set<String> drafts = Set.of();
         UiText ui;
+        /** With the build cache: the pages in source order (parsed or kept), instead of {@link #inputs}. */
+        List<Page> pages;
+        final Set<String> keptDrafts = new HashSet<>();
+        /** Search entries by source path of the pages whose facts came from the cache or go into it. */
+        final Map<String, List<SearchIndex.Entry>> knownEntries = new ConcurrentHashMap<>();
+        /** Freshly parsed pages whose facts the cache may keep, by source path. */
+        final Map<String, Fresh> fresh = new ConcurrentHashMap<>();
 
         Edition(SiteConfig config, String prefix, Set<String> translated) {
             this.config = config;
             this.prefix = prefix;
             this.translated = Set.copyOf(translated);
         }
+    }
+
+    /** A translation's source-map records, by its folder: a page it translates comes from its own Markdown file. */
+    private static Map<String, SourceMap.Page> inFolder(Map<String, SourceMap.Page> pages, String prefix, Set<String> translated) {
+        Map<String, SourceMap.Page> out = new HashMap<>();
+        pages.forEach((file, p) -> out.put(prefix + file,
+                new SourceMap.Page(translated.contains(p.source()) ? prefix + p.source() : p.source(), p.refs())));
+        return out;
+    }
+
+    /** A freshly parsed page the cache may keep the facts of: its facts key and page. */
+    private record Fresh(String key, Page page) {
+    }
+
+    /** A page as {@link #parseKept} found it: kept facts, or a fresh parse (null when it could not be parsed). */
+    private record Found(SourceFile file, CachedFacts.Facts kept, SiteRenderer.Source src, java.util.Optional<Page> page,
+                         boolean draft, Fresh fresh) {
+    }
+
+    /**
+     * {@link #parse} with the build cache: a page whose facts the cache keeps (same source, same Waymark) is not
+     * parsed; its page and search entries come from the cache. Each other page is parsed and made into its page here
+     * (what {@link SiteAssembler#page} does for the whole list later), with diagnostics of its own, so a page that
+     * reported nothing can be kept for the next build. Its Markdown tree is parsed again later only if it must be
+     * rendered ({@link #parseMissing}).
+     */
+    private Edition parseKept(Edition e, List<SourceFile> files, CachedFacts facts, boolean includeDrafts,
+                              Diagnostics diagnostics, ExecutorService pool) {
+        PageParser parser = new PageParser(markdown);
+        StructureReader structureReader = new StructureReader();
+        SiteAssembler assembler = new SiteAssembler();
+        List<Future<Found>> parsing = new ArrayList<>();
+        for (SourceFile source : files) {
+            parsing.add(pool.submit(() -> {
+                String key = facts.key(source);
+                java.util.Optional<CachedFacts.Facts> kept = facts.get(key);
+                if (kept.isPresent()) return new Found(source, kept.get(), null, java.util.Optional.of(kept.get().page()), false, null);
+                Diagnostics own = new Diagnostics();
+                ParsedPage parsed = parser.parse(source, own);
+                SiteRenderer.Source src = null;
+                java.util.Optional<Page> page = java.util.Optional.empty();
+                if (parsed != null) {
+                    PageStructure structure = structureReader.read(parsed, own);
+                    src = new SiteRenderer.Source(parsed, structure);
+                    page = assembler.page(new SiteAssembler.Input(parsed, structure), includeDrafts, own);
+                }
+                boolean clean = own.sorted().isEmpty();
+                own.causes().forEach(diagnostics::cause);
+                List<Diagnostic> items = new ArrayList<>(own.sorted());
+                items.removeAll(own.causes());
+                diagnostics.addAll(items);
+                Fresh fresh = page.filter(p -> CachedFacts.keepable(p, clean)).map(p -> new Fresh(key, p)).orElse(null);
+                return new Found(source, null, src, page, parsed != null && parsed.frontMatter().draft() && !includeDrafts, fresh);
+            }));
+        }
+        e.pages = new ArrayList<>();
+        for (Future<Found> f : parsing) {
+            Found found = Work.join(f);
+            String rel = found.file().relPath();
+            found.page().ifPresent(e.pages::add);
+            if (found.draft()) e.keptDrafts.add(rel);
+            if (found.kept() != null) e.knownEntries.put(rel, found.kept().entries());
+            if (found.src() != null) e.sources.put(rel, found.src());
+            if (found.fresh() != null) e.fresh.put(rel, found.fresh());
+        }
+        e.files.addAll(files);
+        return e;
+    }
+
+    /** The search entries of the freshly parsed pages the cache may keep, and their facts for the cache. */
+    private static void keepFresh(Edition e, CachedFacts facts, ExecutorService pool) {
+        List<Future<?>> work = new ArrayList<>();
+        e.fresh.forEach((rel, fresh) -> {
+            SiteRenderer.Source src = e.sources.get(rel);
+            if (src == null) return;
+            work.add(pool.submit(() -> {
+                List<SearchIndex.Entry> entries = SearchIndex.entries(fresh.page(), src);
+                e.knownEntries.put(rel, entries);
+                facts.put(fresh.key(), new CachedFacts.Facts(fresh.page(), entries));
+            }));
+        });
+        work.forEach(Work::join);
+    }
+
+    /** Parses the pages whose facts came from the cache but whose files did not: they are rendered. */
+    private void parseMissing(Edition e, Site site, CachedPages pages, Diagnostics diagnostics, ExecutorService pool) {
+        Map<String, SourceFile> byPath = new HashMap<>();
+        e.files.forEach(f -> byPath.put(f.relPath(), f));
+        PageParser parser = new PageParser(markdown);
+        StructureReader structureReader = new StructureReader();
+        List<Future<?>> work = new ArrayList<>();
+        for (Page page : site.pages()) {
+            if (page.generated() || pages.reused(page) || e.sources.containsKey(page.sourcePath())) continue;
+            SourceFile source = byPath.get(page.sourcePath());
+            if (source == null) continue;
+            work.add(pool.submit(() -> {
+                // the same source parsed without a diagnostic when its facts were kept: it does again
+                ParsedPage parsed = parser.parse(source, diagnostics);
+                if (parsed != null) e.sources.put(source.relPath(), new SiteRenderer.Source(parsed, structureReader.read(parsed, diagnostics)));
+            }));
+        }
+        work.forEach(Work::join);
     }
 
     /** Git's changes by the edition's source paths: a translated page's are its translation's file's. */
@@ -350,8 +470,9 @@ public final class Pipeline {
     private static void model(Edition e, Options options, Path contentDisplay, boolean configReadable, Set<String> assets,
                               SiteAssembler.Words words, Diagnostics diagnostics) {
         SiteConfig config = e.config;
-        Site site = new SiteAssembler().assemble(config, e.inputs, options.drafts(), contentDisplay, words, diagnostics);
-        Set<String> drafts = new HashSet<>();
+        Site site = e.pages != null ? new SiteAssembler().assemble(config, e.pages, contentDisplay, words, diagnostics)
+                : new SiteAssembler().assemble(config, e.inputs, options.drafts(), contentDisplay, words, diagnostics);
+        Set<String> drafts = new HashSet<>(e.keptDrafts);
         e.inputs.forEach(in -> {
             if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
         });
@@ -369,7 +490,7 @@ public final class Pipeline {
         e.assets = Set.copyOf(assets);
         e.unreadable = Set.copyOf(unreadable);
         e.drafts = Set.copyOf(drafts);
-        e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { });
+        e.links = new SiteLinks(site, assets, unreadable, drafts, (from, target) -> { }, e.prefix, e.translated);
     }
 
     /** The content folder as messages show it: see {@link DisplayPath}. */

@@ -116,18 +116,8 @@ class LanguagesTest {
 
     @Test
     void theFallbackNoticeNamesLanguagesInTheSentencesOwnWords() throws IOException {
-        Path content = tmp.resolve("names/content");
-        Files.createDirectories(content.resolve("de"));
-        Files.createDirectories(content.resolve("es"));
-        Files.writeString(content.resolve("site.yaml"), "title: T\nlanguages:\n  - {code: en, name: English}\n"
-                + "  - {code: de, name: Deutsch}\n  - {code: es, name: Español}\n  - {code: pt-BR, name: Português}\n");
-        Files.writeString(content.resolve("index.md"), "---\ntitle: Home\n---\n\nHello.\n");
-        Files.writeString(content.resolve("other.md"), "---\ntitle: Other\n---\n\nOther.\n");
-        Files.writeString(content.resolve("de/index.md"), "---\ntitle: Start\n---\n\nHallo.\n");
-        Files.writeString(content.resolve("es/index.md"), "---\ntitle: Inicio\n---\n\nHola.\n");
-        Path out = tmp.resolve("names/site");
-        Run.Outcome r = Run.build(content, out, "--quiet");
-        assertEquals(0, r.exitCode(), r.err());
+        Path out = buildGuide("names", "en: English", "de: Deutsch", "es: Español", "pt-BR: Português",
+                "index.md", "Home", "other.md", "Other", "de/index.md", "Start", "es/index.md", "Inicio");
         assertEquals("Diese Seite gibt es noch nicht auf Deutsch. Sie wird auf Englisch angezeigt.",
                 Run.html(out.resolve("de/other/index.html")).select(".page__fallback").text());
         assertEquals("Esta página aún no está traducida al español. Se muestra en inglés.",
@@ -140,20 +130,37 @@ class LanguagesTest {
     @Test
     void generatedPagesAreNamedInTheEditionsLanguage() throws IOException {
         // no index.md anywhere: the home page and the section page are generated in every language
-        Path content = tmp.resolve("generated/content");
-        Files.createDirectories(content.resolve("notes"));
-        Files.createDirectories(content.resolve("fr/notes"));
-        Files.writeString(content.resolve("site.yaml"), "title: T\nlanguages:\n  - {code: en, name: English}\n"
-                + "  - {code: fr, name: Français}\n  - {code: de, name: Deutsch}\n  - {code: es, name: Español}\n");
-        Files.writeString(content.resolve("notes/one.md"), "---\ntitle: One\n---\n\nOne.\n");
-        Files.writeString(content.resolve("fr/notes/one.md"), "---\ntitle: Un\n---\n\nUn.\n");
-        Path out = tmp.resolve("generated/site");
-        Run.Outcome r = Run.build(content, out, "--quiet");
-        assertEquals(0, r.exitCode(), r.err());
+        Path out = buildGuide("generated", "en: English", "fr: Français", "de: Deutsch", "es: Español",
+                "notes/one.md", "One", "fr/notes/one.md", "Un");
         assertEquals(List.of("Home | Pages in Notes.", "Accueil | Les pages de la section Notes.",
                         "Startseite | Die Seiten im Abschnitt Notes.", "Inicio | Las páginas de la sección Notes."),
                 List.of("", "fr/", "de/", "es/").stream().map(prefix -> Run.html(out.resolve(prefix + "index.html")).select("h1").text()
                         + " | " + Run.html(out.resolve(prefix + "notes/index.html")).select("meta[name=description]").attr("content")).toList());
+    }
+
+    /**
+     * Builds a small guide in {@code tmp/name}: the languages ({@code "fr: Français"}, the first the default), then
+     * pairs of a Markdown file and its title. Returns the built site.
+     */
+    private static Path buildGuide(String name, String... languagesThenPages) throws IOException {
+        Path content = tmp.resolve(name + "/content");
+        StringBuilder yaml = new StringBuilder("title: T\nlanguages:\n");
+        int i = 0;
+        for (; i < languagesThenPages.length && !languagesThenPages[i].endsWith(".md"); i++) {
+            String[] codeName = languagesThenPages[i].split(": ", 2);
+            yaml.append("  - {code: ").append(codeName[0]).append(", name: ").append(codeName[1]).append("}\n");
+        }
+        Files.createDirectories(content);
+        Files.writeString(content.resolve("site.yaml"), yaml);
+        for (; i + 1 < languagesThenPages.length; i += 2) {
+            Path file = content.resolve(languagesThenPages[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "---\ntitle: " + languagesThenPages[i + 1] + "\n---\n\nText.\n");
+        }
+        Path out = tmp.resolve(name + "/site");
+        Run.Outcome r = Run.build(content, out, "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        return out;
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.waymark;
 
+import dev.waymark.support.MiniSite;
 import dev.waymark.support.Run;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Structure of a built site, asserted with jsoup selectors: titles, nav, TOC, prev/next, relative links. */
 class SiteStructureTest {
-    static final Path MINI = Run.ROOT.resolve("src/test/resources/sites/mini/content");
-    @TempDir
-    static Path tmp;
+    static final Path MINI = MiniSite.CONTENT;
     static Path site;
 
     @BeforeAll
     static void build() {
-        site = tmp.resolve("site");
-        Run.Outcome r = Run.build(MINI, site, "--quiet");
-        assertEquals(0, r.exitCode(), r.err());
+        site = MiniSite.built();
     }
 
     @Test

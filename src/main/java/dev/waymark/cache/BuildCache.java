@@ -31,19 +31,27 @@ import java.util.regex.Pattern;
  * from (see {@link Session#pageKey}). A build links a page's cached files into its staging folder instead of rendering
  * the page again.
  *
- * <p>On disk, in one folder per project: {@code index} (one line per cached file: page key, SHA-256 of the bytes, site
- * path; a header with the format and Waymark's version; a last line with the SHA-256 of everything before it) and
- * {@code files/<sha256>}, hard links to (or copies of) the output files. Every cached file is hashed before it is
- * used, so a cache that was truncated, edited or swapped never yields a wrong site: a corrupt or foreign index, or a
- * file whose bytes do not match, is ignored with one warning, and the page is rendered again. A cache written by
- * another version of Waymark is replaced silently.
+ * <p>On disk, in one folder per project: {@code index} (one line per cached file: page key, kind, SHA-256 of the bytes,
+ * stamp, site path; a header with the format and Waymark's version; a last line with the SHA-256 of everything before
+ * it), {@code files/<sha256>}, hard links to (or copies of) the output files, and {@code facts} (see
+ * {@link CachedFacts}). A cached file is hashed before it is used unless its stamp vouches for it: the size and
+ * modification time (whole seconds) it had when a build hashed it and found it right, recorded only when that time was
+ * at least {@link #RACY_SECONDS} older than that build (as git treats "racily clean" files). The output's files are
+ * hard links to the cache's, so an edit of the output in place edits the cache too; it sets a newer time, so the file
+ * is hashed again. A file rewritten with its old size and an old time set on purpose is not detected; whoever can do
+ * that can as well rewrite the index. So a cache that was truncated, edited or swapped never yields a wrong site: a
+ * corrupt or foreign index, or a file whose bytes do not match, is ignored with one warning, and the page is rendered
+ * again. A cache written by another version of Waymark is replaced silently.
  */
 public final class BuildCache {
     /** No cache: every page is rendered. */
     public static final BuildCache OFF = new BuildCache(null);
 
-    static final String MAGIC = "waymark-build-cache 2";
+    static final String MAGIC = "waymark-build-cache 3";
+    /** How much older than the build that checked it a file must be for its size and time to vouch for its bytes. */
+    static final long RACY_SECONDS = 2;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern STAMP = Pattern.compile("-|[0-9]{1,18}:-?[0-9]{1,18}");
 
     private final Path folder;
 
@@ -69,6 +77,74 @@ public final class BuildCache {
                 ? abs.getParent().getFileName().toString() : "site";
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return root.resolve("builds").resolve(safe + "-" + Fingerprint.sha256(abs.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    }
+
+    /** Whether {@code folder} is {@code out} or inside it (after making both absolute). */
+    public static boolean inside(Path folder, Path out) {
+        return folder.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize());
+    }
+
+    /** How many projects' caches the default folder keeps: the most recently built. */
+    static final int KEEP_PROJECTS = 20;
+    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._-]*-[0-9a-f]{16}");
+    private static final Pattern OURS = Pattern.compile("index|facts|files|(index|facts|copy|sources).*\\.tmp");
+
+    /**
+     * Returns {@code folder} (a project's default cache folder) after removing, beside it, the caches of all but the
+     * {@value #KEEP_PROJECTS} most recently built projects: each build of a project in a new folder (a temporary
+     * checkout, a test) leaves a cache behind. Only folders that hold nothing but a cache's files are removed; a
+     * failure to remove one is ignored.
+     */
+    public static Path pruned(Path folder) {
+        Path builds = folder.getParent();
+        if (builds == null || !Files.isDirectory(builds)) return folder;
+        try (var list = Files.list(builds)) {
+            List<Path> projects = list.filter(p -> !p.equals(folder) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && PROJECT.matcher(p.getFileName().toString()).matches()).toList();
+            if (projects.size() < KEEP_PROJECTS) return folder;
+            Map<Path, Long> used = new java.util.HashMap<>();
+            for (Path p : projects) used.put(p, lastUsed(p));
+            List<Path> oldest = new ArrayList<>(projects);
+            oldest.sort(java.util.Comparator.comparing((Path p) -> used.get(p)).reversed().thenComparing(Path::toString));
+            for (Path p : oldest.subList(KEEP_PROJECTS - 1, oldest.size())) removeCache(p);
+        } catch (IOException | RuntimeException e) {
+            // pruning is housekeeping: the build goes on
+        }
+        return folder;
+    }
+
+    private static long lastUsed(Path project) {
+        try {
+            Path index = project.resolve("index");
+            return Files.getLastModifiedTime(Files.exists(index) ? index : project).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Removes a project's cache folder if everything in it is a cache's file; else leaves it all. */
+    private static void removeCache(Path project) throws IOException {
+        List<Path> top;
+        try (var list = Files.list(project)) {
+            top = list.toList();
+        }
+        for (Path p : top) {
+            if (!OURS.matcher(p.getFileName().toString()).matches() || Files.isSymbolicLink(p)) return;
+        }
+        Path files = project.resolve("files");
+        if (Files.isDirectory(files, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> blobs;
+            try (var list = Files.list(files)) {
+                blobs = list.toList();
+            }
+            for (Path b : blobs) {
+                String name = b.getFileName().toString();
+                if (!(HEX.matcher(name).matches() || name.endsWith(".tmp")) || !Files.isRegularFile(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+            }
+            for (Path b : blobs) Files.deleteIfExists(b);
+        }
+        for (Path p : top) Files.deleteIfExists(p);
+        Files.deleteIfExists(project);
     }
 
     public Optional<Path> folder() {
@@ -97,6 +173,7 @@ public final class BuildCache {
         private final List<Diagnostic> warnings = new ArrayList<>();
         private final Map<String, SourceMap.Page> sources = new ConcurrentHashMap<>();
         private final Map<String, byte[]> sourceBlobs = new ConcurrentHashMap<>();
+        private final long start = java.time.Instant.now().getEpochSecond();
 
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
@@ -104,9 +181,9 @@ public final class BuildCache {
             this.cached = folder == null ? Map.of() : read();
         }
 
-        /** The key of one page: the site's key, its path and the text of its source ("" for a generated page). */
-        public String pageKey(String sitePath, String sourcePath, String sourceText) {
-            return new Fingerprint().add(siteKey).add(sitePath).add(sourcePath).add(sourceText).hex();
+        /** The key of one page: the site's key, its path and the hash of its source's text ("" for a generated page). */
+        public String pageKey(String sitePath, String sourcePath, String sourceTextHash) {
+            return new Fingerprint().add(siteKey).add(sitePath).add(sourcePath).add(sourceTextHash).hex();
         }
 
         /**
@@ -120,10 +197,20 @@ public final class BuildCache {
             if (entries == null) return false;
             boolean whole = true;
             Map<String, SourceMap.Page> pageSources = new java.util.HashMap<>();
+            List<Entry> checked = new ArrayList<>(entries.size());
             for (Entry e : entries) {
                 try {
-                    byte[] bytes = Files.readAllBytes(blob(e.sha()));
-                    if (e.kind() == Entry.SOURCES && Fingerprint.sha256(bytes).equals(e.sha())) {
+                    Path blob = blob(e.sha());
+                    // a file whose size and time are those recorded when its bytes were last hashed is trusted as it is
+                    boolean trusted = e.stamp() != null && e.stamp().equals(stamp(blob));
+                    byte[] bytes = e.kind() == Entry.SOURCES || !trusted ? Files.readAllBytes(blob) : null;
+                    if (!trusted && !Fingerprint.sha256(bytes).equals(e.sha())) {
+                        warn("the cached copy of " + e.path() + " does not match its hash");
+                        Files.deleteIfExists(blob); // so this build can store the right bytes under that name
+                        whole = false;
+                        continue;
+                    }
+                    if (e.kind() == Entry.SOURCES) {
                         Optional<SourceMap.Page> record = SourceMap.parse(new String(bytes, StandardCharsets.UTF_8).lines().toList())
                                 .flatMap(m -> m.page(e.path()));
                         if (record.isEmpty()) {
@@ -132,11 +219,8 @@ public final class BuildCache {
                         } else {
                             pageSources.put(e.path(), record.get());
                         }
-                    } else if (!Fingerprint.sha256(bytes).equals(e.sha())) {
-                        warn("the cached copy of " + e.path() + " does not match its hash");
-                        Files.deleteIfExists(blob(e.sha())); // so this build can store the right bytes under that name
-                        whole = false;
                     }
+                    checked.add(trusted ? e : e.stamped(settled(blob)));
                 } catch (NoSuchFileException gone) {
                     whole = false; // removed by a build of the same project running at the same time: not corrupt
                 } catch (IOException ex) {
@@ -149,9 +233,28 @@ public final class BuildCache {
                 if (e.kind() == Entry.FILE) staging.link(e.path(), blob(e.sha()));
             }
             sources.putAll(pageSources);
-            next.put(pageKey, new ArrayList<>(entries));
+            next.put(pageKey, checked);
             reused.incrementAndGet();
             return true;
+        }
+
+        /**
+         * The stamp to record for a file whose bytes were just hashed and found right: its size and modification time,
+         * read after hashing, when that time is at least {@link #RACY_SECONDS} before this build began. A later write
+         * in place (the output's files are hard links to the cache's) sets a time at or after this build's start, so it
+         * can never match the stamp; a write between the hash and this read does too, and gets no stamp. Null: the
+         * next build hashes the file again.
+         */
+        private String settled(Path blob) throws IOException {
+            var attrs = Files.readAttributes(blob, java.nio.file.attribute.BasicFileAttributes.class);
+            long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.SECONDS);
+            return mtime <= start - RACY_SECONDS ? attrs.size() + ":" + mtime : null;
+        }
+
+        /** A file's size and modification time (whole seconds: an archive restored by CI keeps at least those). */
+        private static String stamp(Path blob) throws IOException {
+            var attrs = Files.readAttributes(blob, java.nio.file.attribute.BasicFileAttributes.class);
+            return attrs.size() + ":" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.SECONDS);
         }
 
         /** Remembers a freshly rendered file of a page, to store once the build is committed. */
@@ -161,7 +264,7 @@ public final class BuildCache {
                 return;
             }
             next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Entry(Entry.FILE, file.path(), Fingerprint.sha256(file.bytes())));
+                    .add(new Entry(Entry.FILE, file.path(), Fingerprint.sha256(file.bytes()), null));
         }
 
         /** Remembers a freshly rendered page's source-map record (by its output file), to store with its files. */
@@ -171,7 +274,7 @@ public final class BuildCache {
             String sha = Fingerprint.sha256(bytes);
             sourceBlobs.put(sha, bytes);
             next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Entry(Entry.SOURCES, outputFile, sha));
+                    .add(new Entry(Entry.SOURCES, outputFile, sha, null));
         }
 
         /** The source-map records of the pages taken from the cache, by output file. */
@@ -226,7 +329,8 @@ public final class BuildCache {
                 });
                 StringBuilder index = new StringBuilder(MAGIC).append(' ').append(stamp).append('\n');
                 keep.forEach((key, entries) -> entries.stream().sorted(java.util.Comparator.comparing(Entry::path))
-                        .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t').append(e.path()).append('\n')));
+                        .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t')
+                                .append(e.stamp() == null ? "-" : e.stamp()).append('\t').append(e.path()).append('\n')));
                 String body = index.toString();
                 String text = body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n";
                 Path tmp = Files.createTempFile(folder, "index", ".tmp"); // a name of its own: builds may run at once
@@ -299,11 +403,12 @@ public final class BuildCache {
             Map<String, List<Entry>> entries = new java.util.HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].split("\t", -1);
-                if (f.length != 4 || !HEX.matcher(f[0]).matches() || !f[1].matches("[fs]") || !HEX.matcher(f[2]).matches() || f[3].isEmpty()) {
+                if (f.length != 5 || !HEX.matcher(f[0]).matches() || !f[1].matches("[fs]") || !HEX.matcher(f[2]).matches()
+                        || !STAMP.matcher(f[3]).matches() || f[4].isEmpty()) {
                     warn("its index is damaged at line " + (i + 1));
                     return Map.of();
                 }
-                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[3], f[2]));
+                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[4], f[2], f[3].equals("-") ? null : f[3]));
             }
             return entries;
         }
@@ -326,8 +431,12 @@ public final class BuildCache {
      * One cached file of a page: its site path and the SHA-256 of its bytes. A {@link #SOURCES} entry is the page's
      * record in the source map (see {@link SourceMap}), kept in the cache only.
      */
-    record Entry(char kind, String path, String sha) {
+    record Entry(char kind, String path, String sha, String stamp) {
         static final char FILE = 'f';
         static final char SOURCES = 's';
+
+        Entry stamped(String newStamp) {
+            return new Entry(kind, path, sha, newStamp);
+        }
     }
 }

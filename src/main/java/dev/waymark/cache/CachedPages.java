@@ -40,10 +40,10 @@ import java.util.stream.Stream;
  * re-renders one page, while a title edit re-renders every page (its title is in every navigation).
  */
 public final class CachedPages {
-    /** What all pages' files depend on, besides each page's own source. */
+    /** What all pages' files depend on, besides each page's own source; {@code textHashes}: the SHA-256 of each source's text, by source path. */
     public record Inputs(Site site, Theme theme, Path siteYaml, Collection<String> assets, Collection<String> unreadable,
                          Collection<String> drafts, Map<String, String> dates, String contentPrefix, Path contentDisplay,
-                         Map<String, String> texts) {
+                         Map<String, String> textHashes) {
         String key(String stamp) {
             Fingerprint f = new Fingerprint().add(stamp).add(theme.name());
             for (Path folder : theme.folders()) files(f, folder);
@@ -58,7 +58,7 @@ public final class CachedPages {
             for (Page page : site.pages()) {
                 // other pages embed decision trees and compare profiles: their sources are every page's input
                 if (page.decisionTree().isPresent() || page.profile().isPresent()) {
-                    f.add(page.sourcePath()).add(texts.getOrDefault(page.sourcePath(), ""));
+                    f.add(page.sourcePath()).add(textHashes.getOrDefault(page.sourcePath(), ""));
                 }
             }
             return f.hex();
@@ -71,10 +71,11 @@ public final class CachedPages {
     private final Set<Page> reused = ConcurrentHashMap.newKeySet();
 
     public CachedPages(BuildCache cache, Inputs inputs, boolean embeds) {
-        String stamp = "waymark " + Theme.class.getPackage().getImplementationVersion() + " " + code();
-        this.session = cache.open(stamp, inputs.key(stamp));
-        for (Page page : inputs.site().pages()) {
-            String key = session.pageKey(page.path(), page.sourcePath(), inputs.texts().getOrDefault(page.sourcePath(), ""));
+        String stamp = stamp();
+        // no cache: no keys (fingerprinting the model costs time and nothing is looked up)
+        this.session = cache.open(stamp, cache.folder().isEmpty() ? "" : inputs.key(stamp));
+        for (Page page : cache.folder().isEmpty() ? List.<Page>of() : inputs.site().pages()) {
+            String key = session.pageKey(page.path(), page.sourcePath(), inputs.textHashes().getOrDefault(page.sourcePath(), ""));
             keys.put(page, key);
             byFile.put(page.outputFile(), key);
             byFile.put(page.path() + MarkdownCopy.FILE, key);
@@ -133,6 +134,15 @@ public final class CachedPages {
     /** Stores the committed output's pages in the cache. */
     public void store(Path out) {
         session.store(out);
+    }
+
+    private static volatile String stamp;
+
+    /** Waymark's version and code: a cache written by another is not used. */
+    static String stamp() {
+        String s = stamp;
+        if (s == null) stamp = s = "waymark " + Theme.class.getPackage().getImplementationVersion() + " " + code();
+        return s;
     }
 
     /**

@@ -55,9 +55,18 @@ public final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Pipeline.Options options = source.pipeline(out);
         Pipeline.Result result;
+        if (!noCache && cacheDir != null && BuildCache.inside(cacheDir, out)) {
+            // the swap replaces the output folder whole: a cache inside it would be deleted by the build that fills it
+            err.println("waymark: refusing --cache-dir " + cacheDir + ": it is inside the output folder " + out
+                    + ", which every build replaces");
+            err.println("    hint: give --cache-dir a folder outside " + out + ", or leave it out to use the default cache folder");
+            err.flush();
+            return 2;
+        }
         try {
             OutputFolder.check(out, source.surroundings(options));
-            BuildCache cache = noCache ? BuildCache.OFF : BuildCache.at(cacheDir != null ? cacheDir : BuildCache.defaultFolder(options.content()));
+            BuildCache cache = noCache ? BuildCache.OFF : cacheDir != null ? BuildCache.at(cacheDir)
+                    : BuildCache.at(BuildCache.pruned(BuildCache.defaultFolder(options.content())));
             result = new Pipeline(cache).build(options);
         } catch (OutputRefusedException e) {
             err.println(e.format());

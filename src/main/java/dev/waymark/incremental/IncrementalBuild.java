@@ -21,6 +21,7 @@ import dev.waymark.model.Site;
 import dev.waymark.assemble.SiteAssembler;
 import dev.waymark.model.SiteConfig;
 import dev.waymark.render.BodyRenderer;
+import dev.waymark.render.ContentAssets;
 import dev.waymark.render.IncrementalRenderer;
 import dev.waymark.render.UiTexts;
 import dev.waymark.render.RenderedFile;
@@ -365,9 +366,11 @@ public final class IncrementalBuild implements AutoCloseable {
             made = Set.copyOf(m);
         }
         Map<String, Path> copies = new LinkedHashMap<>(theme.assetFiles());
-        assets.forEach(a -> copies.put(a.relPath(), a.file()));
-        Path passthrough = Passthrough.beside(options.content());
         Diagnostics copying = new Diagnostics();
+        // the content's files go through the same gate as a full build's: a file that would replace a generated one,
+        // an HTML file or an SVG that can run script is an error here too
+        ContentAssets.add(assets, copies, made::contains, config.trustRawHtml(), contentDisplay, copying);
+        Path passthrough = Passthrough.beside(options.content());
         Map<String, Path> passed = Passthrough.files(passthrough, Pipeline.display(passthrough),
                 p -> made.contains(p) || copies.containsKey(p), copying);
         copies.putAll(passed);

@@ -30,6 +30,10 @@ public final class SiteLinks {
     private final Set<String> drafts;
     /** Told (from, target) of every link that resolves to a page: an incremental build records who depends on whom. */
     private final java.util.function.BiConsumer<Page, Page> onTarget;
+    /** A translation's folder ({@code fr/}), or empty for the default language. */
+    private final String prefix;
+    /** Source paths the translation really translates; the rest of its pages are the default language's files. */
+    private final Set<String> translated;
 
     public SiteLinks(Site site, Set<String> assets) {
         this(site, assets, (from, target) -> { });
@@ -46,6 +50,17 @@ public final class SiteLinks {
      */
     public SiteLinks(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
                      java.util.function.BiConsumer<Page, Page> onTarget) {
+        this(site, assets, unreadable, drafts, onTarget, "", Set.of());
+    }
+
+    /**
+     * Links in a translation's edition: a message names a translated page by its own file ({@code fr/guide.md}), and
+     * a page the translation lacks by the default language's.
+     */
+    public SiteLinks(Site site, Set<String> assets, Set<String> unreadable, Set<String> drafts,
+                     java.util.function.BiConsumer<Page, Page> onTarget, String prefix, Set<String> translated) {
+        this.prefix = prefix;
+        this.translated = Set.copyOf(translated);
         this.unreadable = Set.copyOf(unreadable);
         this.drafts = Set.copyOf(drafts);
         this.onTarget = onTarget;
@@ -145,9 +160,14 @@ public final class SiteLinks {
         if (!page.ids().contains(id) && !Set.of("top", "wm-main").contains(id)) {
             String near = Suggest.closest(id, page.ids());
             report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
-                            (page.sourcePath().isEmpty() ? "/" + page.path() : page.sourcePath()),
+                            (page.sourcePath().isEmpty() ? "/" + prefix + page.path() : sourceName(page)),
                     near == null ? "link to one of the page's heading ids, or add {#" + id + "} to a heading" : "did you mean #" + near + "?"));
         }
+    }
+
+    /** The content-relative file a page comes from, in this edition. */
+    private String sourceName(Page page) {
+        return translated.contains(page.sourcePath()) ? prefix + page.sourcePath() : page.sourcePath();
     }
 
     /** A relative URL prefix from the folder of page {@code fromPath} to site path {@code toPath}. */

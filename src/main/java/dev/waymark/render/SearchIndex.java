@@ -50,8 +50,22 @@ public final class SearchIndex {
     /** @param recommendation how an outcome's entry is titled, in the edition's language: {@code Recommendation: {title}} */
     public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool,
                                       String recommendation) {
+        return entries(site, sources, pool, recommendation, Map.of());
+    }
+
+    /**
+     * As above, taking the entries of the pages in {@code known} (by source path) as they are: the build cache keeps
+     * them for pages it does not parse again.
+     */
+    public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool,
+                                      String recommendation, Map<String, List<Entry>> known) {
         List<Future<List<Entry>>> perPage = new ArrayList<>();
         for (Page page : site.pages()) {
+            List<Entry> kept = page.sourcePath().isEmpty() ? null : known.get(page.sourcePath());
+            if (kept != null) {
+                perPage.add(java.util.concurrent.CompletableFuture.completedFuture(kept));
+                continue;
+            }
             SiteRenderer.Source src = page.sourcePath().isEmpty() ? null : sources.get(page.sourcePath());
             perPage.add(pool.submit(() -> entries(page, src, recommendation)));
         }

@@ -80,7 +80,41 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
-    enum Damage { TRUNCATED_FILE, SWAPPED_FILE, OUTPUT_EDITED_IN_PLACE, GARBAGE_INDEX, TRUNCATED_INDEX, EDITED_INDEX_LINE }
+    enum Damage {
+        TRUNCATED_FILE, SWAPPED_FILE, OUTPUT_EDITED_IN_PLACE, GARBAGE_INDEX, TRUNCATED_INDEX, EDITED_INDEX_LINE,
+        // the page facts (an unchanged page is not parsed)
+        GARBAGE_FACTS, TRUNCATED_FACTS, FACTS_ENTRY_DAMAGED,
+        // files whose recorded size and time vouch for them (not hashed again)
+        STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER
+    }
+
+    /** Sets every cached file's time far back, as if the build that wrote it were long ago. */
+    static void age(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder.resolve("files"))) {
+            for (Path f : list.toList()) Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+    }
+
+    @Test
+    void aFileHashedInAnEarlierBuildIsTrustedByItsSizeAndTime() throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        assertFalse(Files.readString(folder.resolve("index")).lines().skip(1).anyMatch(l -> l.matches("[^\t]+\t[fs]\t[^\t]+\t[0-9].*")),
+                "a file written by this build gets no stamp: its time is not older than the build");
+        age(folder);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        List<String> lines = Files.readString(folder.resolve("index")).lines().toList();
+        assertTrue(lines.stream().filter(l -> l.contains("\tf\t")).allMatch(l -> l.split("\t")[3].matches("[0-9]+:1000000000")),
+                "hashed and found right, an old file is stamped with its size and time: " + lines.subList(0, 3));
+        Object alpha = inode("site", "tools/alpha/index.html");
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertEquals(alpha, inode("site", "tools/alpha/index.html"), "a stamped file is reused");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
 
     @ParameterizedTest
     @EnumSource(Damage.class)
@@ -94,6 +128,14 @@ class BuildCacheTest {
             files = list.sorted().toList();
         }
         Path index = folder.resolve("index");
+        if (damage.name().startsWith("STAMPED")) {
+            age(folder);
+            build(content, "site", cache); // hashes every file and stamps it
+            assertTrue(Files.readString(index).contains(":1000000000\t"), "the files are stamped");
+        }
+        Path factsFile = folder.resolve(CachedFacts.FILE);
+        assertTrue(Files.isRegularFile(factsFile), "the build keeps the pages' facts");
+        byte[] facts = Files.readAllBytes(factsFile);
         String text = Files.readString(index);
         switch (damage) {
             case TRUNCATED_FILE -> {
@@ -108,6 +150,49 @@ class BuildCacheTest {
                 // the output's files are hard links to the cache's: an edit of site/ in place reaches the cache too
                 Path page = tmp.resolve("site/tools/alpha/index.html");
                 Files.writeString(page, Files.readString(page).replace("Alpha", "Omega"));
+            }
+            case STAMPED_OUTPUT_EDITED_IN_PLACE -> {
+                // same size ("Alpha" and "Omega"), a newer time: hashed again, and found wrong
+                Path page = tmp.resolve("site/tools/alpha/index.html");
+                Files.writeString(page, Files.readString(page).replace("Alpha", "Omega"));
+            }
+            case STAMPED_FILE_TRUNCATED -> {
+                for (Path f : files) {
+                    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(f);
+                    Files.write(f, Arrays.copyOf(Files.readAllBytes(f), (int) Files.size(f) / 2));
+                    Files.setLastModifiedTime(f, time); // the old time, but not the old size
+                }
+            }
+            case STAMPED_FILE_REPLACED_LATER -> {
+                // another file put in the cache's place (a restore of an older archive, a copy) has another time
+                Path page = tmp.resolve("site/tools/alpha/index.html");
+                Path blob = files.stream().filter(f -> {
+                    try {
+                        return Files.isSameFile(f, page);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).findFirst().orElseThrow();
+                byte[] other = Files.readString(page).replace("Alpha", "Omega").getBytes(StandardCharsets.UTF_8);
+                Files.delete(blob);
+                Files.write(blob, other);
+            }
+            case GARBAGE_FACTS -> Files.write(factsFile, new byte[] {'w', 'a', 'y', 0, 1, 2, (byte) 0xff, '\n'});
+            case TRUNCATED_FACTS -> Files.write(factsFile, Arrays.copyOf(facts, facts.length / 2));
+            case FACTS_ENTRY_DAMAGED -> {
+                // a well-formed file whose checksum is right but whose first entry cannot be read back
+                byte[] body = Arrays.copyOf(facts, facts.length - 32);
+                int eol = 0;
+                while (body[eol] != '\n') eol++;
+                body[eol + 1 + 4 + 64 + 4] = 7; // the first entry's first byte: not a value's tag
+                try {
+                    byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+                    byte[] all = Arrays.copyOf(body, body.length + 32);
+                    System.arraycopy(sum, 0, all, body.length, 32);
+                    Files.write(factsFile, all);
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
             }
             case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
             case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));
@@ -156,6 +241,45 @@ class BuildCacheTest {
         assertTrue(Files.isRegularFile(dir.resolve("index")), "--cache-dir moves the cache");
         Run.Outcome again = Run.build(content, tmp.resolve("b"), "--cache-dir", dir.toString(), "--quiet");
         assertEquals(new Run.Outcome(0, "", ""), again);
+    }
+
+    @Test
+    void aCacheDirInsideTheOutputIsRefused() {
+        Path content = content();
+        Path out = tmp.resolve("out");
+        Run.Outcome refused = Run.build(content, out, "--cache-dir", out.resolve("cache").toString(), "--quiet");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("inside the output folder"), refused.err());
+        assertTrue(refused.err().contains("hint: give --cache-dir a folder outside"), refused.err());
+        assertFalse(Files.exists(out), "nothing is built");
+        Run.Outcome same = Run.build(content, out, "--cache-dir", out.toString(), "--quiet");
+        assertEquals(2, same.exitCode(), "the output folder itself is refused too: " + same.err());
+    }
+
+    @Test
+    void theDefaultFolderKeepsTheMostRecentlyBuiltProjects() throws IOException {
+        Path builds = tmp.resolve("builds");
+        int n = BuildCache.KEEP_PROJECTS + 5;
+        for (int i = 0; i < n; i++) {
+            Path project = builds.resolve(String.format("p%02d-%016x", i, i));
+            Files.createDirectories(project.resolve("files"));
+            Files.writeString(project.resolve("index"), "x");
+            Files.writeString(project.resolve("files").resolve("a".repeat(64)), "blob");
+            Files.setLastModifiedTime(project.resolve("index"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+        }
+        Path foreign = builds.resolve(String.format("p%02d-%016x", 0, 0)).resolve("notes.txt");
+        Files.writeString(foreign, "not the cache's"); // the oldest project's folder holds a file Waymark did not write
+        Path me = builds.resolve("me-00000000000000ff");
+        assertEquals(me, BuildCache.pruned(me));
+        List<String> left;
+        try (Stream<Path> list = Files.list(builds)) {
+            left = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> want = new ArrayList<>();
+        want.add(String.format("p%02d-%016x", 0, 0));
+        for (int i = n - (BuildCache.KEEP_PROJECTS - 1); i < n; i++) want.add(String.format("p%02d-%016x", i, i));
+        assertEquals(want, left, "the newest projects stay (with this one, " + BuildCache.KEEP_PROJECTS + "), and a folder with a foreign file");
+        assertTrue(Files.isRegularFile(foreign));
     }
 
     private void assertSameTree(String want, String got) {

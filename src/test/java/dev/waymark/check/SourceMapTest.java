@@ -83,6 +83,46 @@ class SourceMapTest {
     }
 
     @Test
+    void aTranslationsFindingsPointAtItsOwnMarkdownAndAFallbackPageAtTheDefaultOne() throws IOException {
+        Path content = dir.resolve("g/content");
+        Files.writeString(content.resolve("site.yaml"), "title: G\nraw_html: trust\nlanguages:\n  - {code: en, name: English}\n"
+                + "  - {code: fr, name: Français}\n");
+        Files.createDirectories(content.resolve("fr"));
+        Files.writeString(content.resolve("fr/index.md"), """
+                ---
+                title: Accueil
+                ---
+
+                Voir [l’autre](other.md).
+
+                Une <a href="absent.html">image</a> perdue.
+                """);
+        Files.writeString(content.resolve("extra.md"), """
+                ---
+                title: Extra
+                ---
+
+                Not translated: <a href="nowhere.html">a link</a>.
+                """);
+        Path site = dir.resolve("g/site");
+        assertEquals(0, Run.build(content, site).exitCode());
+        Run.Outcome r = Run.waymark("check", Path.of(rel()).resolve("g/site").toString(), "--format", "github",
+                "--severity", "orphan-page=off");
+        // the annotation's position and the page it is on (its HTML line left out)
+        List<String> found = r.out().lines().filter(l -> l.startsWith("::"))
+                .map(l -> l.replaceFirst(",title=.*\\(in ", " (in ").replaceFirst(":\\d+\\)$", ")")).sorted().toList();
+        String md = rel() + "/g/content/";
+        assertEquals(List.of(
+                "::error file=" + md + "extra.md,line=5,col=20 (in extra/index.html)",
+                "::error file=" + md + "extra.md,line=5,col=20 (in fr/extra/index.html)",
+                "::error file=" + md + "fr/index.md,line=7,col=8 (in fr/index.html)",
+                "::error file=" + md + "index.md,line=11,col=16 (in index.html)",
+                "::error file=" + md + "index.md,line=11,col=50 (in index.html)",
+                "::error file=" + md + "index.md,line=5,col=15 (in index.html)",
+                "::error file=" + md + "index.md,line=8,col=4 (in index.html)"), found);
+    }
+
+    @Test
     void strictBuildReportsAtTheMarkdownLineToo() {
         Run.Outcome r = Run.build(dir.resolve("g/content"), dir.resolve("g/site"), "--strict", "--format", "github");
         assertEquals(1, r.exitCode());

@@ -128,6 +128,25 @@ class IncrementalDifferentialTest {
         }
     }
 
+    @Test
+    void aContentFileAFullBuildRefusesIsRefusedByAnUpdateToo() throws IOException {
+        content = tmp.resolve("content");
+        themes = tmp.resolve("themes");
+        Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
+        Run.copyTree(Run.THEMES, themes);
+        try (IncrementalBuild build = new IncrementalBuild(new Pipeline.Options(content, tmp.resolve("live"), themes, "", false))) {
+            compare(build, build.update(null), "initial build");
+            Path svg = content.resolve("active.svg");
+            Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"alert(1)\"/>\n</svg>\n");
+            Pipeline.Result refused = build.update(Set.of(svg));
+            assertEquals(List.of("2:3: this SVG can run script (a script, an event handler, foreignObject or a script URL)"),
+                    refused.diagnostics().stream().map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message()).toList());
+            compare(build, refused, "an SVG that can run script");
+            Files.delete(svg);
+            compare(build, build.update(Set.of(svg)), "the SVG removed");
+        }
+    }
+
     enum Op { BODY, BODY_MIDDLE, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH, BAD_YAML, DRAFT_TARGET }
 
     private void generate() throws IOException {
@@ -332,6 +351,8 @@ class IncrementalDifferentialTest {
         assertEquals(expected.written(), incremental.written(), what + ": written");
         // the persistent build cache, kept across every step: a cached build is a clean build too
         Path cachedOut = tmp.resolve("cached");
+        // as if the last build were long ago: the files it hashed are stamped, and then trusted without hashing
+        ageCache(tmp.resolve("build-cache/files"));
         Pipeline.Result cached = new Pipeline(BuildCache.at(tmp.resolve("build-cache")))
                 .build(new Pipeline.Options(content, cachedOut, themes, "", false));
         assertEquals(expected.diagnostics(), cached.diagnostics(), what + ": diagnostics of the cached build");
@@ -340,6 +361,15 @@ class IncrementalDifferentialTest {
         Map<String, byte[]> want = tree(clean);
         same(want, tree(cachedOut), what + " (cached build)");
         same(want, tree(build.output()), what);
+    }
+
+    private static void ageCache(Path files) {
+        if (!Files.isDirectory(files)) return;
+        try (Stream<Path> list = Files.list(files)) {
+            for (Path f : list.toList()) Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void same(Map<String, byte[]> want, Map<String, byte[]> got, String what) {

@@ -1,11 +1,11 @@
 package dev.waymark.share;
 
+import dev.waymark.support.MiniSite;
 import dev.waymark.support.Run;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.json.Json;
 
 import java.nio.file.Path;
@@ -23,17 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with position and url; FAQPage: mainEntity of Question with name and acceptedAnswer.text).
  */
 class StructuredDataTest {
-    static final Path MINI = Run.ROOT.resolve("src/test/resources/sites/mini/content");
     static final String BASE = "https://example.org/guide/";
-    @TempDir
-    static Path tmp;
     static Path site;
 
     @BeforeAll
     static void build() {
-        site = tmp.resolve("site");
-        Run.Outcome r = Run.build(MINI, site, "--quiet");
-        assertEquals(0, r.exitCode(), r.err());
+        site = MiniSite.built();
     }
 
     @Test

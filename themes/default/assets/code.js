@@ -2,16 +2,8 @@
 // ordinary buttons (Tab, Enter, Space), and say what happened through a polite live region.
 (function () {
   "use strict";
-  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
-  var UI = (function () {
-    var d = document.getElementById("wm-ui");
-    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
-  })();
-  function t(key, english, vars) {
-    var s = typeof UI[key] === "string" ? UI[key] : english;
-    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
-    return s;
-  }
+  // Interface text, from theme.js: English here; a page in another language hands its own in <script id="wm-ui">.
+  var t = window.wmText;
   var blocks = document.querySelectorAll(".code > pre");
   if (!blocks.length) return;
   var status = document.createElement("p");

@@ -5,16 +5,8 @@
 // on an outcome, the reasons, a Markdown record to copy, print and a share link; the map follows the reader's path.
 (function () {
   "use strict";
-  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
-  var UI = (function () {
-    var d = document.getElementById("wm-ui");
-    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
-  })();
-  function t(key, english, vars) {
-    var s = typeof UI[key] === "string" ? UI[key] : english;
-    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
-    return s;
-  }
+  // Interface text, from theme.js: English here; a page in another language hands its own in <script id="wm-ui">.
+  var t = window.wmText;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);

@@ -2,16 +2,8 @@
 // Ranking: title and heading matches first, prefixes count ("async" finds "asynchronous"), one-letter typos count.
 (function () {
   "use strict";
-  // Interface text: English here; a page in another language hands its own in <script id="wm-ui">.
-  var UI = (function () {
-    var d = document.getElementById("wm-ui");
-    try { return d ? JSON.parse(d.textContent) : {}; } catch (e) { return {}; }
-  })();
-  function t(key, english, vars) {
-    var s = typeof UI[key] === "string" ? UI[key] : english;
-    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
-    return s;
-  }
+  // Interface text, from theme.js: English here; a page in another language hands its own in <script id="wm-ui">.
+  var t = window.wmText;
   var form = document.querySelector("form.search[data-index]");
   if (!form || !window.fetch) return;
   var input = form.querySelector("input[type=search]");

@@ -1,6 +1,19 @@
 // Dark mode: follows the OS until the reader picks a side; the choice persists in localStorage.
 // Loaded in <head> without defer so the saved theme applies before first paint (no flash).
 (function () {
+  // Interface text for the theme's scripts (decision.js, search.js, code.js, which run deferred after this one):
+  // t(key, english, {name: value}) gives the page's own words from <script id="wm-ui">, read at the first call, else
+  // the English the caller passes; {name} placeholders are filled in.
+  var ui = null;
+  window.wmText = function (key, english, vars) {
+    if (!ui) {
+      var d = document.getElementById("wm-ui");
+      try { ui = d ? JSON.parse(d.textContent) : {}; } catch (e) { ui = {}; }
+    }
+    var s = typeof ui[key] === "string" ? ui[key] : english;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
+    return s;
+  };
   var KEY = "waymark-theme";
   var root = document.documentElement;
   var saved = null;

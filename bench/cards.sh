@@ -6,10 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-1}
-WORK=bench/.work
-mkdir -p "$WORK"
-. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
-./waymark --version >/dev/null          # builds the jar if needed
+. bench/lib.sh                          # measure, median, machine, $WORK; installs /usr/bin/time, builds the jar
 
 on="$WORK/cards-on$PAGES"; off="$WORK/cards-off$PAGES"
 [ -d "$on" ] || python3 bench/gen_corpus.py --pages "$PAGES" --out "$on" --format waymark

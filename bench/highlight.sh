@@ -7,10 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-3}
-WORK=bench/.work
-mkdir -p "$WORK"
-. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
-./waymark --version >/dev/null          # builds the jar if needed
+. bench/lib.sh                          # measure, median, machine, $WORK; installs /usr/bin/time, builds the jar
 
 on="$WORK/hl-on$PAGES"; off="$WORK/hl-off$PAGES"
 # cards off on both sides: their cost is measured by cards.sh, and would swamp this one

@@ -5,8 +5,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 REPEAT=${REPEAT:-3}
 SIZES=${SIZES:-"1000 10000"}
-WORK=bench/.work
-mkdir -p "$WORK"
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need hugo; then
@@ -14,9 +12,8 @@ if ! need hugo; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo) >/dev/null 2>&1 \
     || echo "hugo could not be installed; Waymark-only numbers follow" >&2
 fi
-. bench/lib.sh                          # measure, median; installs /usr/bin/time
+. bench/lib.sh                          # measure, median, $WORK; installs /usr/bin/time, builds the jar
 
-./waymark --version >/dev/null          # builds the jar if needed
 ./waymark build --quiet >/dev/null      # records the AppCDS archive and compiles the theme once
 ./waymark check site >/dev/null || true # records check's own AppCDS archive
 

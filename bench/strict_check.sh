@@ -7,10 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${PAGES:-10000}
 REPEAT=${REPEAT:-3}
-WORK=bench/.work
-mkdir -p "$WORK"
-. bench/lib.sh                          # measure, median, machine; installs /usr/bin/time
-./waymark --version >/dev/null          # builds the jar if needed
+. bench/lib.sh                          # measure, median, machine, $WORK; installs /usr/bin/time, builds the jar
 
 src="$WORK/sc$PAGES"
 [ -d "$src" ] || { python3 bench/gen_corpus.py --pages "$PAGES" --out "$src" --format waymark; printf '\ncards: false\n' >> "$src/site.yaml"; }

@@ -51,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -344,7 +345,7 @@ public final class Pipeline {
     }
 
     /** A page as {@link #parseKept} found it: kept facts, or a fresh parse (null when it could not be parsed). */
-    private record Found(SourceFile file, CachedFacts.Facts kept, SiteRenderer.Source src, java.util.Optional<Page> page,
+    private record Found(SourceFile file, CachedFacts.Facts kept, SiteRenderer.Source src, Optional<Page> page,
                          boolean draft, Fresh fresh) {
     }
 
@@ -364,12 +365,12 @@ public final class Pipeline {
         for (SourceFile source : files) {
             parsing.add(pool.submit(() -> {
                 String key = facts.key(source);
-                java.util.Optional<CachedFacts.Facts> kept = facts.get(key);
-                if (kept.isPresent()) return new Found(source, kept.get(), null, java.util.Optional.of(kept.get().page()), false, null);
+                Optional<CachedFacts.Facts> kept = facts.get(key);
+                if (kept.isPresent()) return new Found(source, kept.get(), null, Optional.of(kept.get().page()), false, null);
                 Diagnostics own = new Diagnostics();
                 ParsedPage parsed = parser.parse(source, own);
                 SiteRenderer.Source src = null;
-                java.util.Optional<Page> page = java.util.Optional.empty();
+                Optional<Page> page = Optional.empty();
                 if (parsed != null) {
                     PageStructure structure = structureReader.read(parsed, own);
                     src = new SiteRenderer.Source(parsed, structure);

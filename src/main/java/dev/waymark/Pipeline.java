@@ -34,9 +34,8 @@ import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
-import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.ModelRules;
 import dev.waymark.validate.OutcomeFreshness;
-import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
@@ -497,11 +496,7 @@ public final class Pipeline {
             if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
         });
         e.inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
-        ContentAssets.reservedPages(site, diagnostics);
-        for (Page page : site.pages()) {
-            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
-            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, diagnostics);
-        }
+        ModelRules.validate(site, config, configReadable, diagnostics);
         Set<String> unreadable = new HashSet<>();
         e.files.forEach(p -> {
             if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());

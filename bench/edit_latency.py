@@ -4,6 +4,8 @@ showing the edit. Body edits append a paragraph; title edits change the front-ma
 navigation shows it must pick up). Prints one line per kind: median and worst over the measured edits.
 
 Usage: python3 bench/edit_latency.py --content DIR [--edits 5] [--warmup 2] [--kinds body,title]
+       python3 bench/edit_latency.py --hugo SITE_DIR ...   (Hugo's server, with its defaults, on gen_corpus.py's
+                                                           --format hugo corpus of the same size)
 """
 import argparse
 import http.client
@@ -46,6 +48,22 @@ def start(content):
             raise RuntimeError("waymark serve did not start")
 
 
+def start_hugo(site):
+    """`hugo server` with its defaults (render to memory, fast render, live reload) on 127.0.0.1."""
+    port = preview.free_port()
+    proc = subprocess.Popen(["hugo", "server", "--source", site, "--bind", "127.0.0.1", "--port", str(port),
+                             "--baseURL", f"http://127.0.0.1:{port}/"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    started = time.time()
+    while True:
+        line = proc.stdout.readline()
+        if "Web Server is available" in line:
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+            return proc, port, "/", time.time() - started
+        if not line and proc.poll() is not None:
+            raise RuntimeError("hugo server did not start")
+
+
 def fetch(port, path):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     conn.request("GET", path)
@@ -84,26 +102,30 @@ def measure(port, base, page_file, page_url, kind, edits, warmup):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--content", required=True)
+    ap.add_argument("--content", help="a Waymark content folder: measures `waymark serve`")
+    ap.add_argument("--hugo", help="a Hugo site folder (gen_corpus.py --format hugo): measures `hugo server`")
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--page", default="section-001/page-00050.md")
     ap.add_argument("--kinds", default="body,title", help="which edits to measure, comma-separated (body, title)")
     a = ap.parse_args()
-    content = os.path.abspath(a.content)
+    if bool(a.content) == bool(a.hugo):
+        ap.error("give one of --content and --hugo")
+    content = os.path.abspath(a.content or os.path.join(a.hugo, "content"))
     pages = sum(1 for _, _, fs in os.walk(content) for f in fs if f.endswith(".md"))
-    proc, port, base, startup = start(content)
+    who = "hugo server" if a.hugo else "serve"
+    proc, port, base, startup = start_hugo(os.path.abspath(a.hugo)) if a.hugo else start(content)
     try:
-        print(f"serve {pages} pages: first build and start {startup:.1f} s")
+        print(f"{who} {pages} pages: first build and start {startup:.1f} s")
         page_file = os.path.join(content, a.page)
         page_url = a.page[:-3] + "/"
         for kind in a.kinds.split(","):
             ROUNDS.clear()
             s = measure(port, base, page_file, page_url, kind, a.edits, a.warmup)
             rounds = ROUNDS[a.warmup:a.warmup + a.edits]  # the measured edits' rounds (the restore's round comes last)
-            print(f"serve {pages} pages, {kind} edit to visible: median {statistics.median(s):.0f} ms, "
-                  f"worst {max(s):.0f} ms over {len(s)} edits; the rebuild itself: median "
-                  f"{statistics.median(rounds) if rounds else float('nan'):.0f} ms; load {os.getloadavg()[0]:.1f}")
+            own = f"; the rebuild itself: median {statistics.median(rounds):.0f} ms" if rounds else ""
+            print(f"{who} {pages} pages, {kind} edit to visible: median {statistics.median(s):.0f} ms, "
+                  f"worst {max(s):.0f} ms over {len(s)} edits{own}; load {os.getloadavg()[0]:.1f}")
         sys.stdout.flush()
     finally:
         preview.stop(proc)

@@ -14,6 +14,7 @@ import dev.waymark.content.SourceFile;
 import dev.waymark.content.StructureReader;
 import dev.waymark.content.Translations;
 import dev.waymark.model.Language;
+import dev.waymark.check.RenderedPages;
 import dev.waymark.render.LanguageLinks;
 import dev.waymark.render.Localized;
 import dev.waymark.render.RenderedFile;
@@ -33,9 +34,8 @@ import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
-import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.ModelRules;
 import dev.waymark.validate.OutcomeFreshness;
-import dev.waymark.validate.ProfileRule;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.links.SourceMap;
 import dev.waymark.write.Passthrough;
@@ -120,6 +120,7 @@ public final class Pipeline {
 
     private final Markdown markdown = Markdown.shared();
     private final BuildCache cache;
+    private final RenderedPages recorded; // null: nothing is recorded
 
     /** A build without the persistent cache: every page is rendered. */
     public Pipeline() {
@@ -128,7 +129,23 @@ public final class Pipeline {
 
     /** A build that reuses, and then updates, the page files kept in {@code cache}. */
     public Pipeline(BuildCache cache) {
+        this(cache, null);
+    }
+
+    private Pipeline(BuildCache cache, RenderedPages recorded) {
         this.cache = cache;
+        this.recorded = recorded;
+    }
+
+    /** The same build, which also records each page it renders into {@code pages} (for {@code build --strict}). */
+    public Pipeline recording(RenderedPages pages) {
+        return new Pipeline(cache, pages);
+    }
+
+    /** Writes a rendered file into the staging folder, and records it when asked to. */
+    private void stage(SiteWriter.Staging staging, RenderedFile f) {
+        staging.put(f);
+        if (recorded != null) recorded.rendered(f.path(), f.bytes());
     }
 
     public Result build(Options options) {
@@ -233,8 +250,8 @@ public final class Pipeline {
                 if (facts.on() && e.prefix.isEmpty()) keepFresh(e, facts, pool);
                 List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
                         ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"), e.knownEntries);
-                Consumer<RenderedFile> put = e.prefix.isEmpty() ? staging::put
-                        : f -> staging.put(new RenderedFile(e.prefix + f.path(), f.bytes()));
+                Consumer<RenderedFile> put = e.prefix.isEmpty() ? f -> stage(staging, f)
+                        : f -> stage(staging, new RenderedFile(e.prefix + f.path(), f.bytes()));
                 SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool)
                         .in(new Localized(site.config().language(), e.prefix, ui, e.translated, languageLinks));
                 if (e.prefix.isEmpty()) {
@@ -251,7 +268,7 @@ public final class Pipeline {
                     facts.warnings().stream().findFirst().or(() -> pages.warnings().stream().findFirst()).ifPresent(diagnostics::add);
                     List<Diagnostic> before = diagnostics.sorted();
                     renderer.render(site, e.sources, e.links, siteDates, contentPrefix, diagnostics, f -> {
-                        staging.put(f);
+                        stage(staging, f);
                         pages.rendered(f);
                     }, pages::reused);
                     List<Diagnostic> reported = new ArrayList<>(diagnostics.sorted());
@@ -292,6 +309,7 @@ public final class Pipeline {
             }
             // write what is copied as it is, then swap
             staging.copy(copies);
+            if (recorded != null) recorded.overwritten(copies.keySet());
             staging.commit();
             cached.store(options.out());
             facts.store();
@@ -480,11 +498,7 @@ public final class Pipeline {
             if (in.parsed().frontMatter().draft() && !options.drafts()) drafts.add(in.parsed().source().relPath());
         });
         e.inputs.clear(); // the renderer releases each Markdown tree after its page; nothing else may keep one
-        ContentAssets.reservedPages(site, diagnostics);
-        for (Page page : site.pages()) {
-            page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, diagnostics));
-            if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, diagnostics);
-        }
+        ModelRules.validate(site, config, configReadable, diagnostics);
         Set<String> unreadable = new HashSet<>();
         e.files.forEach(p -> {
             if (diagnostics.hasCause(p.displayPath())) unreadable.add(p.relPath());

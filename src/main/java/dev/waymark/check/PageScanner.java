@@ -61,6 +61,19 @@ final class PageScanner {
         }
     }
 
+    /**
+     * Reads a page from the bytes that were written to its file, exactly as {@link #read(String, Path, boolean)} reads
+     * that file: whole up to {@link #WHOLE}, else through the same stream decoder.
+     */
+    PageFacts read(String file, byte[] bytes, boolean track) {
+        if (bytes.length <= WHOLE) return read(file, new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)), track);
+        try (Reader in = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            return read(file, in, track);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Pages up to this size are read whole; bigger ones are streamed, so memory does not grow with a page. */
     static final long WHOLE = 1 << 20;
 

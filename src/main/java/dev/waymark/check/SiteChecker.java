@@ -38,19 +38,28 @@ import java.util.concurrent.Future;
 public final class SiteChecker {
 
     public CheckReport check(Path siteDir, CheckOptions options) {
+        return check(siteDir, options, new RenderedPages());
+    }
+
+    /**
+     * Checks a site just built, taking each page the build {@code rendered} from its recorded facts instead of reading
+     * and parsing its file again; any other page is read from disk. The report is the same as {@link #check(Path,
+     * CheckOptions)}'s.
+     */
+    public CheckReport check(Path siteDir, CheckOptions options, RenderedPages rendered) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            return check(siteDir.toAbsolutePath().normalize(), options, pool);
+            return check(siteDir.toAbsolutePath().normalize(), options, rendered, pool);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private CheckReport check(Path root, CheckOptions options, ExecutorService pool) {
+    private CheckReport check(Path root, CheckOptions options, RenderedPages rendered, ExecutorService pool) {
         Map<String, String> files = new HashMap<>(); // each path to itself: lookups return the one shared instance
         List<String> css = new ArrayList<>();
         // Pages are read on all cores while the walk is still finding the rest.
-        PageScanner scanner = new PageScanner();
+        PageScanner scanner = rendered.scanner;
         Map<String, Future<PageFacts>> scans = new TreeMap<>();
         Map<String, PageFacts> pages = new HashMap<>();
         try {
@@ -64,7 +73,11 @@ public final class SiteChecker {
                     if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                         String rel = p.toString().substring(prefix.length()).replace('\\', '/');
                         files.put(rel, rel);
-                        if (rel.endsWith(".html") || rel.endsWith(".htm")) scans.put(rel, pool.submit(() -> scanner.read(rel, p, false)));
+                        if (RenderedPages.isPage(rel)) {
+                            java.util.Optional<PageFacts> known = rendered.facts(rel);
+                            scans.put(rel, known.isPresent() ? java.util.concurrent.CompletableFuture.completedFuture(known.get())
+                                    : pool.submit(() -> scanner.read(rel, p, false)));
+                        }
                         if (rel.endsWith(".css")) css.add(rel);
                     }
                     return FileVisitResult.CONTINUE;

@@ -3,6 +3,7 @@ package dev.waymark.cli;
 import dev.waymark.Pipeline;
 import dev.waymark.cache.BuildCache;
 import dev.waymark.check.CheckReport;
+import dev.waymark.check.RenderedPages;
 import dev.waymark.check.SiteChecker;
 import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Format;
@@ -55,6 +56,8 @@ public final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Pipeline.Options options = source.pipeline(out);
         Pipeline.Result result;
+        // under --strict, each page is read into its facts as it is rendered, so the check parses no built file again
+        RenderedPages rendered = new RenderedPages();
         if (!noCache && cacheDir != null && BuildCache.inside(cacheDir, out)) {
             // the swap replaces the output folder whole: a cache inside it would be deleted by the build that fills it
             err.println("waymark: refusing --cache-dir " + cacheDir + ": it is inside the output folder " + out
@@ -67,7 +70,8 @@ public final class BuildCommand implements Callable<Integer> {
             OutputFolder.check(out, source.surroundings(options));
             BuildCache cache = noCache ? BuildCache.OFF : cacheDir != null ? BuildCache.at(cacheDir)
                     : BuildCache.at(BuildCache.pruned(BuildCache.defaultFolder(options.content())));
-            result = new Pipeline(cache).build(options);
+            Pipeline pipeline = strict ? new Pipeline(cache).recording(rendered) : new Pipeline(cache);
+            result = pipeline.build(options);
         } catch (OutputRefusedException e) {
             err.println(e.format());
             err.flush();
@@ -76,7 +80,7 @@ public final class BuildCommand implements Callable<Integer> {
         List<Diagnostic> problems = new ArrayList<>(result.diagnostics());
         CheckReport strictReport = null;
         if (!result.failed() && strict) {
-            strictReport = new SiteChecker().check(out, CheckCommand.options(java.util.Map.of(), null));
+            strictReport = new SiteChecker().check(out, CheckCommand.options(java.util.Map.of(), null), rendered);
             problems.addAll(strictReport.findings());
         }
         Report report = new Report(quiet ? problems.stream().filter(Diagnostic::isError).toList() : problems, "", figures(result, strictReport));

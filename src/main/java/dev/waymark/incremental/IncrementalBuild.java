@@ -28,9 +28,8 @@ import dev.waymark.render.RenderedFile;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
-import dev.waymark.validate.DecisionTreeRule;
+import dev.waymark.validate.ModelRules;
 import dev.waymark.validate.OutcomeFreshness;
-import dev.waymark.validate.ProfileRule;
 import dev.waymark.write.Manifest;
 import dev.waymark.write.Passthrough;
 import dev.waymark.render.share.MarkdownCopy;
@@ -290,10 +289,7 @@ public final class IncrementalBuild implements AutoCloseable {
             site = new SiteAssembler().assemble(config, pages, contentDisplay, words, model);
             boolean configReadable = configDiagnostics.causes().stream()
                     .noneMatch(c -> contentDisplay.resolve(SiteConfigReader.FILE_NAME).equals(c.at().file()));
-            for (Page page : site.pages()) {
-                page.decisionTree().ifPresent(tree -> new DecisionTreeRule().validate(tree, model));
-                if (page.profile().isPresent()) new ProfileRule(configReadable).validate(page, config, model);
-            }
+            ModelRules.validate(site, config, configReadable, model);
             assetSet = new HashSet<>();
             for (ContentLoader.Asset a : assets) assetSet.add(a.relPath());
             Set<String> unreadableNow = new HashSet<>();

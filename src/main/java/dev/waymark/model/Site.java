@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * and the navigation tree.
  */
 public record Site(SiteConfig config, List<Page> pages, List<NavNode> nav) {
+    /** The generated search page's address; no content page may take it. */
+    public static final String SEARCH_PATH = "search/";
+
     public Site {
         pages = List.copyOf(pages);
         nav = List.copyOf(nav);

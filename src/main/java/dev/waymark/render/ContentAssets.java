@@ -63,16 +63,6 @@ public final class ContentAssets {
         }
     }
 
-    /** A page whose address is the generated search page would be silently replaced by it: an error at the page. */
-    public static void reservedPages(dev.waymark.model.Site site, Diagnostics diagnostics) {
-        for (dev.waymark.model.Page p : site.pages()) {
-            if (!p.generated() && p.path().equals(SiteRenderer.SEARCH_PATH)) {
-                diagnostics.error(p.at(), "this page's address " + p.path() + " is taken by the generated search page",
-                        "rename the file, or give it another `slug:`");
-            }
-        }
-    }
-
     /** Where an SVG first holds something that can run script, or null when it holds nothing of the kind. */
     static SourcePosition activeSvg(Path file, Path shown) {
         String text;

@@ -82,7 +82,7 @@ public final class LanguageLinks {
     /** The path of {@code page}'s version in edition {@code i}, or null when it has none. */
     private String pathIn(int i, Page page) {
         Page version = page.generated() ? byPath.get(i).get(page.path()) : bySource.get(i).get(page.sourcePath());
-        return version != null ? version.path() : page.path().equals(SiteRenderer.SEARCH_PATH) ? page.path() : null;
+        return version != null ? version.path() : page.path().equals(Site.SEARCH_PATH) ? page.path() : null;
     }
 
     LanguageView view(Localized current, Page page, String root) {

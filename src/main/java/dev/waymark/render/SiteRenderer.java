@@ -183,12 +183,9 @@ public final class SiteRenderer {
                 theme.renderBytes("notfound.jte", "page", views.of(notFound, site.config().basePath(), "", Optional.empty())));
     }
 
-    /** The generated search page's address; no content page may take it. */
-    public static final String SEARCH_PATH = "search/";
-
     /** {@code search/index.html}: every page and section, so the search box is useful without JavaScript. */
     RenderedFile searchPage(Site site, PageViews views, dev.waymark.render.view.UiText ui) {
-        Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), SEARCH_PATH, "", dev.waymark.model.PageKind.PAGE,
+        Page page = Page.generated(SourcePosition.ofFile(java.nio.file.Path.of("search")), Site.SEARCH_PATH, "", dev.waymark.model.PageKind.PAGE,
                 ui.get("search_page.title"), ui.format("search_page.description", "site", site.config().title()));
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"search-page__intro\">").append(ui.get("search_page.intro").replace("&", "&amp;")

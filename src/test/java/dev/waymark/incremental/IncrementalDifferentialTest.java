@@ -147,6 +147,25 @@ class IncrementalDifferentialTest {
         }
     }
 
+    @Test
+    void aPageAtAGeneratedPagesAddressIsRefusedByAnUpdateToo() throws IOException {
+        content = tmp.resolve("content");
+        themes = tmp.resolve("themes");
+        Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
+        Run.copyTree(Run.THEMES, themes);
+        try (IncrementalBuild build = new IncrementalBuild(new Pipeline.Options(content, tmp.resolve("live"), themes, "", false))) {
+            compare(build, build.update(null), "initial build");
+            Path search = content.resolve("search.md");
+            Files.writeString(search, "---\ntitle: Find\n---\n\nMy own search page.\n");
+            Pipeline.Result refused = build.update(Set.of(search));
+            assertEquals(List.of("1:1: this page's address search/ is taken by the generated search page"),
+                    refused.diagnostics().stream().map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message()).toList());
+            compare(build, refused, "a page at the search page's address");
+            Files.delete(search);
+            compare(build, build.update(Set.of(search)), "the page removed");
+        }
+    }
+
     enum Op { BODY, BODY_MIDDLE, TITLE, WEIGHT, HEADING, RENAME, DELETE, NEW, DRAFT, SLUG, CONFIG, THEME, TOUCH, ASSET, PROFILE, DECISION, BREAK_LINK, BREAK_ANCHOR, PASSTHROUGH, BAD_YAML, DRAFT_TARGET }
 
     private void generate() throws IOException {

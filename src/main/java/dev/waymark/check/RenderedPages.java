@@ -1,0 +1,49 @@
+package dev.waymark.check;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What {@code build --strict} knows of its pages before it writes them: each HTML page is read into its facts from the
+ * bytes the renderer produced, on the render worker that produced them, so {@link SiteChecker} does not read and parse
+ * the built files again. The facts come from the same {@link PageScanner} over the same bytes as a check of the
+ * written file, so findings are the same by construction. A page is left to be read from disk when it cannot be known
+ * from its rendered bytes: a path produced twice, or one that something else (a copied file) wrote over.
+ */
+public final class RenderedPages {
+    /** A path whose bytes on disk are not known from one rendering: read it from disk. */
+    private static final PageFacts UNKNOWN = new PageFacts("", java.util.Set.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+    final PageScanner scanner = new PageScanner();
+    private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
+
+    /** Records a rendered file at its site path; only HTML pages are read (as {@link SiteChecker} reads files). */
+    public void rendered(String sitePath, byte[] bytes) {
+        if (!isPage(sitePath)) return;
+        PageFacts facts = scanner.read(sitePath, bytes, false);
+        pages.merge(sitePath, facts, (a, b) -> UNKNOWN);
+    }
+
+    /** Paths written by something other than the renderer after it: their facts are read from disk. */
+    public void overwritten(Collection<String> sitePaths) {
+        for (String p : sitePaths) {
+            if (isPage(p)) pages.put(p, UNKNOWN);
+        }
+    }
+
+    /** The facts of a page read from its rendered bytes, if they are known to be the file's. */
+    Optional<PageFacts> facts(String sitePath) {
+        PageFacts f = pages.get(sitePath);
+        return f == null || f == UNKNOWN ? Optional.empty() : Optional.of(f);
+    }
+
+    /** How many pages are known from their rendered bytes. */
+    public int size() {
+        return (int) pages.values().stream().filter(f -> f != UNKNOWN).count();
+    }
+
+    static boolean isPage(String rel) {
+        return rel.endsWith(".html") || rel.endsWith(".htm");
+    }
+}

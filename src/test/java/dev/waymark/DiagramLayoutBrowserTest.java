@@ -30,6 +30,7 @@ class DiagramLayoutBrowserTest {
     static Path guide;
     static StaticServer fixture;
     static StaticServer bundled;
+    static StaticServer editorial;
     static ChromeDriver js;
 
     /** What the page's diagrams break, one line per problem; empty when every text sits where it should. */
@@ -105,7 +106,11 @@ class DiagramLayoutBrowserTest {
         guide = tmp.resolve("guide");
         Run.Outcome bundledBuild = Run.build(Run.GUIDE, guide, "--quiet");
         assertEquals(0, bundledBuild.exitCode(), bundledBuild.err());
+        Path serif = tmp.resolve("editorial");
+        Run.Outcome editorialBuild = Run.build(content, serif, "--quiet", "--theme", "editorial");
+        assertEquals(0, editorialBuild.exitCode(), editorialBuild.err());
         fixture = new StaticServer(site);
+        editorial = new StaticServer(serif);
         bundled = new StaticServer(guide);
         js = Browser.start(true);
         js.manage().window().setSize(new Dimension(1280, 900));
@@ -116,6 +121,7 @@ class DiagramLayoutBrowserTest {
         if (js != null) js.quit();
         if (fixture != null) fixture.close();
         if (bundled != null) bundled.close();
+        if (editorial != null) editorial.close();
     }
 
     static List<?> problems(StaticServer server, String path) {
@@ -132,6 +138,12 @@ class DiagramLayoutBrowserTest {
     @Test
     void aDiagramBlockKeepsItsTextInsideItsBoxesAndItsLabelsApart() {
         assertEquals(List.of(), problems(fixture, "shape/index.html"));
+    }
+
+    @Test
+    void aThemeWithASerifBodyDrawsThemTheSameWay() {
+        assertEquals(List.of(), problems(editorial, "index.html"));
+        assertEquals(List.of(), problems(editorial, "shape/index.html"));
     }
 
     @Test

@@ -317,11 +317,26 @@ public final class BodyRenderer {
                 return;
             }
             HtmlSanitizer.Result r = sanitizer.cleanInline(node.getChars().toString());
-            if (r.changed()) {
+            if (r.changed() && !closingTag(node) && !warnedEarlier(node)) {
                 c.diagnostics().warning(at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
                         "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
             }
             html.raw(r.html());
+        }
+
+        /** A closing tag is removed because its opening tag was, which has already been reported. */
+        private static boolean closingTag(Node node) {
+            return node.getChars().startsWith("</");
+        }
+
+        /** One warning per paragraph: the first changed tag stands for the rest (an SVG is a dozen tags). */
+        private boolean warnedEarlier(Node node) {
+            for (Node n = node.getPrevious(); n != null; n = n.getPrevious()) {
+                if (n instanceof HtmlInline h && !closingTag(h) && sanitizer.cleanInline(h.getChars().toString()).changed()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** An empty header cell is announced as nothing by screen readers (axe: empty-table-header); say so at its line. */

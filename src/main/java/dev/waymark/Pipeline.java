@@ -163,6 +163,7 @@ public final class Pipeline {
 
     private Result build(Options options, Diagnostics diagnostics, ExecutorService pool) {
         Stopwatch clock = new Stopwatch();
+        java.time.Instant started = java.time.Instant.now(); // before any source is read: see CachedFacts.open
         Path contentDisplay = display(options.content());
         // load
         SiteConfig config = new SiteConfigReader().read(options.content(), contentDisplay, diagnostics);
@@ -180,7 +181,8 @@ public final class Pipeline {
         // again, since rendering consumes a Markdown tree)
         List<Edition> editions = new ArrayList<>();
         // one language: the build cache keeps each page's parse facts, so an unchanged page is not parsed (see below)
-        CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, contentDisplay, options.drafts());
+        CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, options.content(), contentDisplay,
+                options.drafts(), started);
         editions.add(facts.on() ? parseKept(new Edition(config, "", Set.of()), translations.pages(), facts, options.drafts(), diagnostics, pool)
                 : parse(new Edition(config, "", Set.of()), translations.pages(), diagnostics, pool));
         for (int i = 1; i < config.languages().size(); i++) {

@@ -100,7 +100,7 @@ public final class SiteAssembler {
         String rel = parsed.source().relPath();
         String path = pathOf(rel, fm.slug());
         Optional<String> title = fm.title().or(() -> in.structure().title());
-        if (title.isEmpty()) {
+        if (title.isEmpty() && !fm.titleReported()) {
             diagnostics.error(fm.titleAt(), "page has no title", "add `title: …` to the front matter");
         }
         String section = path.isEmpty() ? "" : parentPath(rel.endsWith("index.md") ? path.substring(0, path.length() - 1) : path);

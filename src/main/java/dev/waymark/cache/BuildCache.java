@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * the page again.
  *
  * <p>On disk, in one folder per project: {@code index} (one line per cached file: page key, kind, SHA-256 of the bytes,
- * stamp, site path; a header with the format and Waymark's version; a last line with the SHA-256 of everything before
- * it), {@code files/<sha256>}, hard links to (or copies of) the output files, and {@code facts} (see
+ * stamp, site path; a header with the format and Waymark's version; a last line with the CRC32C of everything before
+ * it), {@code files/<sha256>}, hard links to (or copies of) the output files, and the {@code facts-*} shards (see
  * {@link CachedFacts}). A cached file is hashed before it is used unless its stamp vouches for it: the size and
  * modification time (whole seconds) it had when a build hashed it and found it right, recorded only when that time was
  * at least {@link #RACY_SECONDS} older than that build (as git treats "racily clean" files). The output's files are
@@ -47,7 +47,9 @@ public final class BuildCache {
     /** No cache: every page is rendered. */
     public static final BuildCache OFF = new BuildCache(null);
 
-    static final String MAGIC = "waymark-build-cache 3";
+    /** Any version's index starts so; one of another version is replaced silently. */
+    static final String FAMILY = "waymark-build-cache ";
+    static final String MAGIC = FAMILY + "4";
     /** How much older than the build that checked it a file must be for its size and time to vouch for its bytes. */
     static final long RACY_SECONDS = 2;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
@@ -87,7 +89,7 @@ public final class BuildCache {
     /** How many projects' caches the default folder keeps: the most recently built. */
     static final int KEEP_PROJECTS = 20;
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._-]*-[0-9a-f]{16}");
-    private static final Pattern OURS = Pattern.compile("index|facts|files|(index|facts|copy|sources).*\\.tmp");
+    private static final Pattern OURS = Pattern.compile("index|facts|facts-[0-9a-f]{2}|stamps|files|(index|facts|copy|sources|stamps).*\\.tmp");
 
     /**
      * Returns {@code folder} (a project's default cache folder) after removing, beside it, the caches of all but the
@@ -147,6 +149,17 @@ public final class BuildCache {
         Files.deleteIfExists(project);
     }
 
+    /**
+     * The index's checksum: CRC32C of its text, as 8 hex digits. It guards against damage, not against someone who can
+     * rewrite the cache (who could as well rewrite the checksum); CRC32C is an intrinsic even with C1 only, where
+     * SHA-256 runs as plain Java.
+     */
+    static String checksum(String body) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
     }
@@ -174,6 +187,8 @@ public final class BuildCache {
         private final Map<String, SourceMap.Page> sources = new ConcurrentHashMap<>();
         private final Map<String, byte[]> sourceBlobs = new ConcurrentHashMap<>();
         private final long start = java.time.Instant.now().getEpochSecond();
+        /** The index as read, when it was read whole and right: an unchanged index is not rewritten. */
+        private String readText;
 
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
@@ -332,7 +347,8 @@ public final class BuildCache {
                         .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t')
                                 .append(e.stamp() == null ? "-" : e.stamp()).append('\t').append(e.path()).append('\n')));
                 String body = index.toString();
-                String text = body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n";
+                String text = body + "end\t" + checksum(body) + "\n";
+                if (text.equals(readText)) return; // nothing changed: the index and the files are as this build found them
                 Path tmp = Files.createTempFile(folder, "index", ".tmp"); // a name of its own: builds may run at once
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
                 Files.move(tmp, folder.resolve("index"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -388,13 +404,13 @@ public final class BuildCache {
                 warn("cannot read it: " + e.getMessage());
                 return Map.of();
             }
-            if (!text.startsWith(MAGIC + " ")) {
+            if (!text.startsWith(FAMILY)) {
                 warn("its index is not a Waymark build cache");
                 return Map.of();
             }
+            if (!text.startsWith(MAGIC + " ")) return Map.of(); // another version's format: replaced silently
             int end = text.lastIndexOf("end\t");
-            if (end < 0 || !text.endsWith("\n") || !text.substring(end + 4, text.length() - 1)
-                    .equals(Fingerprint.sha256(text.substring(0, end).getBytes(StandardCharsets.UTF_8)))) {
+            if (end < 0 || !text.endsWith("\n") || !text.substring(end + 4, text.length() - 1).equals(checksum(text.substring(0, end)))) {
                 warn("its index is truncated or damaged");
                 return Map.of();
             }
@@ -410,6 +426,7 @@ public final class BuildCache {
                 }
                 entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[4], f[2], f[3].equals("-") ? null : f[3]));
             }
+            readText = text;
             return entries;
         }
 

@@ -16,15 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 
 /**
  * What parsing one page gives the later stages, kept between builds so an unchanged page is not parsed again: its
@@ -34,10 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nor a profile page (others embed and compare those, from their Markdown), is kept; the page's HTML still comes from
  * the {@link BuildCache} index or a fresh parse and render.
  *
- * <p>On disk: the file {@code facts} in the cache folder, written whole and atomically by each build with the entries
- * that build used: a header (format, stamp), the entries (key, bytes), and the SHA-256 of everything before it. A file
- * whose checksum does not match, or whose entry cannot be read back, is ignored with one warning (every page is
- * parsed); another version's file is replaced silently.
+ * <p>On disk: 256 shards in the cache folder, {@code facts-00} … {@code facts-ff}, each holding the entries whose keys
+ * start with its two hex digits: a header (format, stamp), the entries (key, bytes), and the CRC32C of everything
+ * before it (it guards against damage; whoever can rewrite the cache can as well rewrite the index). A build rewrites,
+ * whole and atomically, only the shards whose set of keys changed: a one-page edit writes one or two small files, not
+ * the whole store. Keys name contents, so shards written by two builds at once still each hold right entries. A shard
+ * whose checksum does not match, or whose entry cannot be read back, is ignored with one warning (its pages are
+ * parsed); another version's shard is replaced silently.
  */
 public final class CachedFacts {
     /** One page's facts: its model and its search entries. */
@@ -47,34 +51,48 @@ public final class CachedFacts {
         }
     }
 
-    static final String MAGIC = "waymark-facts 1";
-    static final String FILE = "facts";
+    /** Any version's header starts so; one with another version or stamp is replaced silently. */
+    static final String FAMILY = "waymark-facts ";
+    static final String MAGIC = FAMILY + "2";
+    /** A shard's file name: this, then the first two hex digits of its keys ({@code facts-00} … {@code facts-ff}). */
+    static final String SHARD = "facts-";
+    private static final java.util.regex.Pattern SHARD_NAME = java.util.regex.Pattern.compile("facts-[0-9a-f]{2}");
+    /** The single facts file of earlier versions, removed when the shards are written. */
+    static final String OLD_FILE = "facts";
 
-    private final Path file;
+    private final Path folder;
+    /** The keys of each shard read whole and right: a shard whose keys this build keeps as they are is not rewritten. */
+    private final Map<String, Set<String>> read = new java.util.HashMap<>();
     private final String stamp;
     private final Map<String, byte[]> known;
     private final Map<String, byte[]> next = new ConcurrentHashMap<>();
     private final Map<String, String> textHashes = new ConcurrentHashMap<>();
-    private final AtomicBoolean damaged = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean undecodable = new AtomicBoolean();
     private final List<Diagnostic> warnings = new ArrayList<>();
 
-    private CachedFacts(Path file, String stamp) {
-        this.file = file;
+    private final SourceStamps stamps;
+
+    private CachedFacts(Path folder, String stamp, Path content, java.time.Instant started) {
+        this.folder = folder;
         this.stamp = stamp;
-        this.known = file == null ? Map.of() : read();
+        this.known = folder == null ? Map.of() : read();
+        this.stamps = new SourceStamps(folder, content, stamp, started, this::warn);
     }
 
     /**
-     * The facts kept in {@code cache} for builds of {@code content} (as messages show it), with drafts or without.
-     * An {@link BuildCache#OFF} cache keeps none.
+     * The facts kept in {@code cache} for builds of {@code content} (shown in messages as {@code contentDisplay}),
+     * with drafts or without. An {@link BuildCache#OFF} cache keeps none.
+     *
+     * @param started when the build began, before it read any source (see {@link SourceStamps})
      */
-    public static CachedFacts open(BuildCache cache, Path contentDisplay, boolean drafts) {
+    public static CachedFacts open(BuildCache cache, Path content, Path contentDisplay, boolean drafts, java.time.Instant started) {
         String stamp = CachedPages.stamp() + " " + Fingerprint.sha256((contentDisplay + "\n" + drafts).getBytes(StandardCharsets.UTF_8));
-        return new CachedFacts(cache.folder().map(f -> f.resolve(FILE)).orElse(null), stamp);
+        return new CachedFacts(cache.folder().orElse(null), stamp, content, started);
     }
 
     public boolean on() {
-        return file != null;
+        return folder != null;
     }
 
     /** The key of a source file's facts. */
@@ -82,21 +100,25 @@ public final class CachedFacts {
         return new Fingerprint().add(source.relPath()).add(source.displayPath().toString()).add(textHash(source)).hex();
     }
 
-    /** The SHA-256 of a source's text, computed once per build. */
+    /**
+     * The SHA-256 of a source's text, once per build: recorded by an earlier build if the file's stamp vouches for it
+     * (see {@link SourceStamps}), else computed.
+     */
     public String textHash(SourceFile source) {
-        return textHashes.computeIfAbsent(source.relPath(), k -> Fingerprint.sha256(source.text().getBytes(StandardCharsets.UTF_8)));
+        return textHashes.computeIfAbsent(source.relPath(), k -> stamps.hash(source.relPath(), source.text()));
     }
 
     /** The facts kept under {@code key}, kept again by this build; empty when none (or they cannot be read). */
     public Optional<Facts> get(String key) {
         byte[] bytes = known.get(key);
-        if (bytes == null || damaged.get()) return Optional.empty();
+        if (bytes == null || undecodable.get()) return Optional.empty();
         try {
             Facts facts = (Facts) RecordCodec.decode(bytes, Facts.class);
             if (facts == null || facts.page() == null) throw new IOException("an empty entry");
             next.put(key, bytes);
             return Optional.of(facts);
         } catch (IOException | RuntimeException e) {
+            undecodable.set(true); // the codec and the file disagree: no entry is trusted any more
             warn("the facts of a page cannot be read back (" + e.getMessage() + ")");
             return Optional.empty();
         }
@@ -109,7 +131,7 @@ public final class CachedFacts {
 
     /** Keeps a freshly parsed page's facts for the next build. */
     public void put(String key, Facts facts) {
-        if (file == null) return;
+        if (folder == null) return;
         try {
             next.put(key, RecordCodec.encode(facts, Facts.class));
         } catch (IllegalArgumentException e) {
@@ -124,74 +146,114 @@ public final class CachedFacts {
         }
     }
 
-    /** Writes the facts this build used and made (after the output is committed); a failure only costs time. */
+    /**
+     * Writes the facts this build used and made (after the output is committed): only the shards whose keys changed,
+     * each whole and atomically; removes the shards no entry needs any more. A failure only costs time.
+     */
     public void store() {
-        if (file == null) return;
+        if (folder == null) return;
+        stamps.store();
         try {
-            Files.createDirectories(file.getParent());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write((MAGIC + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
-            Map<String, byte[]> sorted = new TreeMap<>(next);
-            out.writeInt(sorted.size());
-            for (Map.Entry<String, byte[]> e : sorted.entrySet()) {
-                out.write(e.getKey().getBytes(StandardCharsets.US_ASCII)); // 64 hex digits
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
+            Files.createDirectories(folder);
+            Map<String, Map<String, byte[]>> shards = new TreeMap<>();
+            next.forEach((key, bytes) -> shards.computeIfAbsent(shardOf(key), s -> new TreeMap<>()).put(key, bytes));
+            for (Map.Entry<String, Map<String, byte[]>> shard : shards.entrySet()) {
+                // unchanged (same keys, every entry read back): not rewritten
+                if (!undecodable.get() && shard.getValue().keySet().equals(read.get(shard.getKey()))) continue;
+                write(shard.getKey(), shard.getValue());
             }
-            out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] sum = MessageDigest.getInstance("SHA-256").digest(body);
-            Path tmp = Files.createTempFile(file.getParent(), "facts", ".tmp");
-            try (var stream = Files.newOutputStream(tmp)) {
-                stream.write(body);
-                stream.write(sum);
+            for (String name : onDisk()) {
+                if (!shards.containsKey(name.substring(SHARD.length()))) Files.deleteIfExists(folder.resolve(name));
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
+            Files.deleteIfExists(folder.resolve(OLD_FILE)); // the single file of earlier versions
+        } catch (IOException | RuntimeException e) {
             // a read-only or full cache folder: the next build parses more
         }
     }
 
+    private void write(String shard, Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write((MAGIC + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+        out.writeInt(entries.size());
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            out.write(e.getKey().getBytes(StandardCharsets.US_ASCII)); // 64 hex digits
+            out.writeInt(e.getValue().length);
+            out.write(e.getValue());
+        }
+        out.writeInt(crc(bytes.toByteArray(), bytes.size()));
+        out.flush();
+        Path tmp = Files.createTempFile(folder, "facts", ".tmp"); // a name of its own: builds may run at once
+        Files.write(tmp, bytes.toByteArray());
+        Files.move(tmp, folder.resolve(SHARD + shard), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The names of the shard files in the cache folder. */
+    private List<String> onDisk() throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (var list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> SHARD_NAME.matcher(n).matches()).sorted().toList();
+        }
+    }
+
+    /** Which shard holds a key: its first two hex digits. */
+    static String shardOf(String key) {
+        return key.substring(0, 2);
+    }
+
+    /** CRC32C of the first {@code length} bytes: intrinsic even with C1 only, where SHA-256 runs as plain Java. */
+    static int crc(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
     private Map<String, byte[]> read() {
-        byte[] all;
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        List<String> names;
         try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Map.of();
+            names = onDisk();
         } catch (IOException e) {
             warn("cannot read its page facts: " + e.getMessage());
-            return Map.of();
-        }
-        try {
-            if (all.length < 32) throw new IOException("too short");
-            byte[] body = Arrays.copyOf(all, all.length - 32);
-            byte[] sum = MessageDigest.getInstance("SHA-256").digest(body);
-            if (!Arrays.equals(sum, Arrays.copyOfRange(all, all.length - 32, all.length))) {
-                warn("its page facts are truncated or damaged");
-                return Map.of();
-            }
-            int eol = indexOf(body, (byte) '\n');
-            if (eol < 0) throw new IOException("no header");
-            String header = new String(body, 0, eol, StandardCharsets.UTF_8);
-            if (!header.startsWith(MAGIC + " ")) throw new IOException("not a facts file");
-            if (!header.equals(MAGIC + " " + stamp)) return Map.of(); // another version's, or another folder's: replaced
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, eol + 1, body.length - eol - 1));
-            int n = in.readInt();
-            if (n < 0 || n > in.available()) throw new IOException("bad count");
-            Map<String, byte[]> out = new java.util.HashMap<>();
-            for (int i = 0; i < n; i++) {
-                String key = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
-                int len = in.readInt();
-                if (len < 0 || len > in.available()) throw new IOException("bad length");
-                out.put(key, in.readNBytes(len));
-            }
-            if (in.available() != 0) throw new IOException("trailing bytes");
             return out;
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            warn("its page facts cannot be read (" + e.getMessage() + ")");
-            return Map.of();
         }
+        for (String name : names) {
+            String shard = name.substring(SHARD.length());
+            try {
+                Map<String, byte[]> entries = readShard(Files.readAllBytes(folder.resolve(name)), shard);
+                if (entries == null) continue; // another version's: replaced silently
+                out.putAll(entries);
+                read.put(shard, entries.keySet());
+            } catch (NoSuchFileException gone) {
+                // removed by a build of the same project running at the same time: not damaged
+            } catch (IOException e) {
+                warn("its page facts (" + name + ") cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** One shard's entries; null when another version (or another content folder) wrote it. */
+    private Map<String, byte[]> readShard(byte[] all, String shard) throws IOException {
+        if (all.length < 4) throw new IOException("too short");
+        int sum = ByteBuffer.wrap(all, all.length - 4, 4).getInt();
+        int eol = indexOf(all, (byte) '\n');
+        if (eol < 0 || !new String(all, 0, eol, StandardCharsets.UTF_8).startsWith(FAMILY)) throw new IOException("not a facts file");
+        if (crc(all, all.length - 4) != sum) throw new IOException("truncated or damaged");
+        if (!new String(all, 0, eol, StandardCharsets.UTF_8).equals(MAGIC + " " + stamp)) return null;
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, eol + 1, all.length - 4 - eol - 1));
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("bad count");
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
+            if (!shardOf(key).equals(shard)) throw new IOException("a key in the wrong shard");
+            int len = in.readInt();
+            if (len < 0 || len > in.available()) throw new IOException("bad length");
+            out.put(key, in.readNBytes(len));
+        }
+        if (in.available() != 0) throw new IOException("trailing bytes");
+        return out;
     }
 
     private static int indexOf(byte[] b, byte x) {
@@ -200,9 +262,9 @@ public final class CachedFacts {
     }
 
     private void warn(String why) {
-        if (!damaged.compareAndSet(false, true)) return;
+        if (!warned.compareAndSet(false, true)) return;
         synchronized (warnings) {
-            warnings.add(Diagnostic.warning("build-cache", SourcePosition.ofFile(file),
+            warnings.add(Diagnostic.warning("build-cache", SourcePosition.ofFile(folder.resolve(SHARD + "*")),
                     "ignoring the build cache: " + why,
                     "the pages it concerns are parsed again and the cache is rewritten; pass --no-cache to build without it"));
         }

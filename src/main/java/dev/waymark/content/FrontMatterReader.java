@@ -182,8 +182,9 @@ public final class FrontMatterReader {
         }
         f.rejectUnknown(allowed, kind == PageKind.PROFILE ? "profile front matter" : "front matter");
         Optional<ProfileData> profile = kind == PageKind.PROFILE ? Optional.of(profile(f)) : Optional.empty();
+        Optional<String> title = f.string("title");
         return new FrontMatter(
-                f.string("title").map(String::strip).filter(s -> !s.isEmpty()),
+                title.map(String::strip).filter(s -> !s.isEmpty()),
                 f.string("description").map(String::strip),
                 f.integer("weight").orElse(0),
                 f.bool("draft").orElse(false),
@@ -191,7 +192,7 @@ public final class FrontMatterReader {
                 f.date("reviewed"),
                 f.string("slug").map(String::strip),
                 f.bool("toc").orElse(true),
-                profile, top, f.has("title") ? f.keyPosition("title") : top);
+                profile, top, f.has("title") ? f.keyPosition("title") : top, f.has("title") && title.isEmpty());
     }
 
     /** The page kind {@code type:} names; empty, after an error, for one that does not exist. */
@@ -245,6 +246,6 @@ public final class FrontMatterReader {
 
     private static FrontMatter defaults(SourcePosition top, Optional<String> title, Optional<String> description) {
         return new FrontMatter(title, description, 0, false, PageKind.PAGE, Optional.empty(), Optional.empty(), true,
-                Optional.empty(), top, top);
+                Optional.empty(), top, top, false);
     }
 }

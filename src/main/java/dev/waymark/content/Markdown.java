@@ -118,9 +118,13 @@ public final class Markdown {
         o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         // flexmark silently drops javascript: links; Waymark's link resolver reports them at their line instead.
         o.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
+        // flexmark's task marker is a disabled, readonly checkbox: the Nu checker rejects readonly on a checkbox and
+        // axe reports an input without a label. A ballot-box character says the same, in every reader's language.
+        o.set(TaskListExtension.ITEM_DONE_MARKER, "<span class=\"task-list-item-checkbox\">\u2611</span> ");
+        o.set(TaskListExtension.ITEM_NOT_DONE_MARKER, "<span class=\"task-list-item-checkbox\">\u2610</span> ");
 
-        // Deep nesting must not overflow the stack: flexmark's list parser is recursive in rendering.
-        o.set(Parser.LISTS_ITEM_MARKER_SPACE, false);
+        // A task marker ("[ ]", "[x]") counts only when a space follows it, as on GitHub: `- [x](#next)` is a link.
+        o.set(Parser.LISTS_ITEM_MARKER_SPACE, true);
         this.options = o.toImmutable();
         this.parser = LinearInlineParser.install(Parser.builder(options), options).build();
     }

@@ -22,6 +22,13 @@ public final class DiagramRenderer {
     private static final Pattern EDGE = Pattern.compile("^([A-Za-z0-9_-]+)\\s*->\\s*([A-Za-z0-9_-]+)\\s*(?::\\s*(.+))?$");
     private static final int BOX_W = 230;
     private static final int BOX_H = 64;
+    /** The theme's sizes for a node's title (bold), its detail and an edge's label, in pixels (style.css .diagram__*). */
+    private static final double TITLE_PX = 15;
+    private static final double SMALL_PX = 12;
+    /** Room between a box's edge and its text. */
+    private static final int PAD = 12;
+    /** The widest an edge label may be drawn before it is shortened; the text alternative always has it in full. */
+    private static final double LABEL_MAX = 170;
     private static final int GAP_X = 40;
     private static final int GAP_Y = 70;
 
@@ -99,9 +106,8 @@ public final class DiagramRenderer {
         String titleId = idBase + "-title";
         String descId = idBase + "-desc";
         StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"diagram\">\n<svg class=\"diagram__svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append(' ').append(descId).append("\">\n");
+        Labels labels = new Labels(width, height);
+        pos.values().forEach(p -> labels.block(p[0], p[1], BOX_W, BOX_H));
         sb.append("<title id=\"").append(titleId).append("\">Diagram: ")
                 .append(escape(String.join(", ", nodes.values().stream().map(Node::label).toList()))).append("</title>\n");
         sb.append("<desc id=\"").append(descId).append("\">")
@@ -110,8 +116,8 @@ public final class DiagramRenderer {
         sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
         Map<Edge, Integer> outX = ports(edges, pos, true);
         Map<Edge, Integer> inX = ports(edges, pos, false);
-        for (int index = 0; index < edges.size(); index++) {
-            Edge e = edges.get(index);
+        List<int[]> lines = new ArrayList<>();
+        for (Edge e : edges) {
             int[] a = pos.get(e.from());
             int[] b = pos.get(e.to());
             boolean same = b[1] == a[1];
@@ -126,34 +132,40 @@ public final class DiagramRenderer {
                 y1 = a[1] + BOX_H / 2;
                 y2 = b[1] + BOX_H / 2;
             }
+            lines.add(new int[]{x1, y1, x2, y2});
+        }
+        lines.forEach(labels::line);
+        for (int index = 0; index < edges.size(); index++) {
+            Edge e = edges.get(index);
+            int x1 = lines.get(index)[0];
+            int y1 = lines.get(index)[1];
+            int x2 = lines.get(index)[2];
+            int y2 = lines.get(index)[3];
             sb.append("<g class=\"diagram__edge\"><line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2)
                     .append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
-            if (!e.label().isEmpty()) {
-                // Labels sit a quarter, half or three quarters along (in turn), beside the line, so the labels of
-                // edges that start together or cross do not land on one spot.
-                double t = 0.25 + 0.25 * (index % 3);
-                int lx = (int) Math.round(x1 + (x2 - x1) * t);
-                int ly = (int) Math.round(y1 + (y2 - y1) * t) + 4;
-                boolean left = x2 < x1;
-                sb.append("<text x=\"").append(left ? lx - 6 : lx + 6).append("\" y=\"").append(ly)
-                        .append("\" class=\"diagram__label\" text-anchor=\"").append(left ? "end" : "start").append("\">")
-                        .append(escape(e.label())).append("</text>");
-            }
+            if (!e.label().isEmpty()) labels.place(sb, e.label(), x1, y1, x2, y2);
             sb.append("</g>\n");
         }
         for (Node n : nodes.values()) {
             int[] p = pos.get(n.id());
             sb.append("<g class=\"diagram__node\"><rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(BOX_W)
                     .append("\" height=\"").append(BOX_H).append("\" rx=\"8\"/>");
-            int ty = n.detail().isEmpty() ? p[1] + BOX_H / 2 + 5 : p[1] + 26;
-            sb.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(ty).append("\" class=\"diagram__title\">")
-                    .append(escape(n.label())).append("</text>");
+            // a title wraps to two lines, or keeps to one above a detail line
+            List<String> title = TextWidth.wrap(n.label(), BOX_W - 2 * PAD, n.detail().isEmpty() ? 2 : 1, TITLE_PX, true);
+            int ty = !n.detail().isEmpty() ? p[1] + 26 : title.size() == 1 ? p[1] + BOX_H / 2 + 5 : p[1] + 28;
+            for (int i = 0; i < title.size(); i++) {
+                sb.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(ty + 18 * i).append("\" class=\"diagram__title\">")
+                        .append(escape(title.get(i))).append("</text>");
+            }
             if (!n.detail().isEmpty()) {
                 sb.append("<text x=\"").append(p[0] + BOX_W / 2).append("\" y=\"").append(p[1] + 46).append("\" class=\"diagram__detail\">")
-                        .append(escape(shorten(n.detail(), 34))).append("</text>");
+                        .append(escape(TextWidth.fit(n.detail(), BOX_W - 2 * PAD, SMALL_PX, false))).append("</text>");
             }
             sb.append("</g>\n");
         }
+        // the frame is known once every label is placed
+        sb.insert(0, "<figure class=\"diagram\">\n<svg class=\"diagram__svg\" " + labels.frame()
+                + " role=\"img\" aria-labelledby=\"" + titleId + " " + descId + "\">\n");
         sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>").append(escape(textSummary)).append("</summary>\n<ul>\n");
         for (Node n : nodes.values()) {
             sb.append("<li><strong>").append(escape(n.label())).append("</strong>")
@@ -175,12 +187,11 @@ public final class DiagramRenderer {
     public record MapEdge(String from, String to, String label, String key) {
     }
 
-    private static final int MAP_W = 200;
-    private static final int MAP_H = 92;
+    private static final int MAP_W = 240;
+    private static final int MAP_H = 106;
     private static final int MAP_GAP_X = 36;
     private static final int MAP_GAP_Y = 84;
-    private static final int MAP_CHARS = 25;
-    private static final int MAP_LINES = 3;
+    private static final int MAP_LINES = 4;
 
     /**
      * Draws a map of a directed acyclic graph read from the content model, e.g. a decision tree. Each node sits one
@@ -247,13 +258,16 @@ public final class DiagramRenderer {
         }
         String titleId = idBase + "-title";
         StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"diagram diagram--map\">\n<svg class=\"diagram__svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" aria-labelledby=\"").append(titleId).append("\">\n");
+        Labels labels = new Labels(width, height);
+        pos.values().forEach(p -> labels.block(p[0], p[1], MAP_W, MAP_H));
         sb.append("<title id=\"").append(titleId).append("\">").append(escape(title)).append("</title>\n");
         sb.append("<defs><marker id=\"").append(idBase).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"diagram__head\"/></marker></defs>\n");
         List<Edge> plain = drawn.stream().map(e -> new Edge(e.from(), e.to(), e.label())).toList();
         Map<Edge, Integer> outX = mapPorts(plain, pos, true);
         Map<Edge, Integer> inX = mapPorts(plain, pos, false);
+        for (int i = 0; i < drawn.size(); i++) {
+            labels.line(new int[]{outX.get(plain.get(i)), pos.get(drawn.get(i).from())[1] + MAP_H, inX.get(plain.get(i)), pos.get(drawn.get(i).to())[1]});
+        }
         for (int i = 0; i < drawn.size(); i++) {
             MapEdge e = drawn.get(i);
             Edge p = plain.get(i);
@@ -263,18 +277,12 @@ public final class DiagramRenderer {
             int y2 = pos.get(e.to())[1];
             sb.append("<g class=\"diagram__edge\" data-edge=\"").append(escape(e.key())).append("\"><line x1=\"").append(x1).append("\" y1=\"").append(y1)
                     .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
-            if (!e.label().isEmpty()) {
-                // the label sits near the start of its edge, where edges leaving one box are still apart
-                int lx = (int) Math.round(x1 + (x2 - x1) * 0.3);
-                int ly = (int) Math.round(y1 + (y2 - y1) * 0.3) + 4;
-                sb.append("<text x=\"").append(x2 < x1 ? lx - 4 : lx + 4).append("\" y=\"").append(ly).append("\" class=\"diagram__label\" text-anchor=\"")
-                        .append(x2 < x1 ? "end" : "start").append("\">").append(escape(shorten(e.label(), 22))).append("</text>");
-            }
+            if (!e.label().isEmpty()) labels.place(sb, e.label(), x1, y1, x2, y2);
             sb.append("</g>\n");
         }
         for (MapNode n : byId.values()) {
             int[] p = pos.get(n.id());
-            List<String> lines = wrap(n.label(), MAP_CHARS, MAP_LINES);
+            List<String> lines = TextWidth.wrap(n.label(), MAP_W - 2 * PAD, MAP_LINES, TITLE_PX, true);
             sb.append("<g class=\"diagram__node diagram__node--").append(escape(n.kind()))
                     .append("\" data-node=\"").append(escape(n.id())).append("\">");
             sb.append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(MAP_W).append("\" height=\"").append(MAP_H)
@@ -288,6 +296,8 @@ public final class DiagramRenderer {
             }
             sb.append("</g>\n");
         }
+        sb.insert(0, "<figure class=\"diagram diagram--map\">\n<svg class=\"diagram__svg\" " + labels.frame()
+                + " aria-labelledby=\"" + titleId + "\">\n");
         sb.append("</svg>\n<figcaption>\n<details class=\"diagram__text\"><summary>").append(escape(words.textSummary())).append("</summary>\n<ul>\n");
         for (MapNode n : byId.values()) {
             List<MapEdge> out = drawn.stream().filter(e -> e.from().equals(n.id())).toList();
@@ -317,25 +327,6 @@ public final class DiagramRenderer {
             for (int i = 0; i < list.size(); i++) x.put(list.get(i), left + MAP_W * (i + 1) / (list.size() + 1));
         }
         return x;
-    }
-
-    /** Words wrapped to lines of at most {@code width} characters; the last line ends in an ellipsis when cut. */
-    static List<String> wrap(String text, int width, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
-        }
-        if (line.length() > 0) lines.add(line.toString());
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < lines.size() && i < maxLines; i++) out.add(shorten(lines.get(i), width));
-        if (lines.size() > maxLines) out.set(maxLines - 1, shorten(out.get(maxLines - 1) + " \u2026", width));
-        return out;
     }
 
     /**
@@ -388,10 +379,6 @@ public final class DiagramRenderer {
         return x;
     }
 
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
-    }
-
     /**
      * Layers by shortest distance from the nodes nothing points to (breadth-first), so a back edge such as
      * "queue -> service" does not stretch the picture into one long column. Nodes only on cycles start at layer 0.
@@ -423,5 +410,113 @@ public final class DiagramRenderer {
         }
         nodes.keySet().forEach(id -> layer.putIfAbsent(id, 0));
         return layer;
+    }
+
+    /**
+     * Places edge labels one by one, each at the first spot along its edge where it covers no box and no label placed
+     * before it (or, failing that, the spot that covers least), and grows the picture's frame to hold every label.
+     */
+    private static final class Labels {
+        /** Where along an edge a label may sit, in order of preference: near the start, where edges are still apart. */
+        private static final double[] ALONG = {0.3, 0.45, 0.6, 0.2, 0.75, 0.38, 0.52, 0.68, 0.12, 0.85};
+        private final List<double[]> taken = new ArrayList<>();
+        private final List<int[]> lines = new ArrayList<>();
+        private double minX;
+        private double minY;
+        private double maxX;
+        private double maxY;
+
+        Labels(int width, int height) {
+            maxX = width;
+            maxY = height;
+        }
+
+        /** An edge's line, which other edges' labels avoid crossing. */
+        void line(int[] line) {
+            lines.add(line);
+        }
+
+        void block(double x, double y, double w, double h) {
+            taken.add(new double[]{x - 3, y - 3, x + w + 3, y + h + 3});
+        }
+
+        /** Appends the label's {@code <text>}, placed beside the edge from (x1, y1) to (x2, y2). */
+        void place(StringBuilder sb, String label, int x1, int y1, int x2, int y2) {
+            String text = TextWidth.fit(label, LABEL_MAX, SMALL_PX, false);
+            double w = TextWidth.of(text, SMALL_PX, false);
+            boolean left = x2 < x1;
+            double[] best = null;
+            double bestCost = Double.MAX_VALUE;
+            for (double t : ALONG) {
+                double px = x1 + (x2 - x1) * t;
+                double py = y1 + (y2 - y1) * t;
+                // beside the line on its outer side, then the inner side, then centred above and below it
+                double[][] spots = {
+                        left ? new double[]{px - 6 - w, py + 4} : new double[]{px + 6, py + 4},
+                        left ? new double[]{px + 6, py + 4} : new double[]{px - 6 - w, py + 4},
+                        {px - w / 2, py - 6}, {px - w / 2, py + 16}};
+                for (double[] s : spots) {
+                    double[] box = {s[0] - 2, s[1] - 13, s[0] + w + 2, s[1] + 5};
+                    double cost = 0;
+                    for (double[] o : taken) cost += overlap(box, o);
+                    for (int[] l : lines) {
+                        boolean own = l[0] == x1 && l[1] == y1 && l[2] == x2 && l[3] == y2;
+                        if (!own && crosses(l, box)) cost += CROSSING;
+                    }
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = new double[]{s[0], s[1], box[0], box[1], box[2], box[3]};
+                    }
+                    if (cost == 0) break;
+                }
+                if (bestCost == 0) break;
+            }
+            taken.add(new double[]{best[2], best[3], best[4], best[5]});
+            minX = Math.min(minX, best[2]);
+            minY = Math.min(minY, best[3]);
+            maxX = Math.max(maxX, best[4]);
+            maxY = Math.max(maxY, best[5]);
+            sb.append("<text x=\"").append(Math.round(best[0])).append("\" y=\"").append(Math.round(best[1]))
+                    .append("\" class=\"diagram__label\">").append(escape(text)).append("</text>");
+        }
+
+        /** What a label that another edge's line runs through costs: less than covering a box by a few pixels. */
+        private static final double CROSSING = 40;
+
+        /** Whether the segment runs through the box (Liang–Barsky clipping). */
+        static boolean crosses(int[] l, double[] box) {
+            double t0 = 0;
+            double t1 = 1;
+            double dx = l[2] - l[0];
+            double dy = l[3] - l[1];
+            double[] p = {-dx, dx, -dy, dy};
+            double[] q = {l[0] - box[0], box[2] - l[0], l[1] - box[1], box[3] - l[1]};
+            for (int i = 0; i < 4; i++) {
+                if (p[i] == 0) {
+                    if (q[i] < 0) return false;
+                } else {
+                    double r = q[i] / p[i];
+                    if (p[i] < 0) t0 = Math.max(t0, r);
+                    else t1 = Math.min(t1, r);
+                    if (t0 > t1) return false;
+                }
+            }
+            return true;
+        }
+
+        private static double overlap(double[] a, double[] b) {
+            double w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+            double h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+            return w > 0 && h > 0 ? w * h : 0;
+        }
+
+        /** The SVG's size and view box, wide enough for the boxes and every label. */
+        String frame() {
+            long x = (long) Math.floor(minX);
+            long y = (long) Math.floor(minY);
+            long w = (long) Math.ceil(maxX) - x;
+            long h = (long) Math.ceil(maxY) - y;
+            return "width=\"" + w + "\" height=\"" + h + "\" viewBox=\"" + x + " " + y + " " + w + " " + h + "\"";
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -83,7 +84,9 @@ class BuildCacheTest {
     enum Damage {
         TRUNCATED_FILE, SWAPPED_FILE, OUTPUT_EDITED_IN_PLACE, GARBAGE_INDEX, TRUNCATED_INDEX, EDITED_INDEX_LINE,
         // the page facts (an unchanged page is not parsed)
-        GARBAGE_FACTS, TRUNCATED_FACTS, FACTS_ENTRY_DAMAGED,
+        GARBAGE_FACTS, TRUNCATED_FACTS, ONE_FACTS_BYTE_FLIPPED, FACTS_ENTRY_DAMAGED,
+        // the sources' stamps (an unchanged source is not hashed)
+        GARBAGE_STAMPS, TRUNCATED_STAMPS,
         // files whose recorded size and time vouch for them (not hashed again)
         STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER
     }
@@ -116,6 +119,135 @@ class BuildCacheTest {
     }
 
 
+    /** Each file's inode by name: a file replaced (written to a temporary file, then moved) has a new one. */
+    private static Map<String, Object> inodes(List<Path> files) throws IOException {
+        Map<String, Object> out = new TreeMap<>();
+        for (Path f : files) out.put(f.getFileName().toString(), Files.getAttribute(f, "unix:ino"));
+        return out;
+    }
+
+    @Test
+    void aBuildRewritesOnlyTheFactsShardsWhoseEntriesChanged() throws IOException {
+        Path content = content();
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(content.resolve("tools/extra-" + i + ".md"), "---\ntitle: Extra " + i + "\n---\n\nBody " + i + ".\n");
+        }
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        age(folder);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics()); // hashes and stamps every file
+        Map<String, Object> before = inodes(shards(folder));
+        Object index = Files.getAttribute(folder.resolve("index"), "unix:ino");
+        assertTrue(before.size() >= 6, "the facts are spread over shards: " + before.keySet());
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertEquals(before, inodes(shards(folder)), "a build that changes nothing rewrites no shard");
+        assertEquals(index, Files.getAttribute(folder.resolve("index"), "unix:ino"), "nor the index");
+        Files.writeString(content.resolve("tools/extra-3.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        Map<String, Object> after = inodes(shards(folder));
+        Set<String> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        long changed = names.stream().filter(n -> !java.util.Objects.equals(before.get(n), after.get(n))).count();
+        assertTrue(changed >= 1 && changed <= 2, "a one-page edit rewrites the shard of its old key and of its new one: " + before + " -> " + after);
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    /**
+     * Waits until every file under {@code folder} last changed (its ctime, which cannot be set back) more than
+     * {@link BuildCache#RACY_SECONDS} ago: a build then stamps them.
+     */
+    static void settle(Path folder) throws IOException {
+        long newest = 0;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                newest = Math.max(newest, ((java.nio.file.attribute.FileTime) Files.getAttribute(p, "unix:ctime")).toMillis());
+            }
+        }
+        long until = newest + (BuildCache.RACY_SECONDS + 1) * 1000;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    enum SourceChange {
+        /** Edited in place, its size kept and its old modification time set back: only the ctime tells. */
+        SAME_SIZE_AND_TIME,
+        /** The content folder checked out again (new inodes and ctimes), one file edited, every old time set back. */
+        FRESH_CHECKOUT
+    }
+
+    @ParameterizedTest
+    @EnumSource(SourceChange.class)
+    void aSourceStampVouchesForItsTextUntilTheFileChanges(SourceChange change) throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        Path stamps = folder.resolve(SourceStamps.FILE);
+        assertFalse(Files.readString(stamps).contains("tools/alpha.md\t"), "a source written just before the build gets no stamp");
+        settle(content);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertTrue(Files.readString(stamps).contains("\nindex.md\t"), "an old source is stamped");
+        // a body edit of a page whose facts the cache keeps: nothing but its text hash tells it changed
+        Path home = content.resolve("index.md");
+        String text = Files.readString(home);
+        String edited = text.replace("Welcome.", "Goodbye.");
+        assertNotEquals(text, edited);
+        assertEquals(text.length(), edited.length());
+        switch (change) {
+            case SAME_SIZE_AND_TIME -> {
+                java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(home);
+                Files.writeString(home, edited);
+                Files.setLastModifiedTime(home, time);
+            }
+            case FRESH_CHECKOUT -> {
+                Map<Path, java.nio.file.attribute.FileTime> times = new TreeMap<>();
+                try (Stream<Path> walk = Files.walk(content)) {
+                    for (Path p : walk.filter(Files::isRegularFile).toList()) times.put(p, Files.getLastModifiedTime(p));
+                }
+                Files.move(content, tmp.resolve("old-checkout"));
+                content();
+                Files.writeString(home, edited);
+                for (Map.Entry<Path, java.nio.file.attribute.FileTime> t : times.entrySet()) Files.setLastModifiedTime(t.getKey(), t.getValue());
+            }
+        }
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertTrue(Files.readString(tmp.resolve("site/index.html")).contains("Goodbye."), "the new text is built");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    @Test
+    void aStampedSourceIsNotHashedAgain() throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        settle(content);
+        build(content, "site", cache);
+        // the recorded hash of index.md made wrong: a build that trusts it takes nothing of that page's from the cache
+        Path stamps = folder.resolve(SourceStamps.FILE);
+        String body = Files.readString(stamps);
+        body = body.substring(0, body.lastIndexOf("end\t")).replaceFirst("(?m)^(index\\.md\t[^\t]+\t)[0-9a-f]{64}", "$1" + "0".repeat(64));
+        Files.writeString(stamps, body + "end\t" + BuildCache.checksum(body) + "\n");
+        assertTrue(body.contains("index.md\t") && body.contains("0".repeat(64)), body);
+        Object home = inode("site", "index.html");
+        Object beta = inode("site", "tools/beta/index.html");
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertNotEquals(home, inode("site", "index.html"), "index.md's text was not hashed: its recorded hash was used");
+        assertEquals(beta, inode("site", "tools/beta/index.html"), "the other pages are taken from the cache");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
     @ParameterizedTest
     @EnumSource(Damage.class)
     void aDamagedCacheIsIgnoredWithOneWarningAndTheSiteIsRight(Damage damage) throws IOException {
@@ -133,8 +265,9 @@ class BuildCacheTest {
             build(content, "site", cache); // hashes every file and stamps it
             assertTrue(Files.readString(index).contains(":1000000000\t"), "the files are stamped");
         }
-        Path factsFile = folder.resolve(CachedFacts.FILE);
-        assertTrue(Files.isRegularFile(factsFile), "the build keeps the pages' facts");
+        List<Path> shards = shards(folder);
+        assertFalse(shards.isEmpty(), "the build keeps the pages' facts");
+        Path factsFile = shards.get(0);
         byte[] facts = Files.readAllBytes(factsFile);
         String text = Files.readString(index);
         switch (damage) {
@@ -177,22 +310,30 @@ class BuildCacheTest {
                 Files.delete(blob);
                 Files.write(blob, other);
             }
-            case GARBAGE_FACTS -> Files.write(factsFile, new byte[] {'w', 'a', 'y', 0, 1, 2, (byte) 0xff, '\n'});
+            case GARBAGE_FACTS -> {
+                for (Path shard : shards) Files.write(shard, new byte[] {'w', 'a', 'y', 0, 1, 2, (byte) 0xff, '\n'});
+            }
             case TRUNCATED_FACTS -> Files.write(factsFile, Arrays.copyOf(facts, facts.length / 2));
+            case ONE_FACTS_BYTE_FLIPPED -> {
+                // same length, one byte of an entry changed: only the checksum can tell
+                facts[facts.length / 2] ^= 0x20;
+                Files.write(factsFile, facts);
+            }
             case FACTS_ENTRY_DAMAGED -> {
-                // a well-formed file whose checksum is right but whose first entry cannot be read back
-                byte[] body = Arrays.copyOf(facts, facts.length - 32);
+                // a well-formed shard whose checksum is right but whose first entry cannot be read back
+                byte[] body = Arrays.copyOf(facts, facts.length - 4);
                 int eol = 0;
                 while (body[eol] != '\n') eol++;
                 body[eol + 1 + 4 + 64 + 4] = 7; // the first entry's first byte: not a value's tag
-                try {
-                    byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-                    byte[] all = Arrays.copyOf(body, body.length + 32);
-                    System.arraycopy(sum, 0, all, body.length, 32);
-                    Files.write(factsFile, all);
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
+                byte[] all = Arrays.copyOf(body, body.length + 4);
+                java.nio.ByteBuffer.wrap(all, body.length, 4).putInt(CachedFacts.crc(body, body.length));
+                Files.write(factsFile, all);
+            }
+            case GARBAGE_STAMPS -> Files.write(folder.resolve(SourceStamps.FILE), new byte[] {0, 1, 2, (byte) 0xff, '\n'});
+            case TRUNCATED_STAMPS -> {
+                Path stamps = folder.resolve(SourceStamps.FILE);
+                String all = Files.readString(stamps);
+                Files.writeString(stamps, all.substring(0, all.length() - 5));
             }
             case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
             case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));
@@ -222,7 +363,7 @@ class BuildCacheTest {
         Path index = folder.resolve("index");
         String body = Files.readString(index);
         body = BuildCache.MAGIC + " waymark 0.0.1 elsewhere" + body.substring(body.indexOf('\n'), body.lastIndexOf("end\t"));
-        Files.writeString(index, body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n");
+        Files.writeString(index, body + "end\t" + BuildCache.checksum(body) + "\n");
         Object alpha = inode("site", "tools/alpha/index.html");
         assertEquals(List.of(), build(content, "site", BuildCache.at(folder)).diagnostics());
         assertNotEquals(alpha, inode("site", "tools/alpha/index.html"), "nothing is taken from another version's cache");
@@ -280,6 +421,13 @@ class BuildCacheTest {
         for (int i = n - (BuildCache.KEEP_PROJECTS - 1); i < n; i++) want.add(String.format("p%02d-%016x", i, i));
         assertEquals(want, left, "the newest projects stay (with this one, " + BuildCache.KEEP_PROJECTS + "), and a folder with a foreign file");
         assertTrue(Files.isRegularFile(foreign));
+    }
+
+    /** The facts' shard files in a cache folder, by name. */
+    static List<Path> shards(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().startsWith(CachedFacts.SHARD)).sorted().toList();
+        }
     }
 
     private void assertSameTree(String want, String got) {

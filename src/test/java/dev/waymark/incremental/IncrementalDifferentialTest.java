@@ -130,39 +130,32 @@ class IncrementalDifferentialTest {
 
     @Test
     void aContentFileAFullBuildRefusesIsRefusedByAnUpdateToo() throws IOException {
-        content = tmp.resolve("content");
-        themes = tmp.resolve("themes");
-        Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
-        Run.copyTree(Run.THEMES, themes);
-        try (IncrementalBuild build = new IncrementalBuild(new Pipeline.Options(content, tmp.resolve("live"), themes, "", false))) {
-            compare(build, build.update(null), "initial build");
-            Path svg = content.resolve("active.svg");
-            Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"alert(1)\"/>\n</svg>\n");
-            Pipeline.Result refused = build.update(Set.of(svg));
-            assertEquals(List.of("2:3: this SVG can run script (a script, an event handler, foreignObject or a script URL)"),
-                    refused.diagnostics().stream().map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message()).toList());
-            compare(build, refused, "an SVG that can run script");
-            Files.delete(svg);
-            compare(build, build.update(Set.of(svg)), "the SVG removed");
-        }
+        refusedLikeACleanBuild("active.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"alert(1)\"/>\n</svg>\n",
+                "2:3: this SVG can run script (a script, an event handler, foreignObject or a script URL)");
     }
 
     @Test
     void aPageAtAGeneratedPagesAddressIsRefusedByAnUpdateToo() throws IOException {
+        refusedLikeACleanBuild("search.md", "---\ntitle: Find\n---\n\nMy own search page.\n",
+                "1:1: this page's address search/ is taken by the generated search page");
+    }
+
+    /** Adds one file to a live site, expects exactly one error at line:column, then removes it; a clean build agrees each time. */
+    private void refusedLikeACleanBuild(String file, String text, String error) throws IOException {
         content = tmp.resolve("content");
         themes = tmp.resolve("themes");
         Run.copyTree(Run.ROOT.resolve("src/test/resources/sites/mini/content"), content);
         Run.copyTree(Run.THEMES, themes);
         try (IncrementalBuild build = new IncrementalBuild(new Pipeline.Options(content, tmp.resolve("live"), themes, "", false))) {
             compare(build, build.update(null), "initial build");
-            Path search = content.resolve("search.md");
-            Files.writeString(search, "---\ntitle: Find\n---\n\nMy own search page.\n");
-            Pipeline.Result refused = build.update(Set.of(search));
-            assertEquals(List.of("1:1: this page's address search/ is taken by the generated search page"),
+            Path added = content.resolve(file);
+            Files.writeString(added, text);
+            Pipeline.Result refused = build.update(Set.of(added));
+            assertEquals(List.of(error),
                     refused.diagnostics().stream().map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message()).toList());
-            compare(build, refused, "a page at the search page's address");
-            Files.delete(search);
-            compare(build, build.update(Set.of(search)), "the page removed");
+            compare(build, refused, file + " added");
+            Files.delete(added);
+            compare(build, build.update(Set.of(added)), file + " removed");
         }
     }
 

@@ -1,0 +1,143 @@
+package dev.waymark.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The SHA-256 of each source's text, kept between builds with the source file's stamp, so that a build need not hash
+ * the text of a source that did not change: its size, modification time, status-change time (ctime) and inode, read
+ * after the build read the file. The rule is git's for "racily clean" files: a stamp is recorded only when both times
+ * are at least {@link BuildCache#RACY_SECONDS} older than the start of the build that read the file. Any write after
+ * that start (an edit, an edit that keeps the size, even one that sets the old modification time back) changes the
+ * ctime, which nobody can set, to a time at or after that start, so it can never match the recorded stamp. A fresh
+ * checkout (CI restoring the cache) gives every file a new inode and ctime: every source is hashed, as without stamps.
+ * A file system without inodes or ctimes (the {@code unix} attribute view) keeps no stamps.
+ *
+ * <p>On disk: the file {@code stamps} in the cache folder: a header (format, stamp), one line per source (path, stamp,
+ * SHA-256), and a last line with the CRC32C of everything before it. It is rewritten only when a line changed. A
+ * damaged file is ignored with a warning (every source is hashed); another version's is replaced silently.
+ */
+final class SourceStamps {
+    static final String FAMILY = "waymark-stamps ";
+    static final String MAGIC = FAMILY + "1";
+    static final String FILE = "stamps";
+
+    /** A stamp and the hash of the text it vouches for. */
+    private record Known(String stamp, String sha) {
+    }
+
+    private static final java.util.regex.Pattern STAMP = java.util.regex.Pattern.compile("[0-9]+:-?[0-9]+:-?[0-9]+:[0-9]+");
+    private static final java.util.regex.Pattern SHA = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    private final Path file;
+    private final Path content;
+    private final String header;
+    private final long startSecond;
+    private final Consumer<String> warn;
+    private final Map<String, Known> known;
+    private final Map<String, Known> next = new ConcurrentHashMap<>();
+    private String readText;
+
+    /**
+     * @param folder  the cache folder; null keeps nothing (every text is hashed)
+     * @param content the content folder the sources' paths are relative to
+     * @param started when the build began, before it read any source
+     */
+    SourceStamps(Path folder, Path content, String stamp, java.time.Instant started, Consumer<String> warn) {
+        this.file = folder == null ? null : folder.resolve(FILE);
+        this.content = content;
+        this.header = MAGIC + " " + stamp;
+        this.startSecond = started.getEpochSecond();
+        this.warn = warn;
+        this.known = file == null ? Map.of() : read();
+    }
+
+    /** The SHA-256 of a source's text as the build read it: recorded, if the file's stamp vouches for it; else computed. */
+    String hash(String relPath, String text) {
+        String[] now = file == null || relPath.contains("\t") || relPath.contains("\n") ? null : stat(relPath);
+        Known k = now == null ? null : known.get(relPath);
+        if (k != null && k.stamp().equals(now[0])) {
+            next.put(relPath, k);
+            return k.sha();
+        }
+        String sha = Fingerprint.sha256(text.getBytes(StandardCharsets.UTF_8));
+        if (now != null && Long.parseLong(now[1]) <= startSecond - BuildCache.RACY_SECONDS) next.put(relPath, new Known(now[0], sha));
+        return sha;
+    }
+
+    /** A source's stamp and the later of its two times in whole seconds; null when it cannot be read. */
+    private String[] stat(String relPath) {
+        try {
+            Map<String, Object> a = Files.readAttributes(content.resolve(relPath), "unix:size,lastModifiedTime,ctime,ino");
+            FileTime mtime = (FileTime) a.get("lastModifiedTime");
+            FileTime ctime = (FileTime) a.get("ctime");
+            String stamp = a.get("size") + ":" + mtime.to(TimeUnit.NANOSECONDS) + ":" + ctime.to(TimeUnit.NANOSECONDS) + ":" + a.get("ino");
+            long latest = Math.max(mtime.to(TimeUnit.SECONDS), ctime.to(TimeUnit.SECONDS));
+            return new String[] {stamp, Long.toString(latest)};
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null; // no stamp: the text is hashed
+        }
+    }
+
+    /** Writes the stamps this build used and recorded, unless they are those it read. A failure only costs time. */
+    void store() {
+        if (file == null) return;
+        try {
+            StringBuilder out = new StringBuilder(header).append('\n');
+            new TreeMap<>(next).forEach((path, k) -> out.append(path).append('\t').append(k.stamp()).append('\t').append(k.sha()).append('\n'));
+            String body = out.toString();
+            String text = body + "end\t" + BuildCache.checksum(body) + "\n";
+            if (text.equals(readText)) return;
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "stamps", ".tmp"); // a name of its own: builds may run at once
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full cache folder: the next build hashes more
+        }
+    }
+
+    private Map<String, Known> read() {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Map.of();
+        } catch (IOException e) {
+            warn.accept("cannot read its sources' stamps: " + e.getMessage());
+            return Map.of();
+        }
+        if (!text.startsWith(FAMILY)) {
+            warn.accept("its sources' stamps are not a Waymark build cache's");
+            return Map.of();
+        }
+        int end = text.lastIndexOf("end\t");
+        if (end < 0 || !text.endsWith("\n") || !text.substring(end + 4, text.length() - 1).equals(BuildCache.checksum(text.substring(0, end)))) {
+            warn.accept("its sources' stamps are truncated or damaged");
+            return Map.of();
+        }
+        String[] lines = text.substring(0, end).split("\n");
+        if (!lines[0].equals(header)) return Map.of(); // another version's, or another folder's: replaced silently
+        Map<String, Known> out = new java.util.HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split("\t", -1);
+            if (f.length != 3 || f[0].isEmpty() || !STAMP.matcher(f[1]).matches() || !SHA.matcher(f[2]).matches()) {
+                warn.accept("its sources' stamps are damaged at line " + (i + 1));
+                return Map.of();
+            }
+            out.put(f[0], new Known(f[1], f[2]));
+        }
+        readText = text;
+        return out;
+    }
+}

@@ -19,6 +19,7 @@ public final class PageParser {
         try {
             Document doc = markdown.parser().parse(split.body());
             AttributeFilter.filter(doc, source.displayPath(), diagnostics);
+            UnclosedFences.warn(doc, source.displayPath(), diagnostics);
             return new ParsedPage(source, split.frontMatter(), doc);
         } catch (StackOverflowError e) {
             diagnostics.error(SourcePosition.ofFile(source.displayPath()), "the Markdown is nested too deeply to parse",

@@ -58,6 +58,13 @@ public final class BuildCommand implements Callable<Integer> {
         Pipeline.Result result;
         // under --strict, each page is read into its facts as it is rendered, so the check parses no built file again
         RenderedPages rendered = new RenderedPages();
+        if (!java.nio.file.Files.isDirectory(options.content())) {
+            // nothing to build: a wrong --content, or a folder where no guide was started yet
+            err.println("waymark: no content folder at " + options.content());
+            err.println("    hint: run `waymark init` to start a guide here, or pass --content DIR");
+            err.flush();
+            return 2;
+        }
         if (!noCache && cacheDir != null && BuildCache.inside(cacheDir, out)) {
             // the swap replaces the output folder whole: a cache inside it would be deleted by the build that fills it
             err.println("waymark: refusing --cache-dir " + cacheDir + ": it is inside the output folder " + out

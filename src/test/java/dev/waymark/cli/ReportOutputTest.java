@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What each command prints, pinned whole (stdout, stderr and exit code) as picocli's own tests do: one problem type,
@@ -56,6 +57,16 @@ class ReportOutputTest {
                 1 error, 0 warnings in 2 pages; 3 internal references checked; 0 external links (not fetched)
                 """, Run.waymark("check", s).out());
         assertEquals(2, Run.waymark("check", s, "--format", "json").out().lines().count() + 1);
+    }
+
+    @Test
+    void aMissingContentFolderIsBadUsage(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("site");
+        Files.createDirectories(out.resolve("mine"));
+        Run.Outcome r = Run.build(tmp.resolve("nothing-here"), out);
+        assertEquals(new Run.Outcome(2, "", "waymark: no content folder at " + tmp.resolve("nothing-here") + "\n"
+                + "    hint: run `waymark init` to start a guide here, or pass --content DIR\n"), r);
+        assertTrue(Files.isDirectory(out.resolve("mine")), "the output folder is untouched");
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.waymark.support.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +13,7 @@ class InlineHtmlWarningTest {
 
     @Test
     void oneWarningPerParagraphOfUnsafeInlineHtml(@TempDir Path tmp) throws Exception {
-        Path content = tmp.resolve("content");
-        Files.createDirectories(content);
-        Files.writeString(content.resolve("site.yaml"), "title: T\nbase_url: https://example.org/\n");
-        Files.writeString(content.resolve("index.md"), """
+        Path content = Run.guide(tmp, "index.md", """
                 ---
                 title: Home
                 description: d

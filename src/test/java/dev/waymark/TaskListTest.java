@@ -6,7 +6,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,10 +20,7 @@ class TaskListTest {
 
     @Test
     void taskItemsCarryAValidLabelFreeMarker(@TempDir Path tmp) throws Exception {
-        Path content = tmp.resolve("content");
-        Files.createDirectories(content);
-        Files.writeString(content.resolve("site.yaml"), "title: T\nbase_url: https://example.org/\n");
-        Files.writeString(content.resolve("index.md"), """
+        Path content = Run.guide(tmp, "index.md", """
                 ---
                 title: Tasks
                 description: A page with a task list.
@@ -34,8 +30,7 @@ class TaskListTest {
                 - [ ] Rotate the keys
                 - [link](other.md) stays a link
                 - [x](other.md) is a link too: a task marker needs a space after it, as in GitHub
-                """);
-        Files.writeString(content.resolve("other.md"), "---\ntitle: Other\ndescription: d\n---\n\nText.\n");
+                """, "other.md", "---\ntitle: Other\ndescription: d\n---\n\nText.\n");
         Path site = tmp.resolve("site");
         Run.Outcome r = Run.build(content, site, "--quiet");
         assertEquals(0, r.exitCode(), r.err());

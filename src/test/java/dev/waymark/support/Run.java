@@ -73,6 +73,26 @@ public final class Run {
         return htmlFiles(dir).stream().filter(p -> html(p).select("html.embed").isEmpty()).toList();
     }
 
+    /**
+     * A small guide written for one test: {@code folder/content} with a minimal site.yaml and the given pages, as
+     * pairs of a path under the content folder and its text. Returns the content folder.
+     */
+    public static Path guide(Path folder, String... pathsAndTexts) {
+        Path content = folder.resolve("content");
+        try {
+            Files.createDirectories(content);
+            Files.writeString(content.resolve("site.yaml"), "title: T\nbase_url: https://example.org/\n");
+            for (int i = 0; i < pathsAndTexts.length; i += 2) {
+                Path file = content.resolve(pathsAndTexts[i]);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, pathsAndTexts[i + 1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return content;
+    }
+
     /** Copies a folder tree (used to edit fixture content without touching the originals). */
     public static void copyTree(Path from, Path to) {
         try {

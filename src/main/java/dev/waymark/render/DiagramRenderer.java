@@ -265,16 +265,18 @@ public final class DiagramRenderer {
         List<Edge> plain = drawn.stream().map(e -> new Edge(e.from(), e.to(), e.label())).toList();
         Map<Edge, Integer> outX = mapPorts(plain, pos, true);
         Map<Edge, Integer> inX = mapPorts(plain, pos, false);
+        // every edge's line first: a label avoids the lines of edges drawn after it too
+        List<int[]> segments = new ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
-            labels.line(new int[]{outX.get(plain.get(i)), pos.get(drawn.get(i).from())[1] + MAP_H, inX.get(plain.get(i)), pos.get(drawn.get(i).to())[1]});
+            segments.add(new int[]{outX.get(plain.get(i)), pos.get(drawn.get(i).from())[1] + MAP_H, inX.get(plain.get(i)), pos.get(drawn.get(i).to())[1]});
         }
+        segments.forEach(labels::line);
         for (int i = 0; i < drawn.size(); i++) {
             MapEdge e = drawn.get(i);
-            Edge p = plain.get(i);
-            int x1 = outX.get(p);
-            int y1 = pos.get(e.from())[1] + MAP_H;
-            int x2 = inX.get(p);
-            int y2 = pos.get(e.to())[1];
+            int x1 = segments.get(i)[0];
+            int y1 = segments.get(i)[1];
+            int x2 = segments.get(i)[2];
+            int y2 = segments.get(i)[3];
             sb.append("<g class=\"diagram__edge\" data-edge=\"").append(escape(e.key())).append("\"><line x1=\"").append(x1).append("\" y1=\"").append(y1)
                     .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" marker-end=\"url(#").append(idBase).append("-arrow)\"/>");
             if (!e.label().isEmpty()) labels.place(sb, e.label(), x1, y1, x2, y2);

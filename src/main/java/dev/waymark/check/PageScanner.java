@@ -39,7 +39,7 @@ final class PageScanner {
      * Untracked references are values without a position or text, and a site repeats the same few thousand of them
      * (navigation) on every page; one shared instance each keeps 10,000 pages' facts small enough to stay young.
      */
-    private final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
+    final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
 
     /**
      * Reads a page file. Position tracking costs a third of a parse, so the first read of every page runs without it,

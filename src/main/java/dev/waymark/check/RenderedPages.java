@@ -16,12 +16,23 @@ public final class RenderedPages {
     /** A path whose bytes on disk are not known from one rendering: read it from disk. */
     private static final PageFacts UNKNOWN = new PageFacts("", java.util.Set.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
     final PageScanner scanner = new PageScanner();
+    /** Most rendered pages are read without a jsoup tree; the rest, and any page it is unsure of, by the scanner. */
+    private final WellFormedReader wellFormed = new WellFormedReader(scanner.shared);
+    private final java.util.concurrent.atomic.LongAdder fast = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
 
     /** Records a rendered file at its site path; only HTML pages are read (as {@link SiteChecker} reads files). */
     public void rendered(String sitePath, byte[] bytes) {
         if (!isPage(sitePath)) return;
-        PageFacts facts = scanner.read(sitePath, bytes, false);
+        PageFacts facts = null;
+        if (bytes.length <= PageScanner.WHOLE) {
+            String html = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            facts = wellFormed.read(sitePath, html);
+            if (facts == null) facts = scanner.read(sitePath, new java.io.StringReader(html), false);
+            else fast.increment();
+        } else {
+            facts = scanner.read(sitePath, bytes, false);
+        }
         pages.merge(sitePath, facts, (a, b) -> UNKNOWN);
     }
 
@@ -41,6 +52,11 @@ public final class RenderedPages {
     /** How many pages are known from their rendered bytes. */
     public int size() {
         return (int) pages.values().stream().filter(f -> f != UNKNOWN).count();
+    }
+
+    /** How many pages were read without a jsoup tree. */
+    public long readWithoutTree() {
+        return fast.sum();
     }
 
     static boolean isPage(String rel) {

@@ -45,6 +45,9 @@ final class WellFormedReader {
             "nobr", "applet", "marquee", "object", "keygen", "listing", "xmp", "noembed", "noframes", "basefont", "bgsound",
             "menuitem", "command", "caption", "col", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th");
 
+    /** Deeper nesting is left to jsoup, which has its own limits. */
+    private static final int MAX_DEPTH = 200;
+
     private final Map<PageFacts.Ref, PageFacts.Ref> shared;
 
     WellFormedReader(Map<PageFacts.Ref, PageFacts.Ref> shared) {
@@ -267,7 +270,8 @@ final class WellFormedReader {
             String name = el.name;
             String parent = top().name;
             if (openSvg > 0) {
-                if (!SVG.contains(name)) throw OUT;
+                // an svg title or desc reads what it holds as HTML, where a self-closing tag does not end an element
+                if (!SVG.contains(name) || parent.equals("title") || parent.equals("desc")) throw OUT;
                 if (selfClosing) close(el, null);
                 else push(el);
                 return;
@@ -331,6 +335,7 @@ final class WellFormedReader {
         }
 
         private void push(Elem el) {
+            if (stack.size() >= MAX_DEPTH) throw OUT;
             stack.add(el);
             switch (el.name) {
                 case "a" -> openLink = el;

@@ -145,7 +145,9 @@ class WellFormedReaderTest {
                 "<svg><a href=\"x.html\">x</a></svg>",
                 "<svg><style>p{}</style></svg>",
                 "<svg><p>out</p></svg>",
-                "<svg><foreignObject><div>x</div></foreignObject></svg>");
+                "<svg><foreignObject><div>x</div></foreignObject></svg>",
+                "<svg><title><path/>t</title></svg>",
+                "<div>".repeat(250) + "deep" + "</div>".repeat(250));
         for (String body : bodies) assertNull(both(page(body)), body);
         assertNull(both(page("<p>x</p>").replace("<title>Page &amp; more</title>", "<title>&nbsp;</title>")));
         assertNull(both(page("<p>x</p>").replace(" lang=\"en\"", "")));

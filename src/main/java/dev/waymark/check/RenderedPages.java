@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What {@code build --strict} knows of its pages before it writes them: each HTML page is read into its facts from the
  * bytes the renderer produced, on the render worker that produced them, so {@link SiteChecker} does not read and parse
- * the built files again. The facts come from the same {@link PageScanner} over the same bytes as a check of the
- * written file, so findings are the same by construction. A page is left to be read from disk when it cannot be known
+ * the built files again. A well-formed page without problems is read by {@link WellFormedReader}, whose facts are
+ * {@link PageScanner}'s for such a page; any other page by the same {@link PageScanner} over the same bytes as a check of
+ * the written file. A page is left to be read from disk when it cannot be known
  * from its rendered bytes: a path produced twice, or one that something else (a copied file) wrote over.
  */
 public final class RenderedPages {
@@ -24,15 +25,11 @@ public final class RenderedPages {
     /** Records a rendered file at its site path; only HTML pages are read (as {@link SiteChecker} reads files). */
     public void rendered(String sitePath, byte[] bytes) {
         if (!isPage(sitePath)) return;
-        PageFacts facts = null;
-        if (bytes.length <= PageScanner.WHOLE) {
-            String html = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            facts = wellFormed.read(sitePath, html);
-            if (facts == null) facts = scanner.read(sitePath, new java.io.StringReader(html), false);
-            else fast.increment();
-        } else {
-            facts = scanner.read(sitePath, bytes, false);
-        }
+        // a page the well-formed reader is unsure of (or over WHOLE) is read by jsoup, exactly as check reads its file
+        PageFacts facts = bytes.length <= PageScanner.WHOLE
+                ? wellFormed.read(sitePath, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
+        if (facts == null) facts = scanner.read(sitePath, bytes, false);
+        else fast.increment();
         pages.merge(sitePath, facts, (a, b) -> UNKNOWN);
     }
 

@@ -29,7 +29,10 @@ class StrictRecordedTest {
 
     /** Builds with recording on, checks both ways, and returns the (identical) report. */
     private static CheckReport same(Path content, Path out, String theme, Path overrides) {
-        RenderedPages recorded = new RenderedPages();
+        return same(content, out, theme, overrides, new RenderedPages());
+    }
+
+    private static CheckReport same(Path content, Path out, String theme, Path overrides, RenderedPages recorded) {
         Path themes = content.resolveSibling("themes");
         Pipeline.Result result = new Pipeline().recording(recorded).build(new Pipeline.Options(content, out, themes, theme, false,
                 overrides, List.of(Run.THEMES)));
@@ -50,7 +53,10 @@ class StrictRecordedTest {
             same(SITES.resolve(site).resolve("content"), tmp.resolve(site), "", tmp.resolve("none"));
         }
         for (String theme : List.of("default", "editorial")) {
-            same(Run.GUIDE, tmp.resolve("guide-" + theme), theme, tmp.resolve("none"));
+            RenderedPages recorded = new RenderedPages();
+            same(Run.GUIDE, tmp.resolve("guide-" + theme), theme, tmp.resolve("none"), recorded);
+            // and most were read without a jsoup tree (check.WellFormedReader), so that way is what is compared here
+            assertTrue(recorded.readWithoutTree() * 10 >= recorded.size() * 9L, recorded.readWithoutTree() + " of " + recorded.size());
         }
     }
 

@@ -6,10 +6,15 @@ import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +44,7 @@ final class PageScanner {
      * Untracked references are values without a position or text, and a site repeats the same few thousand of them
      * (navigation) on every page; one shared instance each keeps 10,000 pages' facts small enough to stay young.
      */
-    private final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
+    final Map<PageFacts.Ref, PageFacts.Ref> shared = new ConcurrentHashMap<>();
 
     /**
      * Reads a page file. Position tracking costs a third of a parse, so the first read of every page runs without it,
@@ -49,9 +54,8 @@ final class PageScanner {
     PageFacts read(String file, Path path, boolean track) {
         try {
             if (Files.size(path) <= WHOLE) {
-                // An ordinary page is decoded in one go: the JDK's bulk decoder (ASCII fast path) costs less than a
-                // stream decoder's buffer refills, and replaces bad bytes the same way.
-                return read(file, new java.io.StringReader(new String(Files.readAllBytes(path), StandardCharsets.UTF_8)), track);
+                // An ordinary page is decoded in one go: cheaper than a stream decoder's buffer refills.
+                return read(file, decoded(Files.readAllBytes(path)), track);
             }
             try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
                 return read(file, in, track);
@@ -66,12 +70,27 @@ final class PageScanner {
      * that file: whole up to {@link #WHOLE}, else through the same stream decoder.
      */
     PageFacts read(String file, byte[] bytes, boolean track) {
-        if (bytes.length <= WHOLE) return read(file, new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)), track);
+        if (bytes.length <= WHOLE) return read(file, decoded(bytes), track);
         try (Reader in = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             return read(file, in, track);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A whole page's bytes decoded straight into the characters the parser reads, replacing bad bytes with U+FFFD as
+     * {@code new String(bytes, UTF_8)} and the stream decoder do. Half the cost of making a {@code String} first: a page
+     * with one character outside Latin-1 (most themes have an icon) becomes a UTF-16 string, which costs a second pass
+     * and a copy to hand its characters over.
+     */
+    static Reader decoded(byte[] bytes) {
+        CharBuffer chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        decoder.decode(ByteBuffer.wrap(bytes), chars, true);
+        decoder.flush(chars);
+        return new CharArrayReader(chars.array(), 0, chars.position());
     }
 
     /** Pages up to this size are read whole; bigger ones are streamed, so memory does not grow with a page. */

@@ -8,20 +8,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What {@code build --strict} knows of its pages before it writes them: each HTML page is read into its facts from the
  * bytes the renderer produced, on the render worker that produced them, so {@link SiteChecker} does not read and parse
- * the built files again. The facts come from the same {@link PageScanner} over the same bytes as a check of the
- * written file, so findings are the same by construction. A page is left to be read from disk when it cannot be known
+ * the built files again. A well-formed page without problems is read by {@link WellFormedReader}, whose facts are
+ * {@link PageScanner}'s for such a page; any other page by the same {@link PageScanner} over the same bytes as a check of
+ * the written file. A page is left to be read from disk when it cannot be known
  * from its rendered bytes: a path produced twice, or one that something else (a copied file) wrote over.
  */
 public final class RenderedPages {
     /** A path whose bytes on disk are not known from one rendering: read it from disk. */
     private static final PageFacts UNKNOWN = new PageFacts("", java.util.Set.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
     final PageScanner scanner = new PageScanner();
+    /** Most rendered pages are read without a jsoup tree; the rest, and any page it is unsure of, by the scanner. */
+    private final WellFormedReader wellFormed = new WellFormedReader(scanner.shared);
+    private final java.util.concurrent.atomic.LongAdder fast = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
 
     /** Records a rendered file at its site path; only HTML pages are read (as {@link SiteChecker} reads files). */
     public void rendered(String sitePath, byte[] bytes) {
         if (!isPage(sitePath)) return;
-        PageFacts facts = scanner.read(sitePath, bytes, false);
+        // a page the well-formed reader is unsure of (or over WHOLE) is read by jsoup, exactly as check reads its file
+        PageFacts facts = bytes.length <= PageScanner.WHOLE
+                ? wellFormed.read(sitePath, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
+        if (facts == null) facts = scanner.read(sitePath, bytes, false);
+        else fast.increment();
         pages.merge(sitePath, facts, (a, b) -> UNKNOWN);
     }
 
@@ -41,6 +49,11 @@ public final class RenderedPages {
     /** How many pages are known from their rendered bytes. */
     public int size() {
         return (int) pages.values().stream().filter(f -> f != UNKNOWN).count();
+    }
+
+    /** How many pages were read without a jsoup tree. */
+    public long readWithoutTree() {
+        return fast.sum();
     }
 
     static boolean isPage(String rel) {

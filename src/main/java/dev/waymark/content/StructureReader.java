@@ -22,6 +22,7 @@ import dev.waymark.model.PageKind;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class StructureReader {
         Map<Node, Directive> directives = new IdentityHashMap<>();
         List<ChoiceList> choiceListOrder = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, Integer> nextSuffix = new HashMap<>();
         Map<String, SourcePosition> firstUse = new LinkedHashMap<>();
         Optional<String> title = Optional.empty();
 
@@ -92,9 +94,9 @@ public final class StructureReader {
                     first = false;
                     continue;
                 }
-                String id = explicitId(h).orElseGet(() -> uniqueSlug(text, ids));
+                String id = explicitId(h).orElseGet(() -> uniqueSlug(text, ids, nextSuffix));
                 if (id.isEmpty()) {
-                    id = uniqueSlug("section", ids);
+                    id = uniqueSlug("section", ids, nextSuffix);
                 }
                 claim(id, at(file, h), ids, firstUse, diagnostics);
                 headingIds.put(h, id);
@@ -132,15 +134,20 @@ public final class StructureReader {
         firstUse.putIfAbsent(id, at);
     }
 
-    private static String uniqueSlug(String text, Set<String> ids) {
+    /**
+     * The heading's slug, or the slug with the smallest free suffix. ids only ever grow, so a suffix found taken
+     * stays taken: {@code nextSuffix} remembers where each slug's search stopped, which keeps thousands of headings
+     * with the same text linear instead of trying -1, -2, … again for each one.
+     */
+    private static String uniqueSlug(String text, Set<String> ids, Map<String, Integer> nextSuffix) {
         String base = Slug.of(text);
         if (base.isEmpty()) base = "section";
         if (reserved(base)) base = "section-" + base;
-        String id = base;
-        for (int n = 1; ids.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
+        if (!ids.contains(base)) return base;
+        int n = nextSuffix.getOrDefault(base, 1);
+        while (ids.contains(base + "-" + n)) n++;
+        nextSuffix.put(base, n + 1);
+        return base + "-" + n;
     }
 
     private static boolean reserved(String id) {

@@ -259,7 +259,7 @@ public final class Pipeline {
                     if (pageCache.folder().isPresent()) e.files.forEach(f -> texts.put(f.relPath(), facts.textHash(f)));
                     CachedPages pages = new CachedPages(pageCache, new CachedPages.Inputs(site, theme,
                             options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
-                            contentPrefix, contentDisplay, texts), theme.hasTemplate("embed.jte"));
+                            contentPrefix, contentDisplay, texts, facts.names()), theme.hasTemplate("embed.jte"));
                     cached = pages;
                     pages.reuse(staging, pool);
                     if (facts.on()) parseMissing(e, site, pages, diagnostics, pool);

@@ -419,7 +419,7 @@ public final class BuildCache {
             Map<String, List<Entry>> entries = new java.util.HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].split("\t", -1);
-                if (f.length != 5 || !HEX.matcher(f[0]).matches() || !f[1].matches("[fs]") || !HEX.matcher(f[2]).matches()
+                if (f.length != 5 || !HEX.matcher(f[0]).matches() || !(f[1].equals("f") || f[1].equals("s")) || !HEX.matcher(f[2]).matches()
                         || !STAMP.matcher(f[3]).matches() || f[4].isEmpty()) {
                     warn("its index is damaged at line " + (i + 1));
                     return Map.of();

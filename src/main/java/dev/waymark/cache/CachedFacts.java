@@ -36,12 +36,12 @@ import java.util.zip.CRC32C;
  * the {@link BuildCache} index or a fresh parse and render.
  *
  * <p>On disk: 256 shards in the cache folder, {@code facts-00} … {@code facts-ff}, each holding the entries whose keys
- * start with its two hex digits: a header (format, stamp), the entries (key, bytes), and the CRC32C of everything
- * before it (it guards against damage; whoever can rewrite the cache can as well rewrite the index). A build rewrites,
- * whole and atomically, only the shards whose set of keys changed: a one-page edit writes one or two small files, not
- * the whole store. Keys name contents, so shards written by two builds at once still each hold right entries. A shard
- * whose checksum does not match, or whose entry cannot be read back, is ignored with one warning (its pages are
- * parsed); another version's shard is replaced silently.
+ * start with its two hex digits: a header (format, stamp), the entries (key, the fingerprint of the page's model, bytes),
+ * and the CRC32C of everything before it (it guards against damage; whoever can rewrite the cache can as well rewrite
+ * the index). A build rewrites, whole and atomically, only the shards whose set of keys changed: a one-page edit
+ * writes one or two small files, not the whole store. Keys name contents, so shards written by two builds at once
+ * still each hold right entries. A shard whose checksum does not match, or whose entry cannot be read back, is ignored
+ * with one warning (its pages are parsed); another version's shard is replaced silently.
  */
 public final class CachedFacts {
     /** One page's facts: its model and its search entries. */
@@ -53,9 +53,10 @@ public final class CachedFacts {
 
     /** Any version's header starts so; one with another version or stamp is replaced silently. */
     static final String FAMILY = "waymark-facts ";
-    static final String MAGIC = FAMILY + "2";
+    static final String MAGIC = FAMILY + "3";
     /** A shard's file name: this, then the first two hex digits of its keys ({@code facts-00} … {@code facts-ff}). */
     static final String SHARD = "facts-";
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private static final java.util.regex.Pattern SHARD_NAME = java.util.regex.Pattern.compile("facts-[0-9a-f]{2}");
     /** The single facts file of earlier versions, removed when the shards are written. */
     static final String OLD_FILE = "facts";
@@ -66,16 +67,22 @@ public final class CachedFacts {
     private final String stamp;
     private final Map<String, byte[]> known;
     private final Map<String, byte[]> next = new ConcurrentHashMap<>();
+    /** Each entry's page fingerprint (the walk of its page), by key: read with the entry, or made when it is put. */
+    private final Map<String, String> prints = new ConcurrentHashMap<>();
     private final Map<String, String> textHashes = new ConcurrentHashMap<>();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicBoolean undecodable = new AtomicBoolean();
     private final List<Diagnostic> warnings = new ArrayList<>();
 
     private final SourceStamps stamps;
+    /** The pages decoded from kept facts, by identity: each named by its key (see {@link #names()}). */
+    private final Map<Object, String> names = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final String stampHash;
 
     private CachedFacts(Path folder, String stamp, Path content, java.time.Instant started) {
         this.folder = folder;
         this.stamp = stamp;
+        this.stampHash = Fingerprint.sha256(stamp.getBytes(StandardCharsets.UTF_8));
         this.known = folder == null ? Map.of() : read();
         this.stamps = new SourceStamps(folder, content, stamp, started, this::warn);
     }
@@ -116,12 +123,22 @@ public final class CachedFacts {
             Facts facts = (Facts) RecordCodec.decode(bytes, Facts.class);
             if (facts == null || facts.page() == null) throw new IOException("an empty entry");
             next.put(key, bytes);
+            names.put(facts.page(), prints.get(key));
             return Optional.of(facts);
         } catch (IOException | RuntimeException e) {
             undecodable.set(true); // the codec and the file disagree: no entry is trusted any more
             warn("the facts of a page cannot be read back (" + e.getMessage() + ")");
             return Optional.empty();
         }
+    }
+
+    /**
+     * A name for each page this build took from the facts or put into them, by identity: the fingerprint of the page
+     * itself, made when it was parsed and kept with its facts. So fingerprinting the site model need not walk 10,000
+     * pages' headings and ids again, and a body edit that leaves a page's model as it was leaves its name too.
+     */
+    public Map<Object, String> names() {
+        return names;
     }
 
     /** Whether a freshly parsed page may be kept: it parsed without diagnostics and no other page embeds its source. */
@@ -133,7 +150,11 @@ public final class CachedFacts {
     public void put(String key, Facts facts) {
         if (folder == null) return;
         try {
-            next.put(key, RecordCodec.encode(facts, Facts.class));
+            byte[] bytes = RecordCodec.encode(facts, Facts.class);
+            String print = new Fingerprint().add(facts.page()).hex();
+            prints.put(key, print);
+            names.put(facts.page(), print); // named alike when kept, or a page kept next build would change every key
+            next.put(key, bytes);
         } catch (IllegalArgumentException e) {
             // a value the codec does not know: the page is parsed next time
         }
@@ -178,6 +199,7 @@ public final class CachedFacts {
         out.writeInt(entries.size());
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             out.write(e.getKey().getBytes(StandardCharsets.US_ASCII)); // 64 hex digits
+            out.write(prints.get(e.getKey()).getBytes(StandardCharsets.US_ASCII)); // 64 hex digits
             out.writeInt(e.getValue().length);
             out.write(e.getValue());
         }
@@ -248,6 +270,9 @@ public final class CachedFacts {
         for (int i = 0; i < n; i++) {
             String key = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
             if (!shardOf(key).equals(shard)) throw new IOException("a key in the wrong shard");
+            String print = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
+            if (!HEX.matcher(print).matches()) throw new IOException("a bad page fingerprint");
+            prints.put(key, print);
             int len = in.readInt();
             if (len < 0 || len > in.available()) throw new IOException("bad length");
             out.put(key, in.readNBytes(len));

@@ -40,12 +40,24 @@ import java.util.stream.Stream;
  * re-renders one page, while a title edit re-renders every page (its title is in every navigation).
  */
 public final class CachedPages {
-    /** What all pages' files depend on, besides each page's own source; {@code textHashes}: the SHA-256 of each source's text, by source path. */
+    /**
+     * What all pages' files depend on, besides each page's own source; {@code textHashes}: the SHA-256 of each source's
+     * text, by source path; {@code known}: names that stand in for model values when fingerprinting, by identity (see
+     * {@link CachedFacts#names()}).
+     */
     public record Inputs(Site site, Theme theme, Path siteYaml, Collection<String> assets, Collection<String> unreadable,
                          Collection<String> drafts, Map<String, String> dates, String contentPrefix, Path contentDisplay,
-                         Map<String, String> textHashes) {
+                         Map<String, String> textHashes, Map<Object, String> known) {
+        /** Without names for kept pages: each page is walked. */
+        public Inputs(Site site, Theme theme, Path siteYaml, Collection<String> assets, Collection<String> unreadable,
+                      Collection<String> drafts, Map<String, String> dates, String contentPrefix, Path contentDisplay,
+                      Map<String, String> textHashes) {
+            this(site, theme, siteYaml, assets, unreadable, drafts, dates, contentPrefix, contentDisplay, textHashes, Map.of());
+        }
+
         String key(String stamp) {
-            Fingerprint f = new Fingerprint().add(stamp).add(theme.name());
+            // a page whose facts came from the cache is fingerprinted by its facts key (see CachedFacts#names)
+            Fingerprint f = new Fingerprint(known).add(stamp).add(theme.name());
             for (Path folder : theme.folders()) files(f, folder);
             try {
                 f.bytes(Files.isRegularFile(siteYaml) ? Files.readAllBytes(siteYaml) : new byte[0]);

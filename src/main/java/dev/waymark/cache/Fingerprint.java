@@ -25,10 +25,24 @@ import java.util.Optional;
  */
 public final class Fingerprint {
     private final MessageDigest md = sha256();
+    private final Map<Object, String> known;
+
+    public Fingerprint() {
+        this(Map.of());
+    }
+
+    /**
+     * A fingerprint that writes, for a value found (by identity) in {@code known}, its string there instead of walking
+     * it: a name that identifies the value as surely as its fingerprint would (the fingerprint of a kept page, made
+     * when it was parsed and stored with its facts).
+     */
+    Fingerprint(Map<Object, String> known) {
+        this.known = known;
+    }
 
     /** Adds a value of the model (or any mix of the types above). */
     public Fingerprint add(Object value) {
-        write(md, value);
+        write(md, value, known);
         return this;
     }
 
@@ -48,8 +62,11 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    private static void write(MessageDigest md, Object v) {
-        if (v == null) {
+    private static void write(MessageDigest md, Object v, Map<Object, String> known) {
+        String name = v == null || known.isEmpty() ? null : known.get(v);
+        if (name != null) {
+            text(md, 'k', name);
+        } else if (v == null) {
             md.update((byte) 'n');
         } else if (v instanceof String s) {
             text(md, 's', s);
@@ -61,21 +78,21 @@ public final class Fingerprint {
             text(md, 't', v.getClass().getSimpleName() + ":" + v);
         } else if (v instanceof Optional<?> o) {
             md.update((byte) 'o');
-            write(md, o.orElse(null));
+            write(md, o.orElse(null), known);
         } else if (v instanceof List<?> list) {
             md.update(ByteBuffer.allocate(5).put((byte) 'l').putInt(list.size()).array());
-            for (Object x : list) write(md, x);
+            for (Object x : list) write(md, x, known);
         } else if (v instanceof Collection<?> set) {
-            unordered(md, 'u', set.stream().map(Fingerprint::of).toList());
+            unordered(md, 'u', set.stream().map(x -> of(x, known)).toList());
         } else if (v instanceof Map<?, ?> map) {
-            unordered(md, 'm', map.entrySet().stream().map(e -> of(e.getKey()) + of(e.getValue())).toList());
+            unordered(md, 'm', map.entrySet().stream().map(e -> of(e.getKey(), known) + of(e.getValue(), known)).toList());
         } else if (v.getClass().isRecord()) {
             text(md, 'r', v.getClass().getName());
             for (RecordComponent c : v.getClass().getRecordComponents()) {
                 try {
                     var accessor = c.getAccessor();
                     accessor.setAccessible(true);
-                    write(md, accessor.invoke(v));
+                    write(md, accessor.invoke(v), known);
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     throw new IllegalStateException("cannot read " + c + " for the build cache", e);
                 }
@@ -85,9 +102,9 @@ public final class Fingerprint {
         }
     }
 
-    private static String of(Object v) {
+    private static String of(Object v, Map<Object, String> known) {
         MessageDigest md = sha256();
-        write(md, v);
+        write(md, v, known);
         return HexFormat.of().formatHex(md.digest());
     }
 

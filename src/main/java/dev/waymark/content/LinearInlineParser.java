@@ -11,6 +11,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +29,11 @@ import java.util.regex.Pattern;
  * of the stack; when the link holds no delimiter, the top <em>is</em> {@code stackBottom}, and the walk goes down
  * the whole stack (every {@code *emph*} earlier in the paragraph) without finding one. Nothing is above it then, so
  * there is nothing to process, and the same result comes without the walk.
+ * <p>
+ * The third is an unmatched run of backticks: {@code parseBackticks} reads every later run in the paragraph looking
+ * for one of the same length, so runs of 1, 2, 3, … backticks cost O(n^1.5) (a 2 MB line: 30 s). As in cmark, one
+ * pass records where the last run of each length starts; an opening run with no run of its length after it is text
+ * at once, exactly as flexmark would end up treating it.
  */
 final class LinearInlineParser extends CommonmarkInlineParser {
     LinearInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
@@ -52,6 +58,43 @@ final class LinearInlineParser extends CommonmarkInlineParser {
     public void processDelimiters(Delimiter stackBottom) {
         if (stackBottom != null && stackBottom == lastDelimiter) return;
         super.processDelimiters(stackBottom);
+    }
+
+    /** The paragraph {@link #lastRunOfLength} was computed for. */
+    private BasedSequence runsOf;
+    /** For each length of a maximal backtick run, where the last such run starts. */
+    private final Map<Integer, Integer> lastRunOfLength = new HashMap<>();
+
+    @Override
+    protected boolean parseBackticks() {
+        int start = index;
+        int end = start;
+        while (end < input.length() && input.charAt(end) == '`') end++;
+        if (end > start && lastRunStart(end - start) < end) {
+            // flexmark's own ending when no closing run is found
+            index = end;
+            appendText(input.subSequence(start, end));
+            return true;
+        }
+        return super.parseBackticks();
+    }
+
+    private int lastRunStart(int length) {
+        if (runsOf != input) {
+            runsOf = input;
+            lastRunOfLength.clear();
+            for (int i = 0; i < input.length(); ) {
+                if (input.charAt(i) != '`') {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < input.length() && input.charAt(j) == '`') j++;
+                lastRunOfLength.put(j - i, i);
+                i = j;
+            }
+        }
+        return lastRunOfLength.getOrDefault(length, -1);
     }
 
     @Override

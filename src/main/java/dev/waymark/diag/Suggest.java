@@ -25,7 +25,19 @@ public final class Suggest {
                 best = c;
             }
         }
-        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+        return bestDistance <= Math.max(2, stem(word).length() / 3) ? best : null;
+    }
+
+    /**
+     * The part of a name a typo is judged against: a path's last segment without its extension. A shared folder and
+     * ".md" make any two names in one folder look alike ("profiles/render.md" is four edits from
+     * "profiles/index.md", a fifth of its length), but it is the file name that has to be plausibly mistyped.
+     */
+    static String stem(String word) {
+        String path = word.endsWith("/") ? word.substring(0, word.length() - 1) : word;
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot > 0 ? last.substring(0, dot) : last;
     }
 
     static int distance(String a, String b) {

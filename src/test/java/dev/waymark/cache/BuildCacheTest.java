@@ -81,6 +81,33 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
+    /**
+     * The site key names each page whose facts were kept by the fingerprint of its model, stored with its facts, instead
+     * of walking its headings and ids again: the name read back from the cache is the one a fresh parse gives (a body
+     * edit elsewhere keeps every other page), and a heading edit still changes it; the result is a clean build.
+     */
+    @Test
+    void aKeptPageIsNamedInTheSiteKeyByTheFingerprintItWasParsedWith() throws IOException {
+        Path content = content();
+        Path notes = content.resolve("tools/notes.md"); // a plain page: profile and decision pages are always parsed
+        Files.writeString(notes, "---\ntitle: Notes\n---\n\nSome notes.\n\n## First\n\nText.\n");
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        build(content, "site", cache);
+        Files.writeString(notes, Files.readString(notes).replace("title: Notes", "title: Field notes"));
+        build(content, "site", cache); // parsed afresh: its fingerprint made now and kept with its facts
+        Object alpha = inode("site", "tools/alpha/index.html");
+        Object home = inode("site", "index.html");
+        Files.writeString(content.resolve("index.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics()); // the notes from their facts, named as kept
+        assertEquals(alpha, inode("site", "tools/alpha/index.html"), "the site key is the one the previous build had");
+        assertNotEquals(home, inode("site", "index.html"), "the edited page is rendered again");
+        Files.writeString(notes, Files.readString(notes).replace("## First", "## Renamed"));
+        build(content, "site", cache); // a kept fingerprint must not stand for the new model
+        assertNotEquals(alpha, inode("site", "tools/alpha/index.html"), "a heading edit renders every page");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
     enum Damage {
         TRUNCATED_FILE, SWAPPED_FILE, OUTPUT_EDITED_IN_PLACE, GARBAGE_INDEX, TRUNCATED_INDEX, EDITED_INDEX_LINE,
         // the page facts (an unchanged page is not parsed)
@@ -324,7 +351,7 @@ class BuildCacheTest {
                 byte[] body = Arrays.copyOf(facts, facts.length - 4);
                 int eol = 0;
                 while (body[eol] != '\n') eol++;
-                body[eol + 1 + 4 + 64 + 4] = 7; // the first entry's first byte: not a value's tag
+                body[eol + 1 + 4 + 64 + 64 + 4] = 7; // the first entry's first byte: not a value's tag
                 byte[] all = Arrays.copyOf(body, body.length + 4);
                 java.nio.ByteBuffer.wrap(all, body.length, 4).putInt(CachedFacts.crc(body, body.length));
                 Files.write(factsFile, all);

@@ -55,4 +55,39 @@ class LinearInlineParserTest {
         assertEquals("<p>A <em>b</em> <a href=\"e.md\">c <em>d</em></a> <a href=\"https://example.org/r\" title=\"T\">ref</a>"
                 + " <strong>f</strong> <a href=\"h.md\" class=\"x\">g</a></p>\n", html);
     }
+
+    private static String backtickRuns(int longest) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= longest; i++) sb.append("`".repeat(i)).append(' ');
+        return sb.append('\n').toString();
+    }
+
+    @Test
+    void unmatchedBacktickRunsOfEveryLengthParseInLinearTime() {
+        // runs of 1..k backticks, none closed: 64 times the text (eight times k) costs 512x when each run reads
+        // all later runs (n^1.5), 64x when it does not
+        String small = backtickRuns(300);
+        String large = backtickRuns(2400);
+        nanos(small);
+        nanos(large);
+        long tSmall = Long.MAX_VALUE;
+        long tLarge = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            tSmall = Math.min(tSmall, nanos(small));
+            tLarge = Math.min(tLarge, nanos(large));
+        }
+        double ratio = (double) tLarge / tSmall;
+        assertTrue(ratio < 200, String.format("64x the backticks took %.1fx as long (%d ms vs %d ms); linear is ~64x, n^1.5 ~512x",
+                ratio, tLarge / 1_000_000, tSmall / 1_000_000));
+    }
+
+    @Test
+    void codeSpansParseAsFlexmarkParsesThem() {
+        String md = "`a` ``b`` ``c` d` ```e`` f``` `g ``h`` `` i ` ``` j\n\nk `` l\nm `` n ` o\n";
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        assertEquals("<p><code>a</code> <code>b</code> <code>c` d` ```e</code> f<code>`g ``h`` `` i `</code> j</p>\n"
+                + "<p>k <code>l m</code> n ` o</p>\n", html);
+        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
+        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+    }
 }

@@ -110,8 +110,12 @@ final class PageScanner {
         Document doc;
         try (StreamParser stream = new StreamParser(Parser.htmlParser().setTrackPosition(track)).parse(in, "")) {
             doc = stream.document();
+            Set<Element> frame = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Element el : (Iterable<Element>) stream::iterator) {
                 String tag = el.normalName();
+                // html, head and body stay in the tree (read at the end), and the stream hands body over a second time
+                // when the document ends: their own id and style are read once.
+                if ((tag.equals("html") || tag.equals("head") || tag.equals("body")) && !frame.add(el)) continue;
                 if (el.hasAttr("id")) {
                     String id = el.id();
                     if (!seen.add(id)) {

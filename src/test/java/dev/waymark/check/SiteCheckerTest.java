@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,19 @@ class SiteCheckerTest {
                         "linked.html broken-link " + broken, "small.html broken-link " + broken),
                 r.findings().stream().map(f -> f.at().displayPath() + " " + f.code() + " " + f.message()).toList(),
                 Format.TEXT.report(r.report()));
+    }
+
+    /** jsoup's stream parser hands the body element over twice; its id and style are still read once. */
+    @Test
+    void anIdOrStyleOnTheBodyIsReadOnce(@TempDir Path site) throws Exception {
+        Files.writeString(site.resolve("index.html"), """
+                <!DOCTYPE html>
+                <html lang="en" id="root"><head id="h"><title>T</title><meta name="description" content="d"></head>
+                <body id="top" style="background:url(missing.png)"><h1>Hi</h1><p><a href="#top">up</a> <a href="#root">root</a></p></body></html>
+                """);
+        CheckReport r = new SiteChecker().check(site, CheckOptions.defaults());
+        assertEquals("index.html:3:1: error: style url() \"missing.png\" points to a file that does not exist [broken-link]\n"
+                + "1 error, 0 warnings in 1 page; 3 internal references checked; 0 external links (not fetched)\n", Format.TEXT.report(r.report()));
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class RenderedPages {
         if (!isPage(sitePath)) return;
         // a page the well-formed reader is unsure of (or over WHOLE) is read by jsoup, exactly as check reads its file
         PageFacts facts = bytes.length <= PageScanner.WHOLE
-                ? wellFormed.read(sitePath, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
+                ? wellFormed.read(sitePath, bytes) : null;
         if (facts == null) facts = scanner.read(sitePath, bytes, false);
         else fast.increment();
         pages.merge(sitePath, facts, (a, b) -> UNKNOWN);

@@ -1,5 +1,10 @@
 package dev.waymark.check;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +61,22 @@ final class WellFormedReader {
 
     /** The page's facts, or {@code null} when it is outside the subset or has a problem: then read it with jsoup. */
     PageFacts read(String file, String html) {
+        return read(file, html.toCharArray(), html.length());
+    }
+
+    /** The same for a page's bytes, decoded as {@code new String(bytes, UTF_8)} decodes them. */
+    PageFacts read(String file, byte[] bytes) {
+        CharBuffer chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        decoder.decode(ByteBuffer.wrap(bytes), chars, true);
+        decoder.flush(chars);
+        return read(file, chars.array(), chars.position());
+    }
+
+    private PageFacts read(String file, char[] chars, int length) {
         try {
-            return new Reading(file, html).run();
+            return new Reading(file, chars, length).run();
         } catch (RuntimeException e) {
             if (e == OUT) return null;
             throw e;
@@ -84,7 +103,7 @@ final class WellFormedReader {
 
     private final class Reading {
         private final String file;
-        private final String s;
+        private final char[] cs; // read by index: String.charAt on a page with any non-Latin-1 character costs more
         private final int n;
         private int pos;
         private Mode mode = Mode.BEFORE_HTML;
@@ -104,19 +123,20 @@ final class WellFormedReader {
         private boolean description;
         private Elem htmlElement;
 
-        Reading(String file, String s) {
+        Reading(String file, char[] chars, int length) {
             this.file = file;
-            this.s = s;
-            this.n = s.length();
+            this.cs = chars;
+            this.n = length;
         }
 
         PageFacts run() {
-            if (s.indexOf('\0') >= 0 || s.indexOf('\r') >= 0 || !s.regionMatches(true, 0, "<!DOCTYPE html>", 0, 15)) throw OUT;
+            for (int i = 0; i < n; i++) if (cs[i] == '\0' || cs[i] == '\r') throw OUT;
+            if (n < 15 || !str(0, 15).equalsIgnoreCase("<!DOCTYPE html>")) throw OUT;
             pos = 15;
             while (pos < n) {
-                char c = s.charAt(pos);
+                char c = cs[pos];
                 if (c == '<' && pos + 1 < n) {
-                    char d = s.charAt(pos + 1);
+                    char d = cs[pos + 1];
                     if (d == '!') {
                         comment();
                         continue;
@@ -131,8 +151,8 @@ final class WellFormedReader {
                     }
                     if (d == '?') throw OUT;
                 }
-                int end = s.indexOf('<', pos + 1);
-                if (end < 0) end = n;
+                int end = pos + 1;
+                while (end < n && cs[end] != '<') end++;
                 text(pos, end);
                 pos = end;
             }
@@ -144,11 +164,12 @@ final class WellFormedReader {
         }
 
         private void comment() {
-            if (!s.startsWith("<!--", pos) || s.startsWith("<!-->", pos) || s.startsWith("<!--->", pos)) throw OUT;
-            int end = s.indexOf("-->", pos + 4);
+            if (!at(pos, "<!--") || at(pos, "<!-->") || at(pos, "<!--->")) throw OUT;
+            int end = find(pos + 4, "-->");
             if (end < 0) throw OUT;
-            int bang = s.indexOf("--!>", pos + 4);
-            if (bang >= 0 && bang < end) throw OUT;
+            for (int i = pos + 4; i + 3 < end + 3 && i < end; i++) {
+                if (at(i, "--!>")) throw OUT; // jsoup ends a comment there too
+            }
             pos = end + 3;
         }
 
@@ -169,6 +190,24 @@ final class WellFormedReader {
             }
         }
 
+        private String str(int from, int to) {
+            return new String(cs, from, to - from);
+        }
+
+        /** Whether the text at {@code i} starts with {@code token}. */
+        private boolean at(int i, String token) {
+            if (i + token.length() > n) return false;
+            for (int k = 0; k < token.length(); k++) if (cs[i + k] != token.charAt(k)) return false;
+            return true;
+        }
+
+        /** Where {@code token} next starts from {@code i}, or -1. */
+        private int find(int i, String token) {
+            char first = token.charAt(0);
+            for (int k = i; k + token.length() <= n; k++) if (cs[k] == first && at(k, token)) return k;
+            return -1;
+        }
+
         private Elem top() {
             return stack.get(stack.size() - 1);
         }
@@ -176,20 +215,20 @@ final class WellFormedReader {
         private void startTag() {
             int i = pos + 1;
             int nameStart = i;
-            while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '/' && s.charAt(i) != '>') i++;
+            while (i < n && !isSpace(cs[i]) && cs[i] != '/' && cs[i] != '>') i++;
             String name = lower(nameStart, i);
             List<String> attrs = new ArrayList<>(4);
             boolean selfClosing = false;
             while (true) {
-                while (i < n && isSpace(s.charAt(i))) i++;
+                while (i < n && isSpace(cs[i])) i++;
                 if (i >= n) throw OUT;
-                char c = s.charAt(i);
+                char c = cs[i];
                 if (c == '>') {
                     i++;
                     break;
                 }
                 if (c == '/') {
-                    if (i + 1 < n && s.charAt(i + 1) == '>') {
+                    if (i + 1 < n && cs[i + 1] == '>') {
                         selfClosing = true;
                         i += 2;
                         break;
@@ -197,26 +236,27 @@ final class WellFormedReader {
                     throw OUT;
                 }
                 int a = i;
-                while (i < n && !isSpace(s.charAt(i)) && "/>=\"'<".indexOf(s.charAt(i)) < 0) i++;
+                while (i < n && !isSpace(cs[i]) && "/>=\"'<".indexOf(cs[i]) < 0) i++;
                 if (i == a || i >= n) throw OUT;
                 String key = lower(a, i);
-                while (i < n && isSpace(s.charAt(i))) i++;
+                while (i < n && isSpace(cs[i])) i++;
                 String value = "";
-                if (i < n && s.charAt(i) == '=') {
+                if (i < n && cs[i] == '=') {
                     i++;
-                    while (i < n && isSpace(s.charAt(i))) i++;
+                    while (i < n && isSpace(cs[i])) i++;
                     if (i >= n) throw OUT;
-                    char q = s.charAt(i);
+                    char q = cs[i];
                     if (q == '"' || q == '\'') {
-                        int end = s.indexOf(q, i + 1);
-                        if (end < 0) throw OUT;
+                        int end = i + 1;
+                        while (end < n && cs[end] != q) end++;
+                        if (end >= n) throw OUT;
                         value = decode(i + 1, end);
                         i = end + 1;
-                        if (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>' && s.charAt(i) != '/') throw OUT;
+                        if (i < n && !isSpace(cs[i]) && cs[i] != '>' && cs[i] != '/') throw OUT;
                     } else {
                         int v = i;
-                        while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '>') {
-                            if ("\"'<=`".indexOf(s.charAt(i)) >= 0) throw OUT;
+                        while (i < n && !isSpace(cs[i]) && cs[i] != '>') {
+                            if ("\"'<=`".indexOf(cs[i]) >= 0) throw OUT;
                             i++;
                         }
                         if (i == v) throw OUT;
@@ -350,12 +390,12 @@ final class WellFormedReader {
 
         private void endTag() {
             int i = pos + 2;
-            if (i >= n || !isLetter(s.charAt(i))) throw OUT;
+            if (i >= n || !isLetter(cs[i])) throw OUT;
             int nameStart = i;
-            while (i < n && !isSpace(s.charAt(i)) && s.charAt(i) != '/' && s.charAt(i) != '>') i++;
+            while (i < n && !isSpace(cs[i]) && cs[i] != '/' && cs[i] != '>') i++;
             String name = lower(nameStart, i);
-            while (i < n && isSpace(s.charAt(i))) i++;
-            if (i >= n || s.charAt(i) != '>') throw OUT;
+            while (i < n && isSpace(cs[i])) i++;
+            if (i >= n || cs[i] != '>') throw OUT;
             pos = i + 1;
             switch (mode) {
                 case IN_HEAD -> {
@@ -397,17 +437,19 @@ final class WellFormedReader {
             int i = from;
             int end;
             while (true) {
-                end = s.indexOf("</", i);
+                end = find(i, "</");
                 if (end < 0) throw OUT;
                 int after = end + 2 + name.length();
-                if (s.regionMatches(true, end + 2, name, 0, name.length()) && after < n
-                        && (isSpace(s.charAt(after)) || s.charAt(after) == '/' || s.charAt(after) == '>')) break;
+                if (after < n && str(end + 2, after).equalsIgnoreCase(name)
+                        && (isSpace(cs[after]) || cs[after] == '/' || cs[after] == '>')) break;
                 i = end + 2;
             }
             int close = end + 2 + name.length();
-            while (close < n && isSpace(s.charAt(close))) close++;
-            if (close >= n || s.charAt(close) != '>') throw OUT;
-            if (name.equals("script") && s.substring(from, end).contains("<!--")) throw OUT;
+            while (close < n && isSpace(cs[close])) close++;
+            if (close >= n || cs[close] != '>') throw OUT;
+            if (name.equals("script")) {
+                for (int k = from; k < end; k++) if (cs[k] == '<' && at(k, "<!--")) throw OUT;
+            }
             if (name.equals("title")) {
                 if (!title) {
                     if (!definite(from, end)) throw OUT; // a blank or entity-only title: let jsoup say
@@ -416,7 +458,7 @@ final class WellFormedReader {
                 if (openLink != null && definite(from, end)) openLink.named = true;
             }
             pos = close + 1;
-            close(el, s.substring(from, end));
+            close(el, str(from, end));
         }
 
         /** An element ends: the facts {@link PageScanner} reads from it, in the same order. */
@@ -491,25 +533,27 @@ final class WellFormedReader {
 
         /** An attribute value with its character references replaced, as jsoup reads it; refused when unsure. */
         private String decode(int from, int to) {
-            int amp = s.indexOf('&', from);
-            if (amp < 0 || amp >= to) return s.substring(from, to);
+            int amp = from;
+            while (amp < to && cs[amp] != '&') amp++; // not indexOf: that would look on to the page's end
+            if (amp == to) return str(from, to);
             StringBuilder sb = new StringBuilder(to - from);
             int i = from;
             while (i < to) {
-                char c = s.charAt(i);
-                if (c != '&') {
-                    sb.append(c);
+                char ch = cs[i];
+                if (ch != '&') {
+                    sb.append(ch);
                     i++;
                     continue;
                 }
-                if (i + 1 >= to || !(Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '#')) {
+                if (i + 1 >= to || !(Character.isLetterOrDigit(cs[i + 1]) || cs[i + 1] == '#')) {
                     sb.append('&');
                     i++;
                     continue;
                 }
-                int semi = s.indexOf(';', i);
-                if (semi < 0 || semi >= to || semi - i > 10) throw OUT;
-                String ref = s.substring(i + 1, semi);
+                int semi = i;
+                while (semi < to && semi - i <= 10 && cs[semi] != ';') semi++;
+                if (semi >= to || cs[semi] != ';') throw OUT;
+                String ref = str(i + 1, semi);
                 int cp;
                 if (ref.startsWith("#x") || ref.startsWith("#X")) {
                     cp = number(ref.substring(2), 16);
@@ -539,16 +583,16 @@ final class WellFormedReader {
         }
 
         private boolean whitespace(int from, int to) {
-            for (int i = from; i < to; i++) if (!isSpace(s.charAt(i))) return false;
+            for (int i = from; i < to; i++) if (!isSpace(cs[i])) return false;
             return true;
         }
 
         private boolean definite(int from, int to) {
-            return WellFormedReader.definite(s, from, to);
+            return WellFormedReader.definite(cs, from, to);
         }
 
         private String lower(int from, int to) {
-            String name = s.substring(from, to);
+            String name = str(from, to);
             for (int k = 0; k < name.length(); k++) {
                 char c = name.charAt(k);
                 if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
@@ -577,12 +621,16 @@ final class WellFormedReader {
      * then leaves the page to jsoup.
      */
     static boolean definite(String s, int from, int to) {
+        return definite(s.toCharArray(), from, to);
+    }
+
+    static boolean definite(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == '&') {
                 i++;
-                while (i < to && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '#')) i++;
-                if (i < to && s.charAt(i) != ';') i--; // not a reference's end: look at it again
+                while (i < to && (Character.isLetterOrDigit(s[i]) || s[i] == '#')) i++;
+                if (i < to && s[i] != ';') i--; // not a reference's end: look at it again
                 continue;
             }
             if ((c > ' ' && c < 0x7F) || Character.isLetterOrDigit(c)) return true;

@@ -16,8 +16,9 @@ for r in $(seq "$REPEAT"); do
   printf '\nOne more paragraph, round %s.\n' "$r" >> "$page"
   # both start from an empty output folder, as in CI (a fresh checkout, the cache restored), removed outside the timing
   rm -rf "$work/clean" "$work/cached"
+  sync   # the previous run's writes are flushed outside the timing
   read -r t _ < <(measure ./waymark build --content "$content" --out "$work/clean" --no-cache --quiet); echo "$t" >> "$work/c"
-  read -r t _ < <(measure ./waymark build --content "$content" --out "$work/cached" --cache-dir "$work/cache" --quiet); echo "$t" >> "$work/k"
+  sync; read -r t _ < <(measure ./waymark build --content "$content" --out "$work/cached" --cache-dir "$work/cache" --quiet); echo "$t" >> "$work/k"
   diff -r -q -x .waymark-manifest "$work/clean" "$work/cached" >/dev/null || echo "MISMATCH: the cached build differs from the clean one" >&2
 done
 c=$(median < "$work/c"); k=$(median < "$work/k")

@@ -16,11 +16,14 @@ machine
 : > "$WORK/sc-plain"; : > "$WORK/sc-strict"; : > "$WORK/sc-check"
 for r in $(seq "$REPEAT"); do
   rm -rf "$WORK/sc-a" "$WORK/sc-b"
+  # each run writes ~220 MB: flush the previous run's writes outside the timing, or they land on the next one
+  sync
   read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-a" --quiet --no-cache); echo "$t" >> "$WORK/sc-plain"
-  read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-b" --quiet --no-cache --strict); echo "$t" >> "$WORK/sc-strict"
+  sync; read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-b" --quiet --no-cache --strict); echo "$t" >> "$WORK/sc-strict"
   rm -rf "$WORK/sc-foreign"; cp -r "$WORK/sc-a" "$WORK/sc-foreign"; rm -f "$WORK/sc-foreign/.waymark-sources" "$WORK/sc-foreign/.waymark-manifest"
-  read -r t _ < <(measure ./waymark check "$WORK/sc-foreign" --severity orphan-page=off); echo "$t" >> "$WORK/sc-check"
+  sync; read -r t _ < <(measure ./waymark check "$WORK/sc-foreign" --severity orphan-page=off); echo "$t" >> "$WORK/sc-check"
 done
+echo "rounds (s): plain $(tr '\n' ' ' < "$WORK/sc-plain")| strict $(tr '\n' ' ' < "$WORK/sc-strict")| check $(tr '\n' ' ' < "$WORK/sc-check")"
 p=$(median < "$WORK/sc-plain"); s=$(median < "$WORK/sc-strict"); c=$(median < "$WORK/sc-check")
 printf "%6d pages  plain build %.2f s   build --strict %.2f s = %.2fx (target <= 1.1)   check, foreign copy %.2f s = %.0f%% of the build (target <= 35%%)\n" \
   "$PAGES" "$p" "$s" "$(echo "$s / $p" | bc -l)" "$c" "$(echo "100 * $c / $p" | bc -l)"

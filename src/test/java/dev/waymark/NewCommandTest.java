@@ -31,4 +31,19 @@ class NewCommandTest {
         assertEquals(2, Run.waymark("new", "page", "../escape", "--content", content.toString()).exitCode());
         assertEquals(2, Run.waymark("new", "recipe", "x", "--content", content.toString()).exitCode());
     }
+
+    /** A page name with another extension is refused (it used to become faq.txt.md); a dot in a name is fine. */
+    @Test
+    void aPageNameWithAnotherExtensionIsRefused(@TempDir Path tmp) throws Exception {
+        Path content = tmp.resolve("content");
+        Run.copyTree(SiteStructureTest.MINI, content);
+        Run.Outcome txt = Run.waymark("new", "page", "notes/faq.txt", "--content", content.toString());
+        assertEquals(2, txt.exitCode());
+        assertEquals("a page is a Markdown file ending in .md, not \"faq.txt\"; give notes/faq for notes/faq.md, or the whole name"
+                + " (notes/faq.txt.md) if the dot is meant", txt.err().lines().findFirst().orElseThrow());
+        assertTrue(Files.notExists(content.resolve("notes")), "nothing written");
+        assertEquals(0, Run.waymark("new", "page", "notes/faq.txt.md", "--content", content.toString()).exitCode());
+        assertEquals(0, Run.waymark("new", "page", "release-1.2", "--content", content.toString()).exitCode());
+        assertTrue(Files.exists(content.resolve("notes/faq.txt.md")) && Files.exists(content.resolve("release-1.2.md")));
+    }
 }

@@ -51,6 +51,11 @@ public final class NewCommand implements Callable<Integer> {
                 text = profile(name.strip(), new SiteConfigReader().read(content, content, new Diagnostics()), siteYaml);
             }
             case "page" -> {
+                java.util.regex.Matcher other = OTHER_EXTENSION.matcher(name);
+                if (other.find()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "a page is a Markdown file ending in .md, not \""
+                            + other.group(1) + "\"; give notes/faq for notes/faq.md, or the whole name (" + name + ".md) if the dot is meant");
+                }
                 String rel = name.endsWith(".md") ? name : name + ".md";
                 if (rel.startsWith("/") || rel.contains("..") || rel.contains("\\")) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the page path must stay inside " + shown(content) + ", e.g. notes/faq.md");
@@ -70,6 +75,10 @@ public final class NewCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return 0;
     }
+
+    /** A last path segment that ends in an extension with a letter in it, other than .md (faq.txt, notes.markdown). */
+    private static final java.util.regex.Pattern OTHER_EXTENSION =
+            java.util.regex.Pattern.compile("(?:^|/)([^/]+\\.(?!md$)[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*)$");
 
     private static String shown(Path p) {
         return DisplayPath.of(p).toString().replace('\\', '/');

@@ -74,7 +74,7 @@ public final class ContentLoader {
         try {
             root = contentDir.toRealPath();
         } catch (IOException e) {
-            diagnostics.error(SourcePosition.ofFile(displayDir), "content folder not found", "create it, or pass --content DIR");
+            diagnostics.error("content-not-found", SourcePosition.ofFile(displayDir), "content folder not found", "create it, or pass --content DIR");
             return new Loaded(List.of(), List.of());
         }
         List<Asset> mdFiles = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class ContentLoader {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink() && !insideRoot(root, file)) {
-                        diagnostics.error(SourcePosition.ofFile(displayDir.resolve(rel)),
+                        diagnostics.error("symlink-outside", SourcePosition.ofFile(displayDir.resolve(rel)),
                                 "symlink points outside the content folder", "copy the file into the content folder instead of linking to it");
                         return FileVisitResult.CONTINUE;
                     }
@@ -161,7 +161,7 @@ public final class ContentLoader {
         try {
             long size = Files.size(file);
             if (size > MAX_PAGE_BYTES) {
-                diagnostics.error(SourcePosition.ofFile(shown), "page is " + (size >> 20) + " MB; the limit is 16 MB",
+                diagnostics.error("file-too-large", SourcePosition.ofFile(shown), "page is " + (size >> 20) + " MB; the limit is 16 MB",
                         "split it into several pages");
                 return null;
             }
@@ -171,13 +171,13 @@ public final class ContentLoader {
             }
             BidiControls.scan(text, shown, diagnostics);
             if (text.isBlank()) {
-                diagnostics.error(SourcePosition.ofFile(shown), "the page is empty",
+                diagnostics.error("empty-file", SourcePosition.ofFile(shown), "the page is empty",
                         "add front matter with a title, e.g. ---\\ntitle: My page\\n---");
                 return null;
             }
             return new SourceFile(rel, shown, text);
         } catch (IOException e) {
-            diagnostics.error(SourcePosition.ofFile(shown), "cannot read file: " + e.getMessage(), "check the file's permissions");
+            diagnostics.error("unreadable-file", SourcePosition.ofFile(shown), "cannot read file: " + e.getMessage(), "check the file's permissions");
             return null;
         }
     }

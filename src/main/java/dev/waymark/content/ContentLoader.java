@@ -134,7 +134,7 @@ public final class ContentLoader {
             Diagnostics own = new Diagnostics();
             SourceFile now = read(rel, file, displayDir, own);
             if (now == null || !own.sorted().isEmpty() || !vouch.matches(rel, now.text())) {
-                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(shown),
+                throw new ContentException(Diagnostic.error("file-changed", SourcePosition.ofFile(shown),
                         "the file changed while the site was being built",
                         "build again once it is saved; the previous output was left as it was"));
             }

@@ -277,7 +277,7 @@ class BuildCacheTest {
         // edited after loading and before its page asks for its text: the build stops rather than render a text its keys do not name
         Files.writeString(content.resolve("tools/alpha.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
         var changed = org.junit.jupiter.api.Assertions.assertThrows(dev.waymark.diag.ContentException.class, () -> page(loaded, "tools/alpha.md").text());
-        assertTrue(changed.diagnostic().format().contains("alpha.md:1:1: error: the file changed while the site was being built"), changed.diagnostic().format());
+        assertTrue(changed.diagnostic().format().contains("alpha.md:1:1: error: the file changed while the site was being built [file-changed]"), changed.diagnostic().format());
         // loaded again, the edited source is read at once (its stamp no longer vouches); the others still are not
         var again = load(content, cache);
         assertTrue(page(again, "tools/alpha.md").isRead());

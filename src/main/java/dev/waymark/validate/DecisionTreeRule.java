@@ -1,6 +1,7 @@
 package dev.waymark.validate;
 
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.Suggest;
 import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionNode.Answer;
 import dev.waymark.model.DecisionNode.Outcome;
@@ -29,6 +30,7 @@ public final class DecisionTreeRule {
                         "give this node another {#id}");
             }
         }
+        Map<String, String> meant = new HashMap<>(); // a missing target -> the id it was probably meant to be
         for (DecisionNode node : tree.nodes()) {
             if (node instanceof Question q) {
                 if (q.answers().size() < 2) {
@@ -37,8 +39,11 @@ public final class DecisionTreeRule {
                 }
                 for (Answer a : q.answers()) {
                     if (!byId.containsKey(a.target())) {
+                        String near = Suggest.closest(a.target(), byId.keySet());
+                        if (near != null) meant.put(a.target(), near);
                         diagnostics.error("tree-missing-node", a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
-                                "point it to the {#id} of a Question or Outcome heading on this page");
+                                near != null ? "did you mean #" + near + "?"
+                                        : "point it to the {#id} of a Question or Outcome heading on this page");
                     }
                 }
             } else if (node instanceof Outcome o && o.evidence().isEmpty()) {
@@ -47,7 +52,8 @@ public final class DecisionTreeRule {
             }
         }
         tree.start().ifPresentOrElse(start -> {
-            Set<String> reached = reach(start.id(), byId);
+            // A node that only a mistyped answer leads to is not reported as well: reach it as if the typo were fixed.
+            Set<String> reached = reach(start.id(), byId, meant);
             for (DecisionNode node : tree.nodes()) {
                 if (!reached.contains(node.id())) {
                     diagnostics.error("tree-unreachable", node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",
@@ -63,7 +69,7 @@ public final class DecisionTreeRule {
         });
     }
 
-    private static Set<String> reach(String start, Map<String, DecisionNode> byId) {
+    private static Set<String> reach(String start, Map<String, DecisionNode> byId, Map<String, String> meant) {
         Set<String> seen = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
         while (!todo.isEmpty()) {
@@ -71,7 +77,8 @@ public final class DecisionTreeRule {
             if (!seen.add(id)) continue;
             if (byId.get(id) instanceof Question q) {
                 q.answers().forEach(a -> {
-                    if (byId.containsKey(a.target())) todo.push(a.target());
+                    String target = meant.getOrDefault(a.target(), a.target());
+                    if (byId.containsKey(target)) todo.push(target);
                 });
             }
         }

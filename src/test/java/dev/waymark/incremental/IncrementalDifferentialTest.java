@@ -390,7 +390,18 @@ class IncrementalDifferentialTest {
         want.forEach((k, v) -> {
             if (!Arrays.equals(v, got.get(k))) differ.add(k);
         });
-        if (!differ.isEmpty()) fail(what + ": files differ from a clean build: " + differ);
+        if (!differ.isEmpty()) fail(what + ": files differ from a clean build: " + differ + firstDifference(want.get(differ.get(0)), got.get(differ.get(0))));
+    }
+
+    /** Where two versions of a file first differ, with some context of each: so a red run says what was stale. */
+    private static String firstDifference(byte[] want, byte[] got) {
+        String a = new String(want, java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(got, java.nio.charset.StandardCharsets.UTF_8);
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        int from = Math.max(0, i - 80);
+        return "\n  first difference at character " + i + "\n  clean: …" + a.substring(from, Math.min(a.length(), i + 240))
+                + "\n  this:  …" + b.substring(from, Math.min(b.length(), i + 240));
     }
 
     private static Map<String, byte[]> tree(Path root) {

@@ -317,7 +317,7 @@ class DecisionWidgetFeaturesTest {
 
     @Test
     void aStaleOutcomeCarriesANoticeAndTheBuildWarnsAtItsLine() {
-        String warning = "pick.md:38:1: warning: outcome \"later\" was last reviewed 2025-06-01, 273 days before 2026-03-01 (review_max_age_days: 90)";
+        String warning = "pick.md:38:1: warning: outcome \"later\" was last reviewed 2025-06-01, 273 days before 2026-03-01 (review_max_age_days: 90) [outcome-stale]";
         assertTrue((build.out() + build.err()).contains(warning), build.out() + build.err());
         assertEquals(1, (build.out() + build.err()).split("warning:", -1).length - 1, "only the stale outcome warns");
         String notice = "This recommendation was last reviewed on 2025-06-01, 273 days before this guide was last updated "

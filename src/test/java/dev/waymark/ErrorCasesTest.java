@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.waymark.diag.ProblemCodesTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every folder under {@code src/test/resources/errors/} is one broken site: its {@code content/} must fail the build
@@ -45,5 +50,20 @@ class ErrorCasesTest {
         }
         assertEquals(new Run.Outcome(1, "", Files.readString(golden, StandardCharsets.UTF_8)), new Run.Outcome(r.exitCode(), r.out(), err), name);
         assertFalse(Files.exists(out), "a failed build writes nothing");
+    }
+
+    /** Every problem a broken site reports has a stable code, and that code is one the README documents. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyReportedProblemHasADocumentedCode(String name, @TempDir Path tmp) throws IOException {
+        Run.Outcome r = Run.build(CASES.resolve(name).resolve("content"), tmp.resolve("site"), "--format", "json");
+        List<String> codes = Pattern.compile("\\{\"severity\":\"[a-z]+\",\"code\":\"([^\"]*)\"").matcher(r.out()).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(r.out().split("\"severity\":", -1).length - 1, codes.size(), r.out());
+        assertFalse(codes.isEmpty(), name + " reports no problem: " + r.out());
+        Set<String> documented = ProblemCodesTest.documented();
+        for (String code : codes) {
+            assertTrue(documented.contains(code), name + ": \"" + code + "\" is not a documented problem code in " + r.out());
+        }
     }
 }

@@ -35,7 +35,7 @@ class GuideFolderTest {
         Files.writeString(content.resolve("index.md"), BROKEN);
         Run.Outcome r = Run.build(content, tmp.resolve("site"));
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().startsWith(content.toAbsolutePath() + "/index.md:6:5: error: link to a missing page \"missing.md\"\n"), r.err());
+        assertTrue(r.err().startsWith(content.toAbsolutePath() + "/index.md:6:5: error: link to a missing page \"missing.md\" [broken-link]\n"), r.err());
     }
 
     @Test
@@ -46,7 +46,7 @@ class GuideFolderTest {
         assertTrue(relative.startsWith(".."), relative.toString());
         Run.Outcome r = Run.build(relative, tmp.resolve("site"));
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().startsWith(content.toAbsolutePath() + "/index.md:6:5: error: link to a missing page \"missing.md\"\n"), r.err());
+        assertTrue(r.err().startsWith(content.toAbsolutePath() + "/index.md:6:5: error: link to a missing page \"missing.md\" [broken-link]\n"), r.err());
     }
 
     @Test
@@ -102,7 +102,7 @@ class GuideFolderTest {
                 """);
         Run.Outcome r = Run.build(content, tmp.resolve("site"));
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("index.md:6:1: error: id \"wm-main\" is reserved for the theme (ids starting with wm-)\n"
+        assertTrue(r.err().contains("index.md:6:1: error: id \"wm-main\" is reserved for the theme (ids starting with wm-) [reserved-id]\n"
                 + "    hint: choose another id, e.g. \"main\"\n"), r.err());
     }
 

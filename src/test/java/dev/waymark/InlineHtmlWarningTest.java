@@ -29,9 +29,9 @@ class InlineHtmlWarningTest {
                 """);
         Run.Outcome r = Run.build(content, tmp.resolve("site"));
         assertEquals("""
-                content/index.md:8:11: warning: inline HTML <svg> was removed or sanitised
+                content/index.md:8:11: warning: inline HTML <svg> was removed or sanitised [html-sanitised]
                     hint: only simple inline tags such as <kbd>, <abbr> or <sup> are kept
-                content/index.md:12:11: warning: inline HTML <a href="javascript:alert(1)"> was removed or sanitised
+                content/index.md:12:11: warning: inline HTML <a href="javascript:alert(1)"> was removed or sanitised [html-sanitised]
                     hint: only simple inline tags such as <kbd>, <abbr> or <sup> are kept
                 """, r.err().replace(tmp.toString() + "/", ""));
         assertEquals(0, r.exitCode());

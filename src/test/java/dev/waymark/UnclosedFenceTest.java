@@ -43,7 +43,7 @@ class UnclosedFenceTest {
                 """);
         Run.Outcome r = Run.build(content, tmp.resolve("site"));
         assertEquals(new Run.Outcome(0, "built 5 pages (N files) into site in N ms\n", """
-                content/notes/open.md:10:1: warning: this code block is never closed, so the rest of the page is shown as code
+                content/notes/open.md:10:1: warning: this code block is never closed, so the rest of the page is shown as code [unclosed-fence]
                     hint: end the block with ```` on a line of its own
                 """), new Run.Outcome(r.exitCode(),
                 r.out().replace(tmp.toString() + "/", "").replaceAll("\\d+ files", "N files").replaceAll("in \\d+ ms", "in N ms"),

@@ -72,7 +72,7 @@ public final class SiteAssembler {
         for (Page page : pages) {
             Page clash = byPath.get(page.path());
             if (clash != null) {
-                diagnostics.error(page.at(), "duplicate slug: this page and " + clash.sourcePath() + " both build /" + page.path(),
+                diagnostics.error("duplicate-slug", page.at(), "duplicate slug: this page and " + clash.sourcePath() + " both build /" + page.path(),
                         "rename one of the files or give it another `slug:`");
                 continue;
             }
@@ -101,7 +101,7 @@ public final class SiteAssembler {
         String path = pathOf(rel, fm.slug());
         Optional<String> title = fm.title().or(() -> in.structure().title());
         if (title.isEmpty() && !fm.titleReported()) {
-            diagnostics.error(fm.titleAt(), "page has no title", "add `title: …` to the front matter");
+            diagnostics.error("missing-title", fm.titleAt(), "page has no title", "add `title: …` to the front matter");
         }
         String section = path.isEmpty() ? "" : parentPath(rel.endsWith("index.md") ? path.substring(0, path.length() - 1) : path);
         if (rel.endsWith("index.md") && !path.isEmpty()) {
@@ -110,7 +110,7 @@ public final class SiteAssembler {
         Optional<DecisionTree> tree = fm.kind() == PageKind.DECISION
                 ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
         if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
-            diagnostics.error(fm.at(), "a decision page has no Question or Outcome headings",
+            diagnostics.error("tree-empty", fm.at(), "a decision page has no Question or Outcome headings",
                     "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
         }
         return new Page(rel, SourcePosition.ofFile(parsed.source().displayPath()), path, section, fm.kind(),

@@ -21,13 +21,17 @@ public final class RenderedPages {
     private final WellFormedReader wellFormed = new WellFormedReader(scanner.shared);
     private final java.util.concurrent.atomic.LongAdder fast = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
+    /** Bigger pages are left to jsoup, which streams them. */
+    static final int LARGEST = 64 << 20;
 
     /** Records a rendered file at its site path; only HTML pages are read (as {@link SiteChecker} reads files). */
     public void rendered(String sitePath, byte[] bytes) {
         if (!isPage(sitePath)) return;
-        // a page the well-formed reader is unsure of (or over WHOLE) is read by jsoup, exactly as check reads its file
-        PageFacts facts = bytes.length <= PageScanner.WHOLE
-                ? wellFormed.read(sitePath, bytes) : null;
+        // a page the well-formed reader is unsure of is read by jsoup, exactly as check reads its file (streamed over
+        // WHOLE). The reader takes only valid UTF-8, which the whole and the streaming decoder decode alike, so it
+        // reads big pages too (a site's search page lists every page: 4.7 MB at 10,000 pages); up to LARGEST, as its
+        // characters take twice the bytes' memory.
+        PageFacts facts = bytes.length <= LARGEST ? wellFormed.read(sitePath, bytes) : null;
         if (facts == null) facts = scanner.read(sitePath, bytes, false);
         else fast.increment();
         pages.merge(sitePath, facts, (a, b) -> UNKNOWN);

@@ -1,10 +1,5 @@
 package dev.waymark.check;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,10 +45,15 @@ final class WellFormedReader {
             "nobr", "applet", "marquee", "object", "keygen", "listing", "xmp", "noembed", "noframes", "basefont", "bgsound",
             "menuitem", "command", "caption", "col", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th");
 
+    private static final String[] NONE = {};
+    private static final int[] NO_SPANS = {};
+
     /** Deeper nesting is left to jsoup, which has its own limits. */
     private static final int MAX_DEPTH = 200;
 
     private final Map<PageFacts.Ref, PageFacts.Ref> shared;
+    /** Each thread's recently made references, by a hash of their characters: one slot each, newest wins. */
+    private final ThreadLocal<PageFacts.Ref[]> recent = ThreadLocal.withInitial(() -> new PageFacts.Ref[4096]);
 
     WellFormedReader(Map<PageFacts.Ref, PageFacts.Ref> shared) {
         this.shared = shared;
@@ -61,17 +61,70 @@ final class WellFormedReader {
 
     /** The page's facts, or {@code null} when it is outside the subset or has a problem: then read it with jsoup. */
     PageFacts read(String file, String html) {
+        for (int i = 0; i < html.length(); i++) if (html.charAt(i) == '\0' || html.charAt(i) == '\r') return null;
         return read(file, html.toCharArray(), html.length());
     }
 
-    /** The same for a page's bytes, decoded as {@code new String(bytes, UTF_8)} decodes them. */
+    /**
+     * The same for a page's bytes, when they are valid UTF-8 (so every decoder, whole or streaming, gives the same
+     * characters), decoded into this thread's buffer; {@code null} for any byte sequence that is not, or a NUL or CR
+     * (which jsoup reads by its own rules).
+     */
     PageFacts read(String file, byte[] bytes) {
-        CharBuffer chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        decoder.decode(ByteBuffer.wrap(bytes), chars, true);
-        decoder.flush(chars);
-        return read(file, chars.array(), chars.position());
+        char[] cs = buffer.get();
+        if (cs.length < bytes.length) {
+            cs = new char[Math.max(bytes.length, cs.length * 2)];
+            if (cs.length <= KEPT) buffer.set(cs); // a rare huge page's buffer is not kept
+        }
+        int length = utf8(bytes, cs);
+        return length < 0 ? null : read(file, cs, length);
+    }
+
+    /** Buffers up to this many characters stay with their thread for the next page. */
+    private static final int KEPT = 1 << 20;
+    private final ThreadLocal<char[]> buffer = ThreadLocal.withInitial(() -> new char[1 << 15]);
+
+    /** Decodes valid UTF-8 into {@code cs}; the number of characters, or -1 on anything invalid, a NUL or a CR. */
+    static int utf8(byte[] b, char[] cs) {
+        int n = b.length;
+        int j = 0;
+        int i = 0;
+        while (i < n) {
+            int c = b[i];
+            if (c > 0 && c != '\r') { // ASCII, not NUL or CR
+                cs[j++] = (char) c;
+                i++;
+                continue;
+            }
+            if (c >= 0) return -1; // NUL or CR
+            c &= 0xFF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= n || !continuation(b[i + 1])) return -1;
+                cs[j++] = (char) (((c & 0x1F) << 6) | (b[i + 1] & 0x3F));
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= n || !continuation(b[i + 1]) || !continuation(b[i + 2])) return -1;
+                int b1 = b[i + 1] & 0xFF;
+                if ((c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F)) return -1; // overlong, or a surrogate
+                cs[j++] = (char) (((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b[i + 2] & 0x3F));
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= n || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) return -1;
+                int b1 = b[i + 1] & 0xFF;
+                if ((c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F)) return -1; // overlong, or past U+10FFFF
+                int cp = ((c & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+                cs[j++] = Character.highSurrogate(cp);
+                cs[j++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return -1;
+            }
+        }
+        return j;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     private PageFacts read(String file, char[] chars, int length) {
@@ -85,17 +138,40 @@ final class WellFormedReader {
 
     private static final class Elem {
         final String name;
-        final String[] attrs; // name, value, name, value…
+        /** What kind of element, from {@link #flags(String)}. */
+        final int kind;
+        /** Attribute names, each the one instance {@link #NAMES} holds when it is a known name (compared by identity). */
+        final String[] names;
+        /** Each attribute's value: the decoded text, or null while it is still only the span {@code spans[2k], spans[2k+1]}. */
+        final String[] values;
+        final int[] spans;
+        final char[] cs;
         boolean named; // a link: has text, or an image with alt text
 
-        Elem(String name, String[] attrs) {
+        Elem(String name, int kind, String[] names, String[] values, int[] spans, char[] cs) {
             this.name = name;
-            this.attrs = attrs;
+            this.kind = kind;
+            this.names = names;
+            this.values = values;
+            this.spans = spans;
+            this.cs = cs;
+        }
+
+        /** Where attribute {@code key} is, or -1; {@code key} must be one of {@link #NAMES}. */
+        int index(String key) {
+            for (int i = 0; i < names.length; i++) if (names[i] == key) return i;
+            return -1;
         }
 
         String attr(String key) {
-            for (int i = 0; i < attrs.length; i += 2) if (attrs[i].equals(key)) return attrs[i + 1];
-            return null;
+            int i = index(key);
+            return i < 0 ? null : value(i);
+        }
+
+        String value(int i) {
+            String v = values[i];
+            if (v == null) v = values[i] = new String(cs, spans[2 * i], spans[2 * i + 1] - spans[2 * i]);
+            return v;
         }
     }
 
@@ -122,6 +198,11 @@ final class WellFormedReader {
         private boolean title;
         private boolean description;
         private Elem htmlElement;
+        /** The kind of the name {@link #lower} returned last. */
+        private int nameKind;
+        private String[] keys = new String[8];
+        private String[] vals = new String[8];
+        private int[] spans = new int[16];
 
         Reading(String file, char[] chars, int length) {
             this.file = file;
@@ -130,7 +211,6 @@ final class WellFormedReader {
         }
 
         PageFacts run() {
-            for (int i = 0; i < n; i++) if (cs[i] == '\0' || cs[i] == '\r') throw OUT;
             if (n < 15 || !str(0, 15).equalsIgnoreCase("<!DOCTYPE html>")) throw OUT;
             pos = 15;
             while (pos < n) {
@@ -177,8 +257,7 @@ final class WellFormedReader {
             switch (mode) {
                 case IN_BODY -> {
                     Elem top = top();
-                    String t = top.name;
-                    if (t.equals("table") || t.equals("tbody") || t.equals("thead") || t.equals("tfoot") || t.equals("tr")) {
+                    if ((top.kind & IS_TABLE) != 0) {
                         if (!whitespace(from, to)) throw OUT;
                     } else if (openLink != null && !openLink.named && definite(from, to)) {
                         openLink.named = true;
@@ -217,7 +296,8 @@ final class WellFormedReader {
             int nameStart = i;
             while (i < n && !isSpace(cs[i]) && cs[i] != '/' && cs[i] != '>') i++;
             String name = lower(nameStart, i);
-            List<String> attrs = new ArrayList<>(4);
+            int kind = nameKind; // before the attribute names are looked up
+            int count = 0; // attributes so far, in the scratch arrays
             boolean selfClosing = false;
             while (true) {
                 while (i < n && isSpace(cs[i])) i++;
@@ -236,11 +316,13 @@ final class WellFormedReader {
                     throw OUT;
                 }
                 int a = i;
-                while (i < n && !isSpace(cs[i]) && "/>=\"'<".indexOf(cs[i]) < 0) i++;
+                while (i < n && !isSpace(cs[i]) && !endsAttributeName(cs[i])) i++;
                 if (i == a || i >= n) throw OUT;
                 String key = lower(a, i);
                 while (i < n && isSpace(cs[i])) i++;
-                String value = "";
+                String value = ""; // decoded now when it holds a character reference, else kept as its span
+                int from = i;
+                int to = i;
                 if (i < n && cs[i] == '=') {
                     i++;
                     while (i < n && isSpace(cs[i])) i++;
@@ -250,7 +332,8 @@ final class WellFormedReader {
                         int end = i + 1;
                         while (end < n && cs[end] != q) end++;
                         if (end >= n) throw OUT;
-                        value = decode(i + 1, end);
+                        from = i + 1;
+                        to = end;
                         i = end + 1;
                         if (i < n && !isSpace(cs[i]) && cs[i] != '>' && cs[i] != '/') throw OUT;
                     } else {
@@ -260,19 +343,31 @@ final class WellFormedReader {
                             i++;
                         }
                         if (i == v) throw OUT;
-                        value = decode(v, i);
+                        from = v;
+                        to = i;
                     }
+                    value = decoded(from, to);
                 }
                 boolean dup = false; // jsoup keeps an attribute's first value
-                for (int k = 0; k < attrs.size(); k += 2) if (attrs.get(k).equals(key)) dup = true;
+                for (int k = 0; k < count; k++) if (keys[k] == key || keys[k].equals(key)) dup = true;
                 if (!dup) {
-                    attrs.add(key);
-                    attrs.add(value);
+                    if (count == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, count * 2);
+                        vals = java.util.Arrays.copyOf(vals, count * 2);
+                        spans = java.util.Arrays.copyOf(spans, count * 4);
+                    }
+                    keys[count] = key;
+                    vals[count] = value;
+                    spans[2 * count] = from;
+                    spans[2 * count + 1] = to;
+                    count++;
                 }
             }
             pos = i;
-            Elem el = new Elem(name, attrs.toArray(new String[0]));
-            boolean isVoid = VOID.contains(name);
+            Elem el = count == 0 ? new Elem(name, kind, NONE, NONE, NO_SPANS, cs)
+                    : new Elem(name, kind, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(vals, count),
+                    java.util.Arrays.copyOf(spans, 2 * count), cs);
+            boolean isVoid = (kind & IS_VOID) != 0;
             if (selfClosing && !isVoid && openSvg == 0 && !name.equals("svg")) throw OUT;
             switch (mode) {
                 case BEFORE_HTML -> {
@@ -311,7 +406,7 @@ final class WellFormedReader {
             String parent = top().name;
             if (openSvg > 0) {
                 // an svg title or desc reads what it holds as HTML, where a self-closing tag does not end an element
-                if (!SVG.contains(name) || parent.equals("title") || parent.equals("desc")) throw OUT;
+                if ((el.kind & IS_SVG) == 0 || parent.equals("title") || parent.equals("desc")) throw OUT;
                 if (selfClosing) close(el, null);
                 else push(el);
                 return;
@@ -336,8 +431,8 @@ final class WellFormedReader {
                 default -> {
                 }
             }
-            if (REFUSED.contains(name)) throw OUT;
-            if (openP > 0 && !PHRASING.contains(name)) throw OUT;
+            if ((el.kind & IS_REFUSED) != 0) throw OUT;
+            if (openP > 0 && (el.kind & IS_PHRASING) == 0) throw OUT;
             switch (name) {
                 case "a" -> {
                     if (openLink != null) throw OUT;
@@ -366,8 +461,7 @@ final class WellFormedReader {
             }
             if (isVoid || (selfClosing && name.equals("svg"))) {
                 close(el, null);
-            } else if (name.equals("script") || name.equals("style") || name.equals("iframe") || name.equals("title")
-                    || name.equals("textarea")) {
+            } else if ((el.kind & IS_RAW) != 0) {
                 rawText(el);
             } else {
                 push(el);
@@ -475,27 +569,21 @@ final class WellFormedReader {
                 case "a" -> {
                     String name = el.attr("name");
                     if (name != null) ids.add(name);
-                    String href = el.attr("href");
-                    if (href != null) {
-                        ref(href, "a href", false);
+                    if (ref(el, "href", "a href")) {
                         if (!el.named && attrOr(el, "aria-label").isBlank() && attrOr(el, "aria-labelledby").isBlank()
                                 && attrOr(el, "title").isBlank()) throw OUT;
                     }
                 }
-                case "area", "link" -> {
-                    String href = el.attr("href");
-                    if (href != null) ref(href, tag + " href", false);
-                }
+                case "area" -> ref(el, "href", "area href");
+                case "link" -> ref(el, "href", "link href");
                 case "img", "source" -> {
-                    String src = el.attr("src");
-                    if (src != null) ref(src, tag + " src", false);
+                    ref(el, "src", tag.equals("img") ? "img src" : "source src");
                     String srcset = el.attr("srcset");
                     if (srcset != null) for (String url : PageScanner.srcsetUrls(srcset)) ref(url, tag + " srcset", false);
                     if (tag.equals("img") && el.attr("alt") == null) throw OUT;
                 }
                 case "script" -> {
-                    String src = el.attr("src");
-                    if (src != null) ref(src, "script src", false);
+                    ref(el, "src", "script src");
                     if (hasClass(el, "wm-tree-data")) {
                         PageScanner.TreeFields fields = PageScanner.treeFields(data);
                         for (String href : fields.hrefs()) ref(href, "decision tree href", true);
@@ -503,10 +591,9 @@ final class WellFormedReader {
                         if (!fields.missingTargets().isEmpty()) throw OUT;
                     }
                 }
-                case "iframe", "video", "audio" -> {
-                    String src = el.attr("src");
-                    if (src != null) ref(src, tag + " src", false);
-                }
+                case "iframe" -> ref(el, "src", "iframe src");
+                case "video" -> ref(el, "src", "video src");
+                case "audio" -> ref(el, "src", "audio src");
                 case "style" -> {
                     for (String url : CssUrls.of(data)) ref(url, "style url()", false);
                 }
@@ -527,15 +614,49 @@ final class WellFormedReader {
             }
         }
 
+        /**
+         * The reference in attribute {@code key} of {@code el}, if it has one. A value without character references is
+         * looked up by its characters in this thread's recent references, so a link repeated on every page (navigation,
+         * assets) costs no new string.
+         */
+        private boolean ref(Elem el, String key, String attribute) {
+            int k = el.index(key);
+            if (k < 0) return false;
+            if (el.values[k] != null) {
+                ref(el.values[k], attribute, false);
+                return true;
+            }
+            int from = el.spans[2 * k];
+            int to = el.spans[2 * k + 1];
+            int h = attribute.hashCode();
+            for (int i = from; i < to; i++) h = 31 * h + cs[i];
+            PageFacts.Ref[] recent = WellFormedReader.this.recent.get();
+            int slot = (h ^ (h >>> 16)) & (recent.length - 1);
+            PageFacts.Ref known = recent[slot];
+            if (known == null || known.tree() || !known.attribute().equals(attribute) || !spells(known.url(), from, to)) {
+                known = PageScanner.positionFree(shared, el.value(k), attribute, false);
+                recent[slot] = known;
+            }
+            refs.add(known);
+            return true;
+        }
+
+        private boolean spells(String url, int from, int to) {
+            return url.length() == to - from && same(url, from);
+        }
+
         private void ref(String url, String attribute, boolean tree) {
             refs.add(PageScanner.positionFree(shared, url, attribute, tree));
         }
 
-        /** An attribute value with its character references replaced, as jsoup reads it; refused when unsure. */
-        private String decode(int from, int to) {
+        /**
+         * An attribute value with its character references replaced, as jsoup reads it; refused when unsure. Null when
+         * it has none: the value is then its span, made a string only when it is read.
+         */
+        private String decoded(int from, int to) {
             int amp = from;
             while (amp < to && cs[amp] != '&') amp++; // not indexOf: that would look on to the page's end
-            if (amp == to) return str(from, to);
+            if (amp == to) return null;
             StringBuilder sb = new StringBuilder(to - from);
             int i = from;
             while (i < to) {
@@ -591,17 +712,105 @@ final class WellFormedReader {
             return WellFormedReader.definite(cs, from, to);
         }
 
+        /**
+         * A tag or attribute name in lower case: the one instance {@link #NAMES} holds when it is a known name (so
+         * {@link Elem#index} compares by identity, and most names cost no new string), else a new string.
+         */
         private String lower(int from, int to) {
-            String name = str(from, to);
-            for (int k = 0; k < name.length(); k++) {
-                char c = name.charAt(k);
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                char c = cs[k];
                 if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
-                    if (c >= 'A' && c <= 'Z') return lowerAscii(name);
+                    if (c >= 'A' && c <= 'Z') {
+                        String name = known(lowerAscii(str(from, to)));
+                        nameKind = flags(name);
+                        return name;
+                    }
                     throw OUT;
                 }
+                h = 31 * h + c;
             }
+            String[] table = NAMES;
+            for (int slot = h & (table.length - 1); table[slot] != null; slot = (slot + 1) & (table.length - 1)) {
+                String name = table[slot];
+                if (name.length() == to - from && same(name, from)) {
+                    nameKind = KINDS[slot];
+                    return name;
+                }
+            }
+            String name = str(from, to);
+            nameKind = flags(name);
             return name;
         }
+
+        private boolean same(String name, int from) {
+            for (int k = 0; k < name.length(); k++) if (cs[from + k] != name.charAt(k)) return false;
+            return true;
+        }
+    }
+
+    /** The known names, by {@code String.hashCode} in an open-addressed table: each looked-up name once. */
+    private static final String[] NAMES = table(
+            // every name this reader looks up or switches on, and the common ones
+            "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body",
+            "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn",
+            "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+            "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li",
+            "link", "main", "mark", "menu", "meta", "meter", "nav", "ol", "output", "p", "param", "picture", "pre",
+            "progress", "q", "s", "samp", "script", "section", "small", "source", "span", "strong", "style", "sub",
+            "summary", "sup", "svg", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
+            "track", "u", "ul", "var", "video", "wbr", "g", "path", "rect", "circle", "ellipse", "line", "polyline",
+            "polygon", "text", "tspan", "desc", "defs", "marker", "use",
+            "id", "class", "style", "name", "href", "src", "srcset", "alt", "title", "content", "lang", "rel", "type",
+            "aria-label", "aria-labelledby", "aria-hidden", "aria-current", "aria-pressed", "aria-expanded",
+            "aria-controls", "aria-describedby", "role", "tabindex", "hidden", "for", "action", "method", "value",
+            "placeholder", "autocomplete", "spellcheck", "charset", "http-equiv", "property", "media", "defer", "async",
+            "loading", "decoding", "width", "height", "sizes", "dir", "hreflang", "datetime", "open", "viewbox", "fill",
+            "stroke", "d", "x", "y", "cx", "cy", "r", "data-index", "data-source", "start", "colspan", "rowspan", "scope",
+            "target", "download", "crossorigin", "integrity", "xmlns", "focusable", "disabled", "checked", "selected");
+
+    private static final int IS_VOID = 1, IS_PHRASING = 2, IS_SVG = 4, IS_REFUSED = 8, IS_TABLE = 16, IS_RAW = 32;
+    /** {@link #flags} of each name in {@link #NAMES}, slot by slot. */
+    private static final int[] KINDS = kinds();
+
+    private static int[] kinds() {
+        int[] kinds = new int[NAMES.length];
+        for (int i = 0; i < NAMES.length; i++) if (NAMES[i] != null) kinds[i] = flags(NAMES[i]);
+        return kinds;
+    }
+
+    /** What kind of element a tag name makes, as bits. */
+    private static int flags(String name) {
+        int kind = 0;
+        if (VOID.contains(name)) kind |= IS_VOID;
+        if (PHRASING.contains(name)) kind |= IS_PHRASING;
+        if (SVG.contains(name)) kind |= IS_SVG;
+        if (REFUSED.contains(name)) kind |= IS_REFUSED;
+        if (Set.of("table", "tbody", "thead", "tfoot", "tr").contains(name)) kind |= IS_TABLE;
+        if (Set.of("script", "style", "iframe", "title", "textarea").contains(name)) kind |= IS_RAW;
+        return kind;
+    }
+
+    private static String[] table(String... names) {
+        String[] table = new String[1024];
+        for (String name : names) {
+            int slot = name.hashCode() & (table.length - 1);
+            while (table[slot] != null && !table[slot].equals(name)) slot = (slot + 1) & (table.length - 1);
+            table[slot] = name;
+        }
+        return table;
+    }
+
+    /** The known instance of a name, or the name itself. */
+    private static String known(String name) {
+        for (int slot = name.hashCode() & (NAMES.length - 1); NAMES[slot] != null; slot = (slot + 1) & (NAMES.length - 1)) {
+            if (NAMES[slot].equals(name)) return NAMES[slot];
+        }
+        return name;
+    }
+
+    private static boolean endsAttributeName(char c) {
+        return c == '/' || c == '>' || c == '=' || c == '"' || c == '\'' || c == '<';
     }
 
     private static String lowerAscii(String name) {

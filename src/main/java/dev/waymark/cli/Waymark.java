@@ -44,6 +44,7 @@ public final class Waymark implements Runnable {
         CommandLine cl = new CommandLine(new Waymark());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setParameterExceptionHandler(Waymark::badUsage);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalFailure(e, cmd));
         // picocli hands only Exceptions to the handler; an Error (a StackOverflowError from input nobody foresaw)
         // would otherwise escape as a thousand-line stack trace. This is the one boundary that catches both.
@@ -59,6 +60,20 @@ public final class Waymark implements Runnable {
             }
         });
         return cl;
+    }
+
+    /**
+     * Bad usage (exit 2): the cause, picocli's "did you mean" for a mistyped option or command, and one line that says
+     * where the usage is, as git and cargo do, instead of the whole help text burying the cause.
+     */
+    static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        var err = cmd.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return 2;
     }
 
     private static CommandLine.ParseResult last(CommandLine.ParseResult parsed) {

@@ -43,7 +43,7 @@ final class AttributeFilter {
             var at = LineIndex.position(file, removed.get(0));
             List<String> names = removed.stream().map(a -> a.getName().toString()).toList();
             removed.forEach(Node::unlink);
-            diagnostics.warning(at,
+            diagnostics.warning("attribute-removed", at,
                     "attribute" + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + " removed",
                     "only id, class, title, lang and dir may be set with {…}");
         }

@@ -30,7 +30,7 @@ final class BidiControls {
                 reported = false;
             } else if (!reported && isControl(c)) {
                 reported = true;
-                diagnostics.warning(new SourcePosition(file, line, i - lineStart + 1),
+                diagnostics.warning("bidi-control", new SourcePosition(file, line, i - lineStart + 1),
                         String.format("invisible bidirectional control U+%04X makes the text read differently from how it is written", (int) c),
                         "delete it; to set the direction of a passage, write {dir=rtl} after it");
             }

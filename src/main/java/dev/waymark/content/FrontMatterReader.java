@@ -102,7 +102,7 @@ public final class FrontMatterReader {
         try {
             Optional<SourcePosition> tooDeep = tooDeep(yaml, settings, file, lineOffset);
             if (tooDeep.isPresent()) {
-                diagnostics.error(tooDeep.get(), "YAML is nested more than " + MAX_DEPTH + " levels deep",
+                diagnostics.error("yaml-depth", tooDeep.get(), "YAML is nested more than " + MAX_DEPTH + " levels deep",
                         "flatten the structure; no Waymark setting needs more than a few levels");
                 return Optional.empty();
             }
@@ -204,7 +204,7 @@ public final class FrontMatterReader {
             names.add(k.templateName());
         }
         String near = Suggest.closest(value.strip().toLowerCase(Locale.ROOT), names);
-        f.diagnostics().error(f.keyPosition("type"), "unknown page type \"" + value + "\"",
+        f.diagnostics().error("unknown-type", f.keyPosition("type"), "unknown page type \"" + value + "\"",
                 (near == null ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
         return Optional.empty();
     }
@@ -212,7 +212,7 @@ public final class FrontMatterReader {
     private static ProfileData profile(YamlFields f) {
         for (String required : List.of("name", "tagline", "philosophy", "includes")) {
             if (!f.has(required)) {
-                f.diagnostics().error(f.mapPosition(), "profile is missing required field \"" + required + "\"",
+                f.diagnostics().error("profile-missing-field", f.mapPosition(), "profile is missing required field \"" + required + "\"",
                         "add `" + required + ":` to the front matter (a profile needs name, tagline, philosophy and includes)");
             }
         }
@@ -230,7 +230,7 @@ public final class FrontMatterReader {
             Optional<String> title = link.string("title");
             Optional<String> url = link.string("url");
             if (title.isEmpty() || url.isEmpty()) {
-                f.diagnostics().error(link.mapPosition(), "a profile link needs both title and url", "write `- {title: Docs, url: https://…}`");
+                f.diagnostics().error("profile-link", link.mapPosition(), "a profile link needs both title and url", "write `- {title: Docs, url: https://…}`");
             } else {
                 links.add(new LinkRef(title.get(), url.get(), link.keyPosition("url")));
             }

@@ -33,7 +33,7 @@ public final class PageParser {
             UnclosedFences.warn(doc, source.displayPath(), diagnostics);
             return new ParsedPage(source, split.frontMatter(), doc);
         } catch (StackOverflowError e) {
-            diagnostics.error(SourcePosition.ofFile(source.displayPath()), "the Markdown is nested too deeply to parse",
+            diagnostics.error("markdown-depth", SourcePosition.ofFile(source.displayPath()), "the Markdown is nested too deeply to parse",
                     "flatten deeply nested lists or block quotes");
             return null;
         }

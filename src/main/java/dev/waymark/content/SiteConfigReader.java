@@ -34,7 +34,7 @@ public final class SiteConfigReader {
             return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         if (Files.isSymbolicLink(file) && !inside(contentDir, file)) {
-            diagnostics.error(SourcePosition.ofFile(shown), "site.yaml is a symlink to a file outside the content folder",
+            diagnostics.error("symlink-outside", SourcePosition.ofFile(shown), "site.yaml is a symlink to a file outside the content folder",
                     "copy the file into the content folder instead of linking to it");
             return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
@@ -42,7 +42,7 @@ public final class SiteConfigReader {
         try {
             text = TextDecoder.decode(Files.readAllBytes(file), shown, diagnostics);
         } catch (IOException e) {
-            diagnostics.error(SourcePosition.ofFile(shown), "cannot read site config: " + e.getMessage(), "check the file's permissions");
+            diagnostics.error("unreadable-file", SourcePosition.ofFile(shown), "cannot read site config: " + e.getMessage(), "check the file's permissions");
             return fromFields(Optional.empty(), contentDir, displayDir, diagnostics);
         }
         if (text == null) {
@@ -56,7 +56,7 @@ public final class SiteConfigReader {
     private static Optional<Integer> reviewMaxAge(Optional<YamlFields> fields, Diagnostics diagnostics) {
         Optional<Integer> days = fields.flatMap(f -> f.integer("review_max_age_days"));
         if (days.isPresent() && days.get() < 1) {
-            fields.ifPresent(f -> diagnostics.error(f.keyPosition("review_max_age_days"),
+            fields.ifPresent(f -> diagnostics.error("bad-value", f.keyPosition("review_max_age_days"),
                     "review_max_age_days must be a positive number of days, not " + days.get(),
                     "write e.g. `review_max_age_days: 365`, or leave the key out for no limit"));
             return Optional.empty();
@@ -86,16 +86,16 @@ public final class SiteConfigReader {
         });
         String rawHtml = fields.flatMap(f -> f.string("raw_html")).orElse("sanitize");
         if (!rawHtml.equals("sanitize") && !rawHtml.equals("trust")) {
-            fields.ifPresent(f -> diagnostics.error(f.keyPosition("raw_html"), "raw_html must be sanitize or trust, not \"" + rawHtml + "\"",
+            fields.ifPresent(f -> diagnostics.error("bad-value", f.keyPosition("raw_html"), "raw_html must be sanitize or trust, not \"" + rawHtml + "\"",
                     "use `raw_html: sanitize` (the default) unless every contributor is trusted"));
         }
         fields.flatMap(f -> f.string("repository")).filter(r -> !r.matches("(?i)^https?://[^\\s<>\"]+$")).ifPresent(r ->
-                fields.ifPresent(f -> diagnostics.error(f.keyPosition("repository"), "repository must be an http(s) URL",
+                fields.ifPresent(f -> diagnostics.error("bad-url", f.keyPosition("repository"), "repository must be an http(s) URL",
                         "write e.g. `repository: https://github.com/owner/repo`")));
         String baseUrl = fields.flatMap(f -> f.string("base_url")).orElse("/");
         if (fields.flatMap(f -> f.string("base_url")).isPresent() && !ABSOLUTE_HTTP.matcher(baseUrl).matches()) {
             String shown = baseUrl;
-            fields.ifPresent(f -> diagnostics.error(f.keyPosition("base_url"), "base_url must be an http(s) URL with a host, not \"" + shown + "\"",
+            fields.ifPresent(f -> diagnostics.error("bad-url", f.keyPosition("base_url"), "base_url must be an http(s) URL with a host, not \"" + shown + "\"",
                     "write e.g. `base_url: https://example.org/guide/`"));
             baseUrl = "/";
         }
@@ -136,23 +136,23 @@ public final class SiteConfigReader {
             entry.rejectUnknown(LANGUAGE_KEYS, "a language");
             Optional<String> code = entry.string("code");
             if (code.isEmpty()) {
-                diagnostics.error(entry.mapPosition(), "a language has no code",
+                diagnostics.error("language-bad-code", entry.mapPosition(), "a language has no code",
                         "write e.g. `- {code: fr, name: Français}`");
                 continue;
             }
             SourcePosition at = entry.node("code").map(entry::at).orElse(entry.mapPosition());
             if (!Language.CODE.matcher(code.get()).matches()) {
-                diagnostics.error(at, "language code \"" + code.get() + "\" is not a BCP 47 language tag",
+                diagnostics.error("language-bad-code", at, "language code \"" + code.get() + "\" is not a BCP 47 language tag",
                         "use a tag such as en, fr, pt-BR or zh-Hant; it names the translation's folder and its URL prefix");
                 continue;
             }
             if (!seen.add(code.get().toLowerCase(java.util.Locale.ROOT))) {
-                diagnostics.error(at, "language \"" + code.get() + "\" is declared twice", "keep one of the entries");
+                diagnostics.error("language-twice", at, "language \"" + code.get() + "\" is declared twice", "keep one of the entries");
                 continue;
             }
             String dir = entry.string("dir").orElse("ltr");
             if (!dir.equals("ltr") && !dir.equals("rtl")) {
-                diagnostics.error(entry.node("dir").map(entry::at).orElse(at), "dir must be ltr or rtl, not \"" + dir + "\"",
+                diagnostics.error("bad-value", entry.node("dir").map(entry::at).orElse(at), "dir must be ltr or rtl, not \"" + dir + "\"",
                         "write `dir: rtl` for a language written right to left, or leave it out");
             }
             Map<String, String> labels = new LinkedHashMap<>();
@@ -160,7 +160,7 @@ public final class SiteConfigReader {
                 for (dev.waymark.diag.Positioned<String> key : caps.keys()) {
                     if (!known.contains(key.value())) {
                         String near = dev.waymark.diag.Suggest.closest(key.value(), known);
-                        diagnostics.error(key.at(), "unknown capability \"" + key.value() + "\" in the labels of language " + code.get(),
+                        diagnostics.error("unknown-capability", key.at(), "unknown capability \"" + key.value() + "\" in the labels of language " + code.get(),
                                 near == null ? "label only keys of the top-level `capabilities:`" : "did you mean \"" + near + "\"?");
                         continue;
                     }
@@ -175,7 +175,7 @@ public final class SiteConfigReader {
             int at = -1;
             for (int i = 0; i < out.size(); i++) if (out.get(i).code().equals(main.get())) at = i;
             if (at < 0) {
-                diagnostics.error(f.keyPosition("language"), "language \"" + main.get() + "\" is not one of the languages",
+                diagnostics.error("language-not-listed", f.keyPosition("language"), "language \"" + main.get() + "\" is not one of the languages",
                         "add it to `languages:`, or leave `language:` out: the first of the languages is the default");
             } else {
                 out.add(0, out.remove(at));

@@ -88,7 +88,7 @@ public final class StructureReader {
                     } else if (!(first && page.frontMatter().title().map(text::equals).orElse(false))
                             && !diagnostics.hasCause(file)) {
                         // with unreadable front matter the title is a placeholder, so this would only follow from it
-                        diagnostics.error(at(file, h), "a second top-level heading \"" + text + "\"",
+                        diagnostics.error("second-h1", at(file, h), "a second top-level heading \"" + text + "\"",
                                 "the page title is the only h1; start body headings at ##");
                     }
                     first = false;
@@ -124,11 +124,11 @@ public final class StructureReader {
     private static void claim(String id, SourcePosition at, Set<String> ids, Map<String, SourcePosition> firstUse,
                               Diagnostics diagnostics) {
         if (reserved(id)) {
-            diagnostics.error(at, "id \"" + id + "\" is reserved for the theme (ids starting with " + THEME_ID_PREFIX + ")",
+            diagnostics.error("reserved-id", at, "id \"" + id + "\" is reserved for the theme (ids starting with " + THEME_ID_PREFIX + ")",
                     "choose another id, e.g. \"" + id.substring(THEME_ID_PREFIX.length()) + "\"");
         } else if (!ids.add(id)) {
             SourcePosition before = firstUse.get(id);
-            diagnostics.error(at, "duplicate id \"" + id + "\"" + (before == null ? "" : " (first used on line " + before.line() + ")"),
+            diagnostics.error("duplicate-id", at, "duplicate id \"" + id + "\"" + (before == null ? "" : " (first used on line " + before.line() + ")"),
                     "give one of them another id with {#other-id}");
         }
         firstUse.putIfAbsent(id, at);
@@ -198,7 +198,7 @@ public final class StructureReader {
             }
         }
         if (list == null) {
-            diagnostics.error(at(file, h), "choice list \"" + headingText + "\" has no items",
+            diagnostics.error("choice-list-empty", at(file, h), "choice list \"" + headingText + "\" has no items",
                     "follow the heading with a bullet list: - **Short title.** Explanation");
             return;
         }
@@ -208,14 +208,14 @@ public final class StructureReader {
             Node para = li.getFirstChild();
             Node strong = para instanceof Paragraph ? para.getFirstChild() : null;
             if (!(strong instanceof StrongEmphasis)) {
-                diagnostics.error(at(file, li), "choice item has no bold title",
+                diagnostics.error("choice-item-no-title", at(file, li), "choice item has no bold title",
                         "start the item with a short bold title: - **Short title.** Explanation");
                 continue;
             }
             String title = AstText.of(strong).replaceAll("[.:;!]+$", "").strip();
             String id = kind.prefix() + "-" + Slug.of(title);
             if (title.isEmpty()) {
-                diagnostics.error(at(file, li), "choice item has an empty title", "write a short bold title");
+                diagnostics.error("choice-item-no-title", at(file, li), "choice item has an empty title", "write a short bold title");
                 continue;
             }
             claim(id, at(file, li), ids, firstUse, diagnostics);
@@ -236,7 +236,7 @@ public final class StructureReader {
         }
         Matcher m = DIRECTIVE.matcher(raw);
         if (!m.matches()) {
-            diagnostics.error(at(file, p), "malformed directive " + abbreviate(raw),
+            diagnostics.error("bad-directive", at(file, p), "malformed directive " + abbreviate(raw),
                     "write it on its own line as {{< name key=\"value\" >}}, e.g. {{< comparison >}}");
             return Optional.empty();
         }
@@ -277,7 +277,7 @@ public final class StructureReader {
                 for (Link link : linkItems(links, file, diagnostics, "answer")) {
                     String url = link.getUrl().toString();
                     if (!url.startsWith("#")) {
-                        diagnostics.error(at(file, link), "an answer must point to a question or outcome on this page, not \"" + abbreviate(url) + "\"",
+                        diagnostics.error("tree-answer-target", at(file, link), "an answer must point to a question or outcome on this page, not \"" + abbreviate(url) + "\"",
                                 "write answers as - [Label](#node-id)");
                         continue;
                     }
@@ -296,7 +296,7 @@ public final class StructureReader {
                     try {
                         reviewed = Optional.of(java.time.LocalDate.parse(value.get()));
                     } catch (java.time.format.DateTimeParseException e) {
-                        diagnostics.error(at(file, n), "reviewed date \"" + abbreviate(value.get()) + "\" is not a date",
+                        diagnostics.error("bad-date", at(file, n), "reviewed date \"" + abbreviate(value.get()) + "\" is not a date",
                                 "write it as reviewed: YYYY-MM-DD, e.g. reviewed: 2026-01-31");
                     }
                 }
@@ -325,7 +325,7 @@ public final class StructureReader {
             if (link instanceof Link l && link.getNext() == null && para.getNext() == null) {
                 out.add(l);
             } else {
-                diagnostics.error(at(file, item), "each " + what + " item must be exactly one link",
+                diagnostics.error("link-list-item", at(file, item), "each " + what + " item must be exactly one link",
                         what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](other-page.md#heading-id)");
             }
         }

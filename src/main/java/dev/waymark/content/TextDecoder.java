@@ -4,8 +4,10 @@ import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,12 +26,8 @@ public final class TextDecoder {
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            int bad = firstInvalid(bytes);
-            int line = 1;
-            for (int i = 0; i < bad && i < bytes.length; i++) {
-                if (bytes[i] == '\n') line++;
-            }
-            diagnostics.cause(dev.waymark.diag.Diagnostic.error("encoding", SourcePosition.of(file, line), "the file is not valid UTF-8 (bad byte at offset " + bad + ")",
+            diagnostics.cause(dev.waymark.diag.Diagnostic.error("encoding", positionOfFirstInvalid(bytes, file),
+                    "the file is not valid UTF-8 (bad byte at offset " + firstInvalid(bytes) + ")",
                     "save the file as UTF-8 in your editor"));
             return null;
         }
@@ -45,20 +43,41 @@ public final class TextDecoder {
         return text;
     }
 
-    private static int firstInvalid(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        int lo = 0;
-        int hi = bytes.length;
-        // binary search the shortest failing prefix; cheap and exact enough for a message
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            try {
-                decoder.reset().decode(ByteBuffer.wrap(bytes, 0, mid + 1));
-                lo = mid + 1;
-            } catch (CharacterCodingException e) {
-                hi = mid;
+    /**
+     * Where the first invalid byte is, as an editor shows it: its line (LF, CRLF or CR ends a line, as in the decoded
+     * text) and its column in characters (UTF-16 units, as every other column), not counting a leading BOM.
+     */
+    static SourcePosition positionOfFirstInvalid(byte[] bytes, Path file) {
+        int bad = firstInvalid(bytes);
+        int line = 1;
+        int lineStart = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (int i = lineStart; i < bad; i++) {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+                line++;
+                lineStart = i + 1;
             }
         }
-        return lo;
+        // every byte before the bad one decodes, so this is the line's text up to it
+        int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return new SourcePosition(file, line, column);
+    }
+
+    /** The offset of the first byte that is not part of a valid UTF-8 sequence (the input is known to have one). */
+    static int firstInvalid(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) return in.position(); // the decoder stops at the start of the bad sequence
+            if (r.isOverflow()) {
+                out.clear();
+            } else {
+                r = decoder.flush(out);
+                return r.isError() ? in.position() : bytes.length;
+            }
+        }
     }
 }

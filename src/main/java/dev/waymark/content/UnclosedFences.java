@@ -22,7 +22,7 @@ final class UnclosedFences {
             if (n instanceof FencedCodeBlock fence) {
                 if (fence.getClosingMarker().isEmpty()) {
                     LineIndex.attach(doc);
-                    diagnostics.warning(LineIndex.position(file, fence),
+                    diagnostics.warning("unclosed-fence", LineIndex.position(file, fence),
                             "this code block is never closed, so the rest of the page is shown as code",
                             "end the block with " + fence.getOpeningMarker() + " on a line of its own");
                 }

@@ -40,11 +40,11 @@ public final class YamlFields {
         this.mapLine = line(map);
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                diagnostics.error(at(t.getKeyNode()), "a key must be a plain word", "write keys as `name: value`");
+                diagnostics.error("yaml-key", at(t.getKeyNode()), "a key must be a plain word", "write keys as `name: value`");
                 continue;
             }
             if (entries.containsKey(key.getValue())) {
-                diagnostics.error(at(key), "duplicate key \"" + key.getValue() + "\"", "keep one of them");
+                diagnostics.error("duplicate-key", at(key), "duplicate key \"" + key.getValue() + "\"", "keep one of them");
             }
             entries.put(key.getValue(), t);
         }
@@ -97,7 +97,7 @@ public final class YamlFields {
                 String near = Suggest.closest(key, allowed);
                 String hint = near == null ? "allowed keys in " + what + ": " + String.join(", ", allowed.stream().sorted().toList())
                         : "did you mean \"" + near + "\"?";
-                diagnostics.error(at(t.getKeyNode()), "unknown key \"" + key + "\" in " + what, hint);
+                diagnostics.error("unknown-key", at(t.getKeyNode()), "unknown key \"" + key + "\" in " + what, hint);
             }
         }
     }
@@ -121,7 +121,7 @@ public final class YamlFields {
                 try {
                     return Optional.of(Integer.parseInt(s.getValue()));
                 } catch (NumberFormatException e) {
-                    diagnostics.error(at(n), key + " is out of range", "use a whole number between -2147483648 and 2147483647");
+                    diagnostics.error("number-out-of-range", at(n), key + " is out of range", "use a whole number between -2147483648 and 2147483647");
                     return Optional.empty();
                 }
             }
@@ -145,7 +145,7 @@ public final class YamlFields {
             try {
                 return Optional.of(LocalDate.parse(v));
             } catch (DateTimeParseException e) {
-                diagnostics.error(at(entries.get(key).getValueNode()), key + " is not a date: \"" + v + "\"", "write dates as YYYY-MM-DD, e.g. 2026-11-24");
+                diagnostics.error("bad-date", at(entries.get(key).getValueNode()), key + " is not a date: \"" + v + "\"", "write dates as YYYY-MM-DD, e.g. 2026-11-24");
                 return Optional.empty();
             }
         });
@@ -210,7 +210,7 @@ public final class YamlFields {
     }
 
     private void typeError(String key, Node n, String expected) {
-        diagnostics.error(at(n), key + " must be " + expected + ", not " + describe(n), "fix the value of \"" + key + "\"");
+        diagnostics.error("wrong-type", at(n), key + " must be " + expected + ", not " + describe(n), "fix the value of \"" + key + "\"");
     }
 
     private static boolean isNull(Node n) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param severity error or warning
  * @param at       the source position that caused it (the Markdown line when it is known)
- * @param code     a stable, kebab-case name for the kind of problem, e.g. {@code broken-link}; empty when the problem
- *                 has no name of its own yet
+ * @param code     a stable, kebab-case name for the kind of problem, e.g. {@code broken-link}. Every problem has one
+ *                 (README, "Problem codes", lists them), so CI can filter and annotate by it
  * @param message  what is wrong, in one line
  * @param hint     what to do about it, in one line (may be empty)
  * @param output   where the problem shows in the built site, when that differs from {@code at}
@@ -28,22 +28,11 @@ public record Diagnostic(Severity severity, SourcePosition at, String code, Stri
             .thenComparing(d -> d.output().map(SourcePosition::toString).orElse(""));
 
     public Diagnostic {
-        code = code == null ? "" : code;
+        if (code == null || !code.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("a diagnostic needs a stable kebab-case code, not \"" + code + "\"");
+        }
         hint = hint == null ? "" : hint;
         output = output == null ? Optional.empty() : output;
-    }
-
-    /** A problem without a code of its own. */
-    public Diagnostic(Severity severity, SourcePosition at, String message, String hint) {
-        this(severity, at, "", message, hint, Optional.empty());
-    }
-
-    public static Diagnostic error(SourcePosition at, String message, String hint) {
-        return new Diagnostic(Severity.ERROR, at, message, hint);
-    }
-
-    public static Diagnostic warning(SourcePosition at, String message, String hint) {
-        return new Diagnostic(Severity.WARNING, at, message, hint);
     }
 
     public static Diagnostic error(String code, SourcePosition at, String message, String hint) {

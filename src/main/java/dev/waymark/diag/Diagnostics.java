@@ -24,12 +24,12 @@ public final class Diagnostics {
         items.add(d);
     }
 
-    public void error(SourcePosition at, String message, String hint) {
-        add(Diagnostic.error(at, message, hint));
+    public void error(String code, SourcePosition at, String message, String hint) {
+        add(Diagnostic.error(code, at, message, hint));
     }
 
-    public void warning(SourcePosition at, String message, String hint) {
-        add(Diagnostic.warning(at, message, hint));
+    public void warning(String code, SourcePosition at, String message, String hint) {
+        add(Diagnostic.warning(code, at, message, hint));
     }
 
     /** Adds a problem that stops its file from being read; it is reported before every other problem. */

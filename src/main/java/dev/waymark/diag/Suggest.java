@@ -2,7 +2,10 @@ package dev.waymark.diag;
 
 import java.util.Collection;
 
-/** "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough to be a typo. */
+/**
+ * "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough to be a typo, else the
+ * shortest candidate that the word begins.
+ */
 public final class Suggest {
     private Suggest() {
     }
@@ -25,7 +28,22 @@ public final class Suggest {
                 best = c;
             }
         }
-        return bestDistance <= Math.max(2, stem(word).length() / 3) ? best : null;
+        if (bestDistance <= Math.max(2, stem(word).length() / 3)) return best;
+        return shortestExtension(word, candidates, self);
+    }
+
+    /**
+     * A word cut short is a typo too, though many edits from what was meant ({@code lang} for {@code language},
+     * {@code #right-routing} for {@code #right-routing-by-topic}): the shortest candidate that starts with it, when the
+     * word has at least three characters.
+     */
+    private static String shortestExtension(String word, Collection<String> candidates, String self) {
+        if (word.length() < 3) return null;
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return candidates.stream().filter(c -> !c.equals(self) && c.length() > word.length())
+                .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(lower))
+                .min(java.util.Comparator.comparingInt(String::length).thenComparing(c -> c))
+                .orElse(null);
     }
 
     /**

@@ -92,7 +92,7 @@ public final class SiteLinks {
             if (SAFE_SCHEMES.contains(s)) {
                 return new Resolved(raw, false);
             }
-            report.accept(Diagnostic.error(at, "unsafe link \"" + abbreviate(raw) + "\": the " + s + ": scheme is not allowed",
+            report.accept(Diagnostic.error("unsafe-link", at, "unsafe link \"" + abbreviate(raw) + "\": the " + s + ": scheme is not allowed",
                     "link to an https:// address or to a page in content/"));
             return new Resolved("#", false);
         }
@@ -100,7 +100,7 @@ public final class SiteLinks {
             return new Resolved("https:" + raw, false);
         }
         if (raw.startsWith("/")) {
-            report.accept(Diagnostic.error(at, "absolute link \"" + abbreviate(raw) + "\" breaks when the site is published under a sub-path",
+            report.accept(Diagnostic.error("absolute-link", at, "absolute link \"" + abbreviate(raw) + "\" breaks when the site is published under a sub-path",
                     "link to the Markdown file with a path relative to this file, e.g. " + relativeSuggestion(from, raw)));
             return new Resolved("#", false);
         }
@@ -115,7 +115,7 @@ public final class SiteLinks {
         String decoded = UrlParts.decode(path);
         String target = RelativePath.normalize(RelativePath.dirOf(from.sourcePath()) + decoded);
         if (target == null) {
-            report.accept(Diagnostic.error(at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
+            report.accept(Diagnostic.error("link-outside-content", at, "link \"" + abbreviate(raw) + "\" leaves the content folder",
                     "link only to files inside the content folder"));
             return new Resolved("#", false);
         }
@@ -136,7 +136,7 @@ public final class SiteLinks {
             }
             if (page == null) {
                 String near = Suggest.closest(target, bySource.keySet(), from.sourcePath());
-                report.accept(Diagnostic.error(at, "link to a missing page \"" + abbreviate(raw) + "\"",
+                report.accept(Diagnostic.error("broken-link", at, "link to a missing page \"" + abbreviate(raw) + "\"",
                         near == null ? "check the path; it is relative to this file" : "did you mean " + relativeSource(from.sourcePath(), near) + "?"));
                 return new Resolved("#", false);
             }
@@ -146,7 +146,7 @@ public final class SiteLinks {
             return new Resolved(href, true);
         }
         if (!assets.contains(target)) {
-            report.accept(Diagnostic.error(at, "link to a missing file \"" + abbreviate(raw) + "\"",
+            report.accept(Diagnostic.error("broken-link", at, "link to a missing file \"" + abbreviate(raw) + "\"",
                     "add the file to the content folder or fix the path (it is relative to this Markdown file)"));
             return new Resolved("#", false);
         }
@@ -159,7 +159,7 @@ public final class SiteLinks {
         String id = UrlParts.decode(fragment);
         if (!page.ids().contains(id) && !Set.of("top", "wm-main").contains(id)) {
             String near = Suggest.closest(id, page.ids());
-            report.accept(Diagnostic.error(at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
+            report.accept(Diagnostic.error("broken-anchor", at, "link to a missing heading \"#" + abbreviate(fragment) + "\" in " +
                             (page.sourcePath().isEmpty() ? "/" + prefix + page.path() : sourceName(page)),
                     near == null ? "link to one of the page's heading ids, or add {#" + id + "} to a heading" : "did you mean #" + near + "?"));
         }

@@ -274,7 +274,7 @@ public final class BodyRenderer {
             int lines = code.isEmpty() ? 0 : (int) code.chars().filter(ch -> ch == '\n').count() + (code.endsWith("\n") ? 0 : 1);
             CodeFence fence = CodeFence.parse(node.getInfo().toString(), lines);
             if (c != null && fence.problem().isPresent()) {
-                c.diagnostics().warning(at(c, node), fence.problem().get(),
+                c.diagnostics().warning("code-fence-options", at(c, node), fence.problem().get(),
                         "mark lines with {hl=2-3,5} after the language, e.g. ```python {hl=2}");
             }
             html.line();
@@ -301,7 +301,7 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanBlock(node.getChars().toString());
             if (r.changed()) {
-                c.diagnostics().warning(at(c, node), "raw HTML was sanitised: scripts, event handlers, styles or unsafe URLs removed",
+                c.diagnostics().warning("html-sanitised", at(c, node), "raw HTML was sanitised: scripts, event handlers, styles or unsafe URLs removed",
                         "use Markdown instead, or set `raw_html: trust` in site.yaml for a trusted repository");
             }
             html.line();
@@ -318,7 +318,7 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanInline(node.getChars().toString());
             if (r.changed() && !closingTag(node) && !warnedEarlier(node)) {
-                c.diagnostics().warning(at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
+                c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
                         "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
             }
             html.raw(r.html());
@@ -343,7 +343,7 @@ public final class BodyRenderer {
         private void tableCell(com.vladsch.flexmark.ext.tables.TableCell node, NodeRendererContext ctx, HtmlWriter html) {
             BodyContext c = BodyContext.of(node);
             if (c != null && node.isHeader() && node.getText().isBlank()) {
-                c.diagnostics().warning(at(c, node), "a table header cell is empty",
+                c.diagnostics().warning("empty-header-cell", at(c, node), "a table header cell is empty",
                         "give every header cell a label, e.g. | Aspect | Option A | Option B |");
             }
             ctx.delegateRender();
@@ -372,7 +372,7 @@ public final class BodyRenderer {
             ResolvedLink link = ctx.resolveLink(com.vladsch.flexmark.html.renderer.LinkType.IMAGE, node.getUrl().unescape(), null, null);
             String alt = dev.waymark.content.AstText.of(node);
             if (alt.isEmpty()) {
-                c.diagnostics().warning(at(c, node), "image has no alt text", "describe the image: ![what it shows](path.png)");
+                c.diagnostics().warning("img-alt", at(c, node), "image has no alt text", "describe the image: ![what it shows](path.png)");
             }
             c.record(link.getUrl(), at(c, node));
             html.raw("<img src=\"" + escape(link.getUrl()) + "\" alt=\"" + escape(alt) + "\" loading=\"lazy\"");

@@ -41,20 +41,20 @@ public final class ContentAssets {
             String rel = a.relPath();
             Path shown = contentDisplay.resolve(rel);
             if (generated.test(rel) || copies.containsKey(rel)) {
-                diagnostics.error(SourcePosition.ofFile(shown), "this file would replace " + rel + ", which Waymark "
+                diagnostics.error("shadows-generated-file", SourcePosition.ofFile(shown), "this file would replace " + rel + ", which Waymark "
                         + (copies.containsKey(rel) ? "copies from the theme" : "generates"), "rename or move the file");
                 continue;
             }
             String lower = rel.toLowerCase(Locale.ROOT);
             if (!trustRawHtml && (lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml"))) {
-                diagnostics.error(SourcePosition.ofFile(shown), "HTML files in the content folder are not published under `raw_html: sanitize`",
+                diagnostics.error("html-in-content", SourcePosition.ofFile(shown), "HTML files in the content folder are not published under `raw_html: sanitize`",
                         "write the page in Markdown, where raw HTML is sanitised; or set `raw_html: trust` in site.yaml if every contributor is trusted");
                 continue;
             }
             if (!trustRawHtml && lower.endsWith(".svg")) {
                 SourcePosition active = activeSvg(a.file(), shown);
                 if (active != null) {
-                    diagnostics.error(active, "this SVG can run script (a script, an event handler, foreignObject or a script URL)",
+                    diagnostics.error("svg-script", active, "this SVG can run script (a script, an event handler, foreignObject or a script URL)",
                             "remove it from the SVG, or set `raw_html: trust` in site.yaml if every contributor is trusted");
                     continue;
                 }

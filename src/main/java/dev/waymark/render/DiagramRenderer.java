@@ -56,23 +56,23 @@ public final class DiagramRenderer {
             Matcher e = EDGE.matcher(line);
             if (n.matches()) {
                 if (nodes.putIfAbsent(n.group(1), new Node(n.group(1), n.group(2), n.group(3) == null ? "" : n.group(3).strip())) != null) {
-                    diagnostics.error(at, "diagram node \"" + n.group(1) + "\" is declared twice", "give each node its own id");
+                    diagnostics.error("diagram-duplicate-node", at, "diagram node \"" + n.group(1) + "\" is declared twice", "give each node its own id");
                 }
             } else if (e.matches()) {
                 edges.add(new Edge(e.group(1), e.group(2), e.group(3) == null ? "" : e.group(3).strip()));
                 for (String id : List.of(e.group(1), e.group(2))) {
                     if (!nodes.containsKey(id) && !declaredLater(lines, i, id)) {
-                        diagnostics.error(at, "diagram edge uses an undeclared node \"" + id + "\"", "add `node " + id + ": Label`");
+                        diagnostics.error("diagram-undeclared-node", at, "diagram edge uses an undeclared node \"" + id + "\"", "add `node " + id + ": Label`");
                     }
                 }
             } else {
-                diagnostics.error(at, "diagram line not understood: " + line,
+                diagnostics.error("diagram-syntax", at, "diagram line not understood: " + line,
                         "write `node id: Label | detail` or `from -> to: label`");
             }
         }
         edges.removeIf(ed -> !nodes.containsKey(ed.from()) || !nodes.containsKey(ed.to()));
         if (nodes.size() > 40) {
-            diagnostics.error(SourcePosition.of(file, firstLine), "diagram has " + nodes.size() + " nodes; the limit is 40", "split it into smaller diagrams");
+            diagnostics.error("diagram-too-large", SourcePosition.of(file, firstLine), "diagram has " + nodes.size() + " nodes; the limit is 40", "split it into smaller diagrams");
             return "";
         }
         return svg(nodes, edges, idBase, textSummary);

@@ -44,7 +44,7 @@ final class SafeAttributes implements AttributeProvider {
         }
         if (!removed.isEmpty()) {
             if (c != null) {
-                c.diagnostics().warning(dev.waymark.content.LineIndex.position(c.file(), node),
+                c.diagnostics().warning("attribute-removed", dev.waymark.content.LineIndex.position(c.file(), node),
                         "attribute" + (removed.size() == 1 ? " " : "s ") + String.join(", ", removed) + " removed",
                         "only id, class, title, lang and dir may be set with {…}");
             }

@@ -266,7 +266,7 @@ public final class SiteRenderer {
             sources.page(page.outputFile(), page.sourcePath(), refs);
             return html;
         } catch (StackOverflowError e) {
-            diagnostics.error(page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            diagnostics.error("markdown-depth", page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
             return "";
         }
     }
@@ -286,7 +286,7 @@ public final class SiteRenderer {
         switch (d.name()) {
             case "comparison" -> {
                 if (site.profiles().isEmpty()) {
-                    diagnostics.error(d.at(), "the comparison table has no profiles to compare", "add pages with `type: profile`");
+                    diagnostics.error("comparison-empty", d.at(), "the comparison table has no profiles to compare", "add pages with `type: profile`");
                     return "";
                 }
                 return theme.render("tag/comparison.jte", "table", ComparisonViews.of(site, page, decisions.ui()));
@@ -296,13 +296,13 @@ public final class SiteRenderer {
                 String target = resolveSource(page.sourcePath(), src);
                 DecisionTree tree = target == null ? null : trees.get(target);
                 if (src.isBlank()) {
-                    diagnostics.error(d.at(), "decision directive names no file",
+                    diagnostics.error("decision-no-src", d.at(), "decision directive names no file",
                             "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
                     return "";
                 }
                 if (tree == null) {
                     boolean exists = target != null && site.bySource(target).isPresent();
-                    diagnostics.error(d.at(), exists ? "decision directive: \"" + src + "\" is not a decision page"
+                    diagnostics.error("decision-src", d.at(), exists ? "decision directive: \"" + src + "\" is not a decision page"
                                     : "decision directive: no page \"" + src + "\"",
                             exists ? "give that page `type: decision` and a decision tree, or point src at one that has them"
                                     : "write {{< decision src=\"path/to/tree.md\" >}} with a path relative to this file");
@@ -313,7 +313,7 @@ public final class SiteRenderer {
                         decisions.of(tree, fragments.get(target), new DecisionViews.Placement(page.path(), instance, false)));
             }
             default -> {
-                diagnostics.error(d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
+                diagnostics.error("unknown-directive", d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
                 return "";
             }
         }

@@ -62,12 +62,12 @@ public final class Theme {
             Path dir = current.matches("[A-Za-z0-9_-]+") ? find(roots, current) : null;
             if (dir == null) {
                 Path shown = roots.isEmpty() ? Path.of(current) : roots.get(0).resolve(current);
-                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(shown),
+                throw new ContentException(Diagnostic.error("theme-not-found", SourcePosition.ofFile(shown),
                         "theme \"" + current + "\" not found", "use --theme with one of the folders in "
                                 + String.join(" or ", roots.stream().map(Path::toString).toList())));
             }
             if (folders.contains(dir)) {
-                throw new ContentException(Diagnostic.error(SourcePosition.ofFile(dir.resolve("theme.yaml")),
+                throw new ContentException(Diagnostic.error("theme-loop", SourcePosition.ofFile(dir.resolve("theme.yaml")),
                         "theme \"" + current + "\" extends itself in a loop", "fix `extends:` in theme.yaml"));
             }
             folders.add(dir);

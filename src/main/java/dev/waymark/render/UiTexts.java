@@ -74,7 +74,7 @@ public final class UiTexts {
         try {
             text = TextDecoder.decode(Files.readAllBytes(file), file, diagnostics);
         } catch (IOException e) {
-            diagnostics.error(SourcePosition.ofFile(file), "cannot read the theme's UI strings: " + e.getMessage(),
+            diagnostics.error("unreadable-file", SourcePosition.ofFile(file), "cannot read the theme's UI strings: " + e.getMessage(),
                     "check the file's permissions");
             return Map.of();
         }
@@ -89,7 +89,7 @@ public final class UiTexts {
         for (Positioned<String> key : fields.keys()) {
             Optional<org.snakeyaml.engine.v2.nodes.Node> node = fields.node(key.value());
             if (node.isEmpty()) {
-                diagnostics.error(key.at(), "UI string \"" + prefix + key.value() + "\" is empty",
+                diagnostics.error("ui-string-empty", key.at(), "UI string \"" + prefix + key.value() + "\" is empty",
                         "write its text, or remove the line to use English");
             } else if (node.get() instanceof MappingNode) {
                 fields.mapping(key.value()).ifPresent(inner -> flatten(prefix + key.value() + ".", inner, out, diagnostics));

@@ -26,15 +26,15 @@ final class RebuildFailure {
         SourcePosition at = SourcePosition.ofFile(DisplayPath.of(file));
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof NoSuchFileException gone) {
-            return Diagnostic.error(at, "the rebuild failed: " + gone.getFile() + " was removed while the site was being built",
+            return Diagnostic.error("rebuild-failed", at, "the rebuild failed: " + gone.getFile() + " was removed while the site was being built",
                     "nothing to do: the next change rebuilds the site");
         }
         if (cause instanceof StackOverflowError) {
-            return Diagnostic.error(at, "the rebuild failed: something in this change is nested too deeply to process",
+            return Diagnostic.error("rebuild-failed", at, "the rebuild failed: something in this change is nested too deeply to process",
                     "undo the last change to this file, or nest less deeply");
         }
         String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
-        return Diagnostic.error(at, "the rebuild failed: " + what.lines().findFirst().orElse(what),
+        return Diagnostic.error("rebuild-failed", at, "the rebuild failed: " + what.lines().findFirst().orElse(what),
                 "undo the last change to this file; if the error stays, report it with the file that causes it");
     }
 

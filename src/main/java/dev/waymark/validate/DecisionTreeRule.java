@@ -1,6 +1,7 @@
 package dev.waymark.validate;
 
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.Suggest;
 import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionNode.Answer;
 import dev.waymark.model.DecisionNode.Outcome;
@@ -25,45 +26,50 @@ public final class DecisionTreeRule {
         for (DecisionNode node : tree.nodes()) {
             DecisionNode before = byId.putIfAbsent(node.id(), node);
             if (before != null) {
-                diagnostics.error(node.at(), "duplicate decision node id \"" + node.id() + "\" (first on line " + before.at().line() + ")",
+                diagnostics.error("tree-duplicate-id", node.at(), "duplicate decision node id \"" + node.id() + "\" (first on line " + before.at().line() + ")",
                         "give this node another {#id}");
             }
         }
+        Map<String, String> meant = new HashMap<>(); // a missing target -> the id it was probably meant to be
         for (DecisionNode node : tree.nodes()) {
             if (node instanceof Question q) {
                 if (q.answers().size() < 2) {
-                    diagnostics.error(q.at(), "question \"" + q.id() + "\" has " + q.answers().size() + " answer" + (q.answers().size() == 1 ? "" : "s") + "; it needs at least two",
+                    diagnostics.error("tree-one-answer", q.at(), "question \"" + q.id() + "\" has " + q.answers().size() + " answer" + (q.answers().size() == 1 ? "" : "s") + "; it needs at least two",
                             "add answers as a bullet list: - [Label](#next-node-id)");
                 }
                 for (Answer a : q.answers()) {
                     if (!byId.containsKey(a.target())) {
-                        diagnostics.error(a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
-                                "point it to the {#id} of a Question or Outcome heading on this page");
+                        String near = Suggest.closest(a.target(), byId.keySet());
+                        if (near != null) meant.put(a.target(), near);
+                        diagnostics.error("tree-missing-node", a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
+                                near != null ? "did you mean #" + near + "?"
+                                        : "point it to the {#id} of a Question or Outcome heading on this page");
                     }
                 }
             } else if (node instanceof Outcome o && o.evidence().isEmpty()) {
-                diagnostics.error(o.at(), "outcome \"" + o.id() + "\" has no links to the evidence behind it",
+                diagnostics.error("tree-outcome-no-links", o.at(), "outcome \"" + o.id() + "\" has no links to the evidence behind it",
                         "end the outcome with a bullet list of links to profile sections or choice items");
             }
         }
         tree.start().ifPresentOrElse(start -> {
-            Set<String> reached = reach(start.id(), byId);
+            // A node that only a mistyped answer leads to is not reported as well: reach it as if the typo were fixed.
+            Set<String> reached = reach(start.id(), byId, meant);
             for (DecisionNode node : tree.nodes()) {
                 if (!reached.contains(node.id())) {
-                    diagnostics.error(node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",
+                    diagnostics.error("tree-unreachable", node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",
                             "link to it from an answer, or remove it");
                 }
             }
             findCycle(start.id(), byId, diagnostics);
         }, () -> {
             if (!tree.nodes().isEmpty()) {
-                diagnostics.error(tree.nodes().get(0).at(), "the decision tree has no question to start from",
+                diagnostics.error("tree-no-start", tree.nodes().get(0).at(), "the decision tree has no question to start from",
                         "add a `## Question: …? {#id}` heading before the outcomes");
             }
         });
     }
 
-    private static Set<String> reach(String start, Map<String, DecisionNode> byId) {
+    private static Set<String> reach(String start, Map<String, DecisionNode> byId, Map<String, String> meant) {
         Set<String> seen = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
         while (!todo.isEmpty()) {
@@ -71,7 +77,8 @@ public final class DecisionTreeRule {
             if (!seen.add(id)) continue;
             if (byId.get(id) instanceof Question q) {
                 q.answers().forEach(a -> {
-                    if (byId.containsKey(a.target())) todo.push(a.target());
+                    String target = meant.getOrDefault(a.target(), a.target());
+                    if (byId.containsKey(target)) todo.push(target);
                 });
             }
         }
@@ -102,7 +109,7 @@ public final class DecisionTreeRule {
                 state.put(a.target(), 1);
                 stack.push(new Object[]{a.target(), 0});
             } else if (s == 1) {
-                diagnostics.error(a.at(), "answer \"" + a.label() + "\" makes a cycle: #" + a.target() + " leads back to #" + id,
+                diagnostics.error("tree-cycle", a.at(), "answer \"" + a.label() + "\" makes a cycle: #" + a.target() + " leads back to #" + id,
                         "a decision tree must always move forward; point this answer to a later question or an outcome");
             }
         }

@@ -23,7 +23,7 @@ public final class ModelRules {
         DecisionTreeRule trees = new DecisionTreeRule();
         for (Page page : site.pages()) {
             if (!page.generated() && page.path().equals(Site.SEARCH_PATH)) {
-                diagnostics.error(page.at(), "this page's address " + page.path() + " is taken by the generated search page",
+                diagnostics.error("reserved-address", page.at(), "this page's address " + page.path() + " is taken by the generated search page",
                         "rename the file, or give it another `slug:`");
             }
             page.decisionTree().ifPresent(tree -> trees.validate(tree, diagnostics));

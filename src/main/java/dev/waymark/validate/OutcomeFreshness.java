@@ -65,7 +65,7 @@ public final class OutcomeFreshness {
         for (Page page : site.pages()) {
             page.decisionTree().ifPresent(tree -> {
                 for (DecisionNode.Outcome o : tree.outcomes()) {
-                    staleDays(o, page).ifPresent(days -> diagnostics.warning(o.at(),
+                    staleDays(o, page).ifPresent(days -> diagnostics.warning("outcome-stale", o.at(),
                             "outcome \"" + o.id() + "\" was last reviewed " + reviewed(o, page).orElseThrow() + ", " + days
                                     + " days before " + reference.orElseThrow() + " (review_max_age_days: " + maxAge.orElseThrow() + ")",
                             "check the outcome still holds, then update its line `reviewed: YYYY-MM-DD`"));

@@ -32,31 +32,31 @@ public final class ProfileRule {
                 continue;
             } else if (!config.capabilities().containsKey(cap.value())) {
                 String near = Suggest.closest(cap.value(), config.capabilities().keySet());
-                diagnostics.error(cap.at(), "unknown capability \"" + cap.value() + "\"",
+                diagnostics.error("unknown-capability", cap.at(), "unknown capability \"" + cap.value() + "\"",
                         near != null ? "did you mean \"" + near + "\"?" : config.capabilities().isEmpty()
                                 ? "declare capabilities in site.yaml under `capabilities:`"
                                 : "use one of: " + String.join(", ", config.capabilityOrder()));
             } else if (!seen.add(cap.value())) {
-                diagnostics.error(cap.at(), "capability \"" + cap.value() + "\" is listed twice", "remove the repeated entry");
+                diagnostics.error("duplicate-capability", cap.at(), "capability \"" + cap.value() + "\" is listed twice", "remove the repeated entry");
             }
         }
         for (Positioned<String> noted : profile.noteKeys()) {
             if (capabilitiesKnown && !config.capabilities().containsKey(noted.value())) {
                 String near = Suggest.closest(noted.value(), config.capabilities().keySet());
-                diagnostics.error(noted.at(), "note for unknown capability \"" + noted.value() + "\"", near != null
+                diagnostics.error("unknown-capability", noted.at(), "note for unknown capability \"" + noted.value() + "\"", near != null
                         ? "did you mean \"" + near + "\"?" : "notes must use keys from site.yaml capabilities");
             }
         }
         for (dev.waymark.model.LinkRef link : profile.links()) {
             if (!link.url().matches("(?i)^(https?://|mailto:)[^\\s<>\"]+$")) {
-                diagnostics.error(link.at(), "profile link \"" + link.title() + "\" must be an http(s) or mailto: URL",
+                diagnostics.error("profile-link", link.at(), "profile link \"" + link.title() + "\" must be an http(s) or mailto: URL",
                         "write the full address, e.g. https://docs.example.org/");
             }
         }
         for (ChoiceKind kind : ChoiceKind.values()) {
             if (page.choiceLists().stream().noneMatch(l -> l.kind() == kind)) {
                 // A warning, not an error: a profile without one of the lists is incomplete, not broken.
-                diagnostics.warning(page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
+                diagnostics.warning("profile-list-missing", page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
                         "add a `## When " + profile.name() + " is the " + kind.label().toLowerCase(java.util.Locale.ROOT) + "` heading followed by a bullet list");
             }
         }

@@ -16,7 +16,7 @@ public final class TranslationRule {
             for (Language l : languages.subList(1, languages.size())) {
                 String prefix = l.code() + "/";
                 if (page.path().equals(prefix) || page.path().startsWith(prefix)) {
-                    diagnostics.error(page.at(), "this page builds /" + page.path() + ", inside the folder of the "
+                    diagnostics.error("translation-folder-taken", page.at(), "this page builds /" + page.path() + ", inside the folder of the "
                                     + l.name() + " translation (/" + prefix + ")",
                             "give it another `slug:` or file name; translations go in the content folder's " + prefix + " folder");
                 }

@@ -48,12 +48,12 @@ public final class Passthrough {
                     String rel = dir.relativize(file).toString().replace('\\', '/');
                     SourcePosition at = SourcePosition.ofFile(display.resolve(rel));
                     if (attrs.isSymbolicLink()) {
-                        diagnostics.error(at, "a symbolic link in the " + FOLDER + "/ folder",
+                        diagnostics.error("passthrough-symlink", at, "a symbolic link in the " + FOLDER + "/ folder",
                                 "put the file itself there; passthrough files are copied as they are");
                     } else if (rel.equals(Manifest.FILE_NAME) || rel.equals(OutputFolder.STAGING_MARKER)) {
-                        diagnostics.error(at, "\"" + rel + "\" is a name Waymark keeps for its own bookkeeping", "remove it");
+                        diagnostics.error("passthrough-reserved", at, "\"" + rel + "\" is a name Waymark keeps for its own bookkeeping", "remove it");
                     } else if (taken.test(rel)) {
-                        diagnostics.error(at, "\"" + rel + "\" would replace a file the build generates",
+                        diagnostics.error("passthrough-collision", at, "\"" + rel + "\" would replace a file the build generates",
                                 "rename or remove it; the " + FOLDER + "/ folder is for files that the build does not make, such as CNAME");
                     } else if (attrs.isRegularFile()) {
                         files.put(rel, file);

@@ -79,9 +79,95 @@ class WellFormedReaderTest {
 
     private static PageFacts both(String html) {
         PageScanner scanner = new PageScanner();
-        PageFacts fast = new WellFormedReader(scanner.shared).read("p.html", html);
+        WellFormedReader reader = new WellFormedReader(scanner.shared);
+        PageFacts fast = reader.read("p.html", html);
+        // read from the page's bytes (as the build does: its own UTF-8 decoding) the answer is the same
+        assertEquals(fast, reader.read("p.html", html.getBytes(StandardCharsets.UTF_8)), html);
         if (fast != null) assertEquals(scanner.read("p.html", html.getBytes(StandardCharsets.UTF_8), false), fast, html);
         return fast;
+    }
+
+    @Test
+    void decodesUtf8AsJsoupDoesAndLeavesInvalidBytesToIt() {
+        String html = page("<p>é ◐ 😀 <a href=\"ü/é.html#ß\" title=\"◐\">ï 😀</a> <img src=\"😀.png\" alt=\"ø\"></p>"
+                + "<h2 id=\"ñ😀\">x</h2><a href=\"#ñ😀\">to ñ</a>");
+        PageFacts facts = both(html);
+        assertNotNull(facts);
+        assertTrue(facts.ids().contains("ñ😀") && facts.refs().stream().anyMatch(r -> r.url().equals("ü/é.html#ß")), facts.toString());
+        WellFormedReader reader = new WellFormedReader(new PageScanner().shared);
+        byte[] good = html.getBytes(StandardCharsets.UTF_8);
+        int at = html.indexOf("<p>") + 3; // an ASCII position, so the byte and char offsets agree before it
+        assertEquals(at, new String(good, 0, at, StandardCharsets.UTF_8).length());
+        // an overlong form, a lone continuation byte, a sequence cut short, an encoded surrogate, past U+10FFFF, F5, C1
+        List<byte[]> bad = List.of(new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x97},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xC1, (byte) 0xBF},
+                new byte[] {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, new byte[] {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+                new byte[] {0}, new byte[] {'\r'});
+        for (byte[] b : bad) {
+            byte[] page = new byte[good.length + b.length];
+            System.arraycopy(good, 0, page, 0, at);
+            System.arraycopy(b, 0, page, at, b.length);
+            System.arraycopy(good, at, page, at + b.length, good.length - at);
+            assertNull(reader.read("p.html", page), java.util.Arrays.toString(b));
+        }
+        // a page ending in a cut sequence
+        byte[] cut = java.util.Arrays.copyOf(good, good.length + 1);
+        cut[good.length] = (byte) 0xC3;
+        assertNull(reader.read("p.html", cut));
+    }
+
+    @Test
+    void linksRepeatedFromPageToPageAreReadExactly() {
+        // one reader (as on a render worker) over pages whose links differ in a character, a length, an attribute or
+        // a character reference: what it recalls of earlier pages must never stand for another link
+        PageScanner scanner = new PageScanner();
+        WellFormedReader reader = new WellFormedReader(scanner.shared);
+        List<String> hrefs = List.of("x.html", "x.htm", "x.html#a", "y.html", "../x.html", "x.html?a=1&amp;b=2", "x.html?a=1&amp;b=3",
+                "", "#", "style.css");
+        for (int i = 0; i < 60; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int k = 0; k < hrefs.size(); k++) {
+                String href = hrefs.get((i + k) % hrefs.size());
+                body.append("<p><a href=\"").append(href).append("\">l</a><img src=\"").append(href).append("\" alt=\"i\">")
+                        .append("<a href=\"p").append(i).append(".html\">n</a></p>\n");
+            }
+            String html = page(body.toString()).replace("href=\"style.css\"", "href=\"" + hrefs.get(i % hrefs.size()) + "\"");
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            PageFacts fast = reader.read("p" + i + ".html", bytes);
+            assertNotNull(fast, html);
+            assertEquals(scanner.read("p" + i + ".html", bytes, false), fast, html);
+        }
+        // and so many links that they must share the reader's memory of recent ones, each in two attributes
+        for (int i = 0; i < 40; i++) {
+            StringBuilder body = new StringBuilder("<p>");
+            for (int k = 0; k < 500; k++) {
+                String url = "../s" + (k % 7) + "/p" + (i * 500 + k) + ".html";
+                body.append("<a href=\"").append(url).append("\">l</a><img src=\"").append(url).append("\" alt=\"i\">");
+            }
+            byte[] bytes = page(body + "</p>").getBytes(StandardCharsets.UTF_8);
+            assertEquals(scanner.read("q" + i + ".html", bytes, false), reader.read("q" + i + ".html", bytes), "page " + i);
+        }
+    }
+
+    @Test
+    void readsAPageOverAMegabyteAsTheStreamingScannerDoes() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; body.length() <= PageScanner.WHOLE; i++) {
+            body.append("<li><a href=\"../s-").append(i % 97).append("/p-").append(i).append("/index.html\">Pägé ").append(i)
+                    .append(" ◐</a></li>\n");
+        }
+        byte[] bytes = page("<ul id=\"all\">\n" + body + "</ul>").getBytes(StandardCharsets.UTF_8);
+        assertTrue(bytes.length > PageScanner.WHOLE);
+        PageScanner scanner = new PageScanner();
+        PageFacts fast = new WellFormedReader(scanner.shared).read("search/index.html", bytes);
+        assertNotNull(fast);
+        assertEquals(scanner.read("search/index.html", bytes, false), fast); // streamed through the decoder
+        // the build's recording takes such a page from the reader
+        RenderedPages rendered = new RenderedPages();
+        rendered.rendered("search/index.html", bytes);
+        assertEquals(1, rendered.readWithoutTree());
+        assertEquals(fast, rendered.facts("search/index.html").orElseThrow());
     }
 
     @Test

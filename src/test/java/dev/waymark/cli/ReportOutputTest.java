@@ -75,16 +75,17 @@ class ReportOutputTest {
         Path out = tmp.resolve("site");
         Run.Outcome r = Run.build(content, out, "--format", "github");
         String file = Run.ROOT.relativize(content).toString().replace('\\', '/') + "/index.md";
-        assertEquals(new Run.Outcome(1, "::error file=" + file + ",line=7,col=5::link to a missing page \"other.md\"%0Ahint: check the path; it is relative to this file\n",
+        assertEquals(new Run.Outcome(1, "::error file=" + file + ",line=7,col=5,title=broken-link::link to a missing page \"other.md\"%0Ahint: check the path; it is relative to this file\n",
                 "build failed: 1 error; " + out + " was left unchanged\n"), r);
     }
 
     @Test
     void aFormatThatDoesNotExistIsAUsageError() {
         Run.Outcome r = Run.waymark("build", "--format", "xml");
-        String usage = Waymark.commandLine().getSubcommands().get("build").getUsageMessage();
-        assertEquals(new Run.Outcome(2, "", "Invalid value for option '--format': expected one of [TEXT, JSON, GITHUB] (case-insensitive) but was 'xml'\n"
-                + usage), r);
+        assertEquals(new Run.Outcome(2, "", """
+                Invalid value for option '--format': expected one of [TEXT, JSON, GITHUB] (case-insensitive) but was 'xml'
+                Run 'waymark build --help' for usage.
+                """), r);
         assertEquals(2, Run.waymark("check", "--format", "xml").exitCode());
         assertEquals(2, Run.waymark("check", "--severity", "img-alt=loud").exitCode());
     }
@@ -92,8 +93,28 @@ class ReportOutputTest {
     @Test
     void aPortOutOfRangeIsAUsageError() {
         Run.Outcome r = Run.waymark("serve", "--port", "99999");
-        String usage = Waymark.commandLine().getSubcommands().get("serve").getUsageMessage();
-        assertEquals(new Run.Outcome(2, "", "--port must be between 0 and 65535, not 99999 (0 picks a free port)\n" + usage), r);
+        assertEquals(new Run.Outcome(2, "", """
+                --port must be between 0 and 65535, not 99999 (0 picks a free port)
+                Run 'waymark serve --help' for usage.
+                """), r);
+    }
+
+    @Test
+    void aMistypedOptionOrCommandGivesTheCauseASuggestionAndWhereTheUsageIs() {
+        assertEquals(new Run.Outcome(2, "", """
+                Unknown option: '--strcit'
+                Possible solutions: --strict
+                Run 'waymark build --help' for usage.
+                """), Run.waymark("build", "--strcit"));
+        assertEquals(new Run.Outcome(2, "", """
+                Unmatched argument at index 0: 'biuld'
+                Did you mean: waymark build?
+                Run 'waymark --help' for usage.
+                """), Run.waymark("biuld"));
+        assertEquals(new Run.Outcome(2, "", """
+                a command is required: init, build, check, serve or new
+                Run 'waymark --help' for usage.
+                """), Run.waymark());
     }
 
     @Test
@@ -108,7 +129,7 @@ class ReportOutputTest {
         assertEquals(new Run.Outcome(0, """
                 0 errors, 1 warning in %1$s; N internal references checked; 0 external links (not fetched)
                 built %1$s (N files) into %2$s in N ms
-                """.formatted(pages, out), file + "/index.md:6:1: warning: image has no alt text\n    hint: describe the image: ![what it shows](path.png)\n"),
+                """.formatted(pages, out), file + "/index.md:6:1: warning: image has no alt text [img-alt]\n    hint: describe the image: ![what it shows](path.png)\n"),
                 new Run.Outcome(r.exitCode(), r.out().replaceAll("\\d+ (internal|files|ms)", "N $1"), r.err()));
     }
 

@@ -36,4 +36,13 @@ class SuggestTest {
         assertEquals(List.of("render", "x", "x", "a.b"), List.of(Suggest.stem("profiles/render.md"), Suggest.stem("x/"),
                 Suggest.stem("x"), Suggest.stem("a.b.md")));
     }
+
+    @Test
+    void aWordCutShortSuggestsTheShortestNameItBegins() {
+        assertEquals("language", Suggest.closest("lang", List.of("languages", "language", "title")));
+        assertEquals("right-routing-by-topic-and-header",
+                Suggest.closest("right-routing-by-topic", List.of("wrong-routing", "right-routing-by-topic-and-header")));
+        assertEquals(null, Suggest.closest("la", List.of("language")));
+        assertEquals(null, Suggest.closest("index", List.of("index"), "index"));
+    }
 }

@@ -184,7 +184,7 @@ class ServeReliabilityTest {
         String status = status();
         assertTrue(status.startsWith("{\"ok\":false"), status);
         assertTrue(status.contains("\"file\":\"" + compare + "\",\"line\":1"), status);
-        assertTrue(log.contains(compare + ":1:1: error: the rebuild failed: something in this change is nested too deeply to process"), log.toString());
+        assertTrue(log.contains(compare + ":1:1: error: the rebuild failed: something in this change is nested too deeply to process [rebuild-failed]"), log.toString());
         assertEquals(200, get("").statusCode(), "the last good site is still served");
 
         overflow.set(false);
@@ -218,7 +218,7 @@ class ServeReliabilityTest {
         String original = Files.readString(compare);
         edit(compare, original + "\nA.\n");
         assertTrue(log.contains(compare + ":1:1: error: the rebuild failed: " + content.resolve("img/3.png")
-                + " was removed while the site was being built"), log.toString());
+                + " was removed while the site was being built [rebuild-failed]"), log.toString());
         // and real churn: files appear and disappear while rebuilds run
         vanish.set(false);
         Path img = Files.createDirectories(content.resolve("img"));

@@ -253,9 +253,9 @@ class OutputSafetyTest {
         Run.Outcome r = Run.build(content, site);
         assertEquals(1, r.exitCode(), r.err());
         assertEquals(List.of(
-                passthrough + "/sitemap.xml:1:1: error: \"sitemap.xml\" would replace a file the build generates",
+                passthrough + "/sitemap.xml:1:1: error: \"sitemap.xml\" would replace a file the build generates [passthrough-collision]",
                 "    hint: rename or remove it; the static/ folder is for files that the build does not make, such as CNAME",
-                passthrough + "/tools/index.html:1:1: error: \"tools/index.html\" would replace a file the build generates",
+                passthrough + "/tools/index.html:1:1: error: \"tools/index.html\" would replace a file the build generates [passthrough-collision]",
                 "    hint: rename or remove it; the static/ folder is for files that the build does not make, such as CNAME"),
                 r.err().lines().limit(4).toList(), r.err());
         assertFalse(Files.exists(site), "nothing was written");

@@ -174,15 +174,16 @@ public final class Pipeline {
         Thread git = new Thread(gitLog, "waymark-git");
         git.setDaemon(true);
         git.start();
-        ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics);
+        // one language: the build cache keeps each page's parse facts, so an unchanged page is not parsed (see below),
+        // and its sources' stamps, so an unchanged source whose page is not rendered is not even read
+        CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, options.content(), contentDisplay,
+                options.drafts(), started);
+        ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics, facts.vouch());
         Translations translations = Translations.of(loaded, config.languages());
         clock.lap("load");
         // parse: the default language's pages, then each translation's, with the default pages it lacks (parsed
         // again, since rendering consumes a Markdown tree)
         List<Edition> editions = new ArrayList<>();
-        // one language: the build cache keeps each page's parse facts, so an unchanged page is not parsed (see below)
-        CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, options.content(), contentDisplay,
-                options.drafts(), started);
         editions.add(facts.on() ? parseKept(new Edition(config, "", Set.of()), translations.pages(), facts, options.drafts(), diagnostics, pool)
                 : parse(new Edition(config, "", Set.of()), translations.pages(), diagnostics, pool));
         for (int i = 1; i < config.languages().size(); i++) {

@@ -112,7 +112,25 @@ public final class CachedFacts {
      * (see {@link SourceStamps}), else computed.
      */
     public String textHash(SourceFile source) {
-        return textHashes.computeIfAbsent(source.relPath(), k -> stamps.hash(source.relPath(), source.text()));
+        return textHashes.computeIfAbsent(source.relPath(), k -> stamps.hash(source));
+    }
+
+    /**
+     * What lets the loader skip reading a source: its stamp vouches for its text (see {@link SourceStamps#vouches}).
+     * Open the facts before loading the content, so the sources' stamps are read first.
+     */
+    public dev.waymark.content.ContentLoader.Vouch vouch() {
+        return new dev.waymark.content.ContentLoader.Vouch() {
+            @Override
+            public boolean vouches(String relPath) {
+                return stamps.vouches(relPath);
+            }
+
+            @Override
+            public boolean matches(String relPath, String text) {
+                return stamps.matches(relPath, text);
+            }
+        };
     }
 
     /** The facts kept under {@code key}, kept again by this build; empty when none (or they cannot be read). */

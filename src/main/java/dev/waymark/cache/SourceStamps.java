@@ -1,5 +1,7 @@
 package dev.waymark.cache;
 
+import dev.waymark.content.SourceFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
  */
 final class SourceStamps {
     static final String FAMILY = "waymark-stamps ";
-    static final String MAGIC = FAMILY + "1";
+    /** 2: a stamp is recorded only for a source read without any diagnostic, so it may spare reading it at all. */
+    static final String MAGIC = FAMILY + "2";
     static final String FILE = "stamps";
 
     /** A stamp and the hash of the text it vouches for. */
@@ -46,6 +49,8 @@ final class SourceStamps {
     private final Consumer<String> warn;
     private final Map<String, Known> known;
     private final Map<String, Known> next = new ConcurrentHashMap<>();
+    /** The sources whose stamps vouched for them while loading (see {@link #vouches}). */
+    private final Map<String, Known> vouched = new ConcurrentHashMap<>();
     private String readText;
 
     /**
@@ -62,16 +67,49 @@ final class SourceStamps {
         this.known = file == null ? Map.of() : read();
     }
 
-    /** The SHA-256 of a source's text as the build read it: recorded, if the file's stamp vouches for it; else computed. */
-    String hash(String relPath, String text) {
+    /**
+     * Whether the source's stamp vouches for its text, so the loader need not read it: the file is as it was when a
+     * build read it without any diagnostic and recorded its hash. The hash is this build's for it from then on.
+     */
+    boolean vouches(String relPath) {
         String[] now = file == null || relPath.contains("\t") || relPath.contains("\n") ? null : stat(relPath);
         Known k = now == null ? null : known.get(relPath);
-        if (k != null && k.stamp().equals(now[0])) {
+        if (k == null || !k.stamp().equals(now[0])) return false;
+        next.put(relPath, k);
+        vouched.put(relPath, k);
+        return true;
+    }
+
+    /**
+     * Whether a text read after {@link #vouches} vouched for its source is the one it vouched for: the file's stamp,
+     * read after its text, is still the one that vouched (any write since changes the ctime; see above). No hash: a
+     * title edit renders every page, and reading 10,000 sources must not cost 10,000 hashes.
+     */
+    boolean matches(String relPath, String text) {
+        Known k = vouched.get(relPath);
+        String[] now = k == null ? null : stat(relPath);
+        return now != null && k.stamp().equals(now[0]);
+    }
+
+    /**
+     * The SHA-256 of a source's text as the build read it: recorded, if the file's stamp vouches for it; else computed
+     * (and recorded with the stamp, if the file read without any diagnostic).
+     */
+    String hash(SourceFile source) {
+        String relPath = source.relPath();
+        Known v = vouched.get(relPath);
+        if (v != null) return v.sha();
+        String text = source.text();
+        String[] now = file == null || relPath.contains("\t") || relPath.contains("\n") ? null : stat(relPath);
+        Known k = now == null ? null : known.get(relPath);
+        if (k != null && k.stamp().equals(now[0]) && source.readClean()) {
             next.put(relPath, k);
             return k.sha();
         }
         String sha = Fingerprint.sha256(text.getBytes(StandardCharsets.UTF_8));
-        if (now != null && Long.parseLong(now[1]) <= startSecond - BuildCache.RACY_SECONDS) next.put(relPath, new Known(now[0], sha));
+        if (now != null && source.readClean() && Long.parseLong(now[1]) <= startSecond - BuildCache.RACY_SECONDS) {
+            next.put(relPath, new Known(now[0], sha));
+        }
         return sha;
     }
 

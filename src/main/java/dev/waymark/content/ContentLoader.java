@@ -1,5 +1,7 @@
 package dev.waymark.content;
 
+import dev.waymark.diag.ContentException;
+import dev.waymark.diag.Diagnostic;
 import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 
@@ -34,7 +36,40 @@ public final class ContentLoader {
         }
     }
 
+    /**
+     * What lets the loader skip reading a Markdown file: the build cache's record that the file, as it is now (its
+     * stamp), has a text known to read without any diagnostic (see {@code dev.waymark.cache.SourceStamps}).
+     */
+    public interface Vouch {
+        /** Every file is read. */
+        Vouch NONE = new Vouch() {
+            @Override
+            public boolean vouches(String relPath) {
+                return false;
+            }
+
+            @Override
+            public boolean matches(String relPath, String text) {
+                return false;
+            }
+        };
+
+        /** Whether the file's text need not be read now. */
+        boolean vouches(String relPath);
+
+        /** Whether a text read later is the one {@link #vouches} vouched for. */
+        boolean matches(String relPath, String text);
+    }
+
     public Loaded load(Path contentDir, Path displayDir, Diagnostics diagnostics) {
+        return load(contentDir, displayDir, diagnostics, Vouch.NONE);
+    }
+
+    /**
+     * Walks the content folder; a Markdown file {@code vouch} vouches for is not read now but when its text is first
+     * asked for (then checked: a file changed since fails the build with an error, see {@link #unread}).
+     */
+    public Loaded load(Path contentDir, Path displayDir, Diagnostics diagnostics, Vouch vouch) {
         Path root;
         try {
             root = contentDir.toRealPath();
@@ -81,14 +116,47 @@ public final class ContentLoader {
         mdFiles.sort(Comparator.comparing(Asset::relPath));
         assets.sort(Comparator.comparing(Asset::relPath));
         List<SourceFile> pages = mdFiles.parallelStream()
-                .map(md -> read(md.relPath(), md.file(), displayDir, diagnostics))
+                .map(md -> vouch.vouches(md.relPath()) ? unread(md.relPath(), md.file(), displayDir, vouch)
+                        : read(md.relPath(), md.file(), displayDir, diagnostics))
                 .filter(java.util.Objects::nonNull)
                 .toList();
         return new Loaded(pages, assets);
     }
 
-    /** Reads one Markdown file of the content folder; problems go to {@code diagnostics} and give null. */
+    /**
+     * A file not read now: its text is read when first asked for, and must be the one {@code vouch} vouched for and
+     * read without any diagnostic. Otherwise (the file was edited while the site was built) the build stops with an
+     * error, so the page is never rendered from a text its cache key does not name.
+     */
+    private static SourceFile unread(String rel, Path file, Path displayDir, Vouch vouch) {
+        Path shown = displayDir.resolve(rel);
+        return SourceFile.unread(rel, shown, () -> {
+            Diagnostics own = new Diagnostics();
+            SourceFile now = read(rel, file, displayDir, own);
+            if (now == null || !own.sorted().isEmpty() || !vouch.matches(rel, now.text())) {
+                throw new ContentException(Diagnostic.error("file-changed", SourcePosition.ofFile(shown),
+                        "the file changed while the site was being built",
+                        "build again once it is saved; the previous output was left as it was"));
+            }
+            return now.text();
+        });
+    }
+
+    /**
+     * Reads one Markdown file of the content folder; problems go to {@code diagnostics} and give null. A file that
+     * reported a warning is marked so ({@link SourceFile#readClean()}).
+     */
     public static SourceFile read(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
+        Diagnostics own = new Diagnostics();
+        SourceFile read = readInto(rel, file, displayDir, own);
+        own.causes().forEach(diagnostics::cause);
+        List<Diagnostic> items = new ArrayList<>(own.sorted());
+        items.removeAll(own.causes());
+        diagnostics.addAll(items);
+        return read == null ? null : SourceFile.read(rel, read.displayPath(), read.text(), own.sorted().isEmpty());
+    }
+
+    private static SourceFile readInto(String rel, Path file, Path displayDir, Diagnostics diagnostics) {
         Path shown = displayDir.resolve(rel);
         try {
             long size = Files.size(file);

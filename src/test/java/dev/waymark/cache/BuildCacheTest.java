@@ -252,6 +252,61 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
+    private static dev.waymark.content.SourceFile page(dev.waymark.content.ContentLoader.Loaded loaded, String rel) {
+        return loaded.pages().stream().filter(p -> p.relPath().equals(rel)).findFirst().orElseThrow();
+    }
+
+    private static dev.waymark.content.ContentLoader.Loaded load(Path content, BuildCache cache) {
+        Path display = Pipeline.display(content);
+        CachedFacts facts = CachedFacts.open(cache, content, display, false, java.time.Instant.now());
+        return new dev.waymark.content.ContentLoader().load(content, display, new dev.waymark.diag.Diagnostics(), facts.vouch());
+    }
+
+    @Test
+    void aStampedSourceIsNotReadUntilItsTextIsAskedFor() throws IOException {
+        Path content = content();
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        build(content, "site", cache);
+        settle(content);
+        build(content, "site", cache); // stamps every source
+        var loaded = load(content, cache);
+        assertEquals(6, loaded.pages().size());
+        assertEquals(List.of(), loaded.pages().stream().filter(dev.waymark.content.SourceFile::isRead).map(dev.waymark.content.SourceFile::relPath).toList(),
+                "a source its stamp vouches for is not read while loading");
+        assertEquals(Files.readString(content.resolve("index.md")), page(loaded, "index.md").text(), "its text is read when asked for");
+        // edited after loading and before its page asks for its text: the build stops rather than render a text its keys do not name
+        Files.writeString(content.resolve("tools/alpha.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
+        var changed = org.junit.jupiter.api.Assertions.assertThrows(dev.waymark.diag.ContentException.class, () -> page(loaded, "tools/alpha.md").text());
+        assertTrue(changed.diagnostic().format().contains("alpha.md:1:1: error: the file changed while the site was being built [file-changed]"), changed.diagnostic().format());
+        // loaded again, the edited source is read at once (its stamp no longer vouches); the others still are not
+        var again = load(content, cache);
+        assertTrue(page(again, "tools/alpha.md").isRead());
+        assertTrue(page(again, "tools/alpha.md").text().endsWith("One more paragraph.\n"));
+        assertFalse(page(again, "tools/beta.md").isRead());
+        // and a cached build of it is a clean build
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    @Test
+    void aSourceThatWarnedWhenReadIsReadAgainAndWarnsAgain() throws IOException {
+        Path content = content();
+        Files.writeString(content.resolve("tools/beta.md"), "\nA line with an invisible \u202E control.\n", java.nio.file.StandardOpenOption.APPEND);
+        List<Diagnostic> clean = build(content, "clean", BuildCache.OFF).diagnostics();
+        assertEquals(1, clean.size(), clean.toString());
+        assertTrue(clean.get(0).message().contains("U+202E"), clean.toString());
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        assertEquals(clean, build(content, "site", cache).diagnostics());
+        settle(content);
+        assertEquals(clean, build(content, "site", cache).diagnostics()); // stamps the other sources
+        assertFalse(Files.readString(tmp.resolve("cache").resolve(SourceStamps.FILE)).contains("tools/beta.md\t"),
+                "a source that reported something when read gets no stamp");
+        assertTrue(page(load(content, cache), "tools/beta.md").isRead(), "so it is read every build");
+        assertEquals(clean, build(content, "site", cache).diagnostics(), "and its warning is not lost");
+        assertSameTree("clean", "site");
+    }
+
     @Test
     void aStampedSourceIsNotHashedAgain() throws IOException {
         Path content = content();

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,16 @@ public final class BuildCache {
 
     /** Any version's index starts so; one of another version is replaced silently. */
     static final String FAMILY = "waymark-build-cache ";
-    static final String MAGIC = FAMILY + "4";
+    static final String MAGIC = FAMILY + "5";
     /** How much older than the build that checked it a file must be for its size and time to vouch for its bytes. */
     static final long RACY_SECONDS = 2;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern STAMP = Pattern.compile("-|[0-9]{1,18}:-?[0-9]{1,18}");
+
+    /** The file of the pages' source-map records (see {@link Session#writeSources}). */
+    static final String SOURCES_FILE = "sources";
+    static final String SOURCES_FAMILY = "waymark-sources ";
+    static final String SOURCES_MAGIC = SOURCES_FAMILY + "1";
 
     private final Path folder;
 
@@ -89,7 +95,7 @@ public final class BuildCache {
     /** How many projects' caches the default folder keeps: the most recently built. */
     static final int KEEP_PROJECTS = 20;
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._-]*-[0-9a-f]{16}");
-    private static final Pattern OURS = Pattern.compile("index|facts|facts-[0-9a-f]{2}|stamps|files|(index|facts|copy|sources|stamps).*\\.tmp");
+    private static final Pattern OURS = Pattern.compile("index|facts|facts-[0-9a-f]{2}|stamps|sources|files|(index|facts|copy|sources|stamps).*\\.tmp");
 
     /**
      * Returns {@code folder} (a project's default cache folder) after removing, beside it, the caches of all but the
@@ -155,8 +161,12 @@ public final class BuildCache {
      * SHA-256 runs as plain Java.
      */
     static String checksum(String body) {
+        return checksum(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String checksum(byte[] body) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        crc.update(body);
         return String.format("%08x", crc.getValue());
     }
 
@@ -186,6 +196,10 @@ public final class BuildCache {
         private final List<Diagnostic> warnings = new ArrayList<>();
         private final Map<String, SourceMap.Page> sources = new ConcurrentHashMap<>();
         private final Map<String, byte[]> sourceBlobs = new ConcurrentHashMap<>();
+        /** The source-map records in the {@code sources} file as read (by SHA-256), when it was read whole and right. */
+        private Map<String, byte[]> sourcePack = Map.of();
+        /** The pages whose entries this build took from the cache as they were: store need not place their files. */
+        private final Set<String> taken = ConcurrentHashMap.newKeySet();
         private final long start = java.time.Instant.now().getEpochSecond();
         /** The index as read, when it was read whole and right: an unchanged index is not rewritten. */
         private String readText;
@@ -194,6 +208,7 @@ public final class BuildCache {
             this.stamp = stamp;
             this.siteKey = siteKey;
             this.cached = folder == null ? Map.of() : read();
+            if (!cached.isEmpty()) sourcePack = readSources();
         }
 
         /** The key of one page: the site's key, its path and the hash of its source's text ("" for a generated page). */
@@ -215,25 +230,28 @@ public final class BuildCache {
             List<Entry> checked = new ArrayList<>(entries.size());
             for (Entry e : entries) {
                 try {
+                    if (e.kind() == Entry.SOURCES) {
+                        // the page's source-map record, from the sources file (its checksum was checked when it was read)
+                        byte[] bytes = sourcePack.get(e.sha());
+                        Optional<SourceMap.Page> record = bytes == null ? Optional.empty()
+                                : SourceMap.parse(new String(bytes, StandardCharsets.UTF_8).lines().toList()).flatMap(m -> m.page(e.path()));
+                        if (record.isEmpty()) {
+                            whole = false; // not kept (another build of this project wrote the file meanwhile): rendered
+                        } else {
+                            pageSources.put(e.path(), record.get());
+                            checked.add(e);
+                        }
+                        continue;
+                    }
                     Path blob = blob(e.sha());
                     // a file whose size and time are those recorded when its bytes were last hashed is trusted as it is
                     boolean trusted = e.stamp() != null && e.stamp().equals(stamp(blob));
-                    byte[] bytes = e.kind() == Entry.SOURCES || !trusted ? Files.readAllBytes(blob) : null;
+                    byte[] bytes = !trusted ? Files.readAllBytes(blob) : null;
                     if (!trusted && !Fingerprint.sha256(bytes).equals(e.sha())) {
                         warn("the cached copy of " + e.path() + " does not match its hash");
                         Files.deleteIfExists(blob); // so this build can store the right bytes under that name
                         whole = false;
                         continue;
-                    }
-                    if (e.kind() == Entry.SOURCES) {
-                        Optional<SourceMap.Page> record = SourceMap.parse(new String(bytes, StandardCharsets.UTF_8).lines().toList())
-                                .flatMap(m -> m.page(e.path()));
-                        if (record.isEmpty()) {
-                            warn("the cached source map of " + e.path() + " cannot be read");
-                            whole = false;
-                        } else {
-                            pageSources.put(e.path(), record.get());
-                        }
                     }
                     checked.add(trusted ? e : e.stamped(settled(blob)));
                 } catch (NoSuchFileException gone) {
@@ -249,6 +267,7 @@ public final class BuildCache {
             }
             sources.putAll(pageSources);
             next.put(pageKey, checked);
+            if (checked.equals(entries)) taken.add(pageKey);
             reused.incrementAndGet();
             return true;
         }
@@ -334,14 +353,20 @@ public final class BuildCache {
                     if (all && !spoiled.contains(key)) keep.put(key, List.copyOf(entries));
                 });
                 Set<String> shas = new java.util.HashSet<>();
-                keep.values().forEach(list -> list.forEach(e -> shas.add(e.sha())));
-                keep.values().parallelStream().flatMap(Collection::stream).forEach(e -> {
+                Map<String, byte[]> pack = new TreeMap<>();
+                keep.values().forEach(list -> list.forEach(e -> {
                     if (e.kind() == Entry.FILE) {
-                        place(out.resolve(e.path()), blob(e.sha()));
-                    } else if (sourceBlobs.containsKey(e.sha())) {
-                        write(blob(e.sha()), sourceBlobs.get(e.sha()));
+                        shas.add(e.sha());
+                    } else {
+                        byte[] bytes = sourceBlobs.getOrDefault(e.sha(), sourcePack.get(e.sha()));
+                        if (bytes != null) pack.put(e.sha(), bytes);
                     }
+                }));
+                // a page taken from the cache as it was has its files there already: its output files are links to them
+                keep.entrySet().parallelStream().filter(k -> !taken.contains(k.getKey())).flatMap(k -> k.getValue().stream()).forEach(e -> {
+                    if (e.kind() == Entry.FILE) place(out.resolve(e.path()), blob(e.sha()));
                 });
+                if (!pack.keySet().equals(sourcePack.keySet())) writeSources(pack);
                 StringBuilder index = new StringBuilder(MAGIC).append(' ').append(stamp).append('\n');
                 keep.forEach((key, entries) -> entries.stream().sorted(java.util.Comparator.comparing(Entry::path))
                         .forEach(e -> index.append(key).append('\t').append(e.kind()).append('\t').append(e.sha()).append('\t')
@@ -363,15 +388,71 @@ public final class BuildCache {
             }
         }
 
-        private void write(Path blob, byte[] bytes) {
+        /**
+         * Writes the {@code sources} file: every kept page's source-map record, by the SHA-256 of its bytes. One file
+         * instead of one per page, so a cached build reads one file, not 10,000. Format: a header line (format, stamp),
+         * then per record a line {@code sha<TAB>length} and that many bytes, then {@code end<TAB>} and the CRC32C of
+         * everything before it.
+         */
+        private void writeSources(Map<String, byte[]> pack) throws IOException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes((SOURCES_MAGIC + " " + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+            pack.forEach((sha, bytes) -> {
+                out.writeBytes((sha + "\t" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(bytes);
+            });
+            byte[] body = out.toByteArray();
+            out.writeBytes(("end\t" + checksum(body) + "\n").getBytes(StandardCharsets.UTF_8));
+            Path tmp = Files.createTempFile(folder, "sources", ".tmp"); // a name of its own: builds may run at once
+            Files.write(tmp, out.toByteArray());
+            Files.move(tmp, folder.resolve(SOURCES_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** The {@code sources} file's records; none (with one warning) when it is damaged, none when it is missing. */
+        private Map<String, byte[]> readSources() {
+            byte[] all;
             try {
-                if (Files.exists(blob) && Files.size(blob) == bytes.length) return;
-                Path tmp = Files.createTempFile(blob.getParent(), "sources", ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                all = Files.readAllBytes(folder.resolve(SOURCES_FILE));
+            } catch (NoSuchFileException e) {
+                return Map.of();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                warn("cannot read its source maps: " + e.getMessage());
+                return Map.of();
             }
+            String header = SOURCES_MAGIC + " " + stamp + "\n";
+            byte[] head = header.getBytes(StandardCharsets.UTF_8);
+            if (all.length < head.length || !Arrays.equals(all, 0, head.length, head, 0, head.length)) {
+                if (!new String(all, 0, Math.min(all.length, SOURCES_FAMILY.length()), StandardCharsets.ISO_8859_1).equals(SOURCES_FAMILY)) {
+                    warn("its source maps are not a Waymark build cache's");
+                }
+                return Map.of(); // another version's: replaced silently
+            }
+            Map<String, byte[]> out = new java.util.HashMap<>();
+            int at = head.length;
+            try {
+                while (true) {
+                    int eol = eol(all, at);
+                    String line = new String(all, at, eol - at, StandardCharsets.UTF_8);
+                    if (line.startsWith("end\t")) {
+                        if (eol != all.length - 1 || !line.substring(4).equals(checksum(Arrays.copyOf(all, at)))) throw new IOException("checksum");
+                        return out;
+                    }
+                    int tab = line.indexOf('\t');
+                    String sha = tab < 0 ? "" : line.substring(0, tab);
+                    int length = tab < 0 ? -1 : Integer.parseInt(line.substring(tab + 1));
+                    if (!HEX.matcher(sha).matches() || length < 0 || eol + 1 + length > all.length) throw new IOException("record");
+                    out.put(sha, Arrays.copyOfRange(all, eol + 1, eol + 1 + length));
+                    at = eol + 1 + length;
+                }
+            } catch (IOException | RuntimeException e) {
+                warn("its source maps are truncated or damaged");
+                return Map.of();
+            }
+        }
+
+        private static int eol(byte[] all, int from) throws IOException {
+            for (int i = from; i < all.length; i++) if (all[i] == '\n') return i;
+            throw new IOException("no line end");
         }
 
         private void place(Path from, Path blob) {

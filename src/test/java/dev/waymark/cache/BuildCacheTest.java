@@ -114,6 +114,8 @@ class BuildCacheTest {
         GARBAGE_FACTS, TRUNCATED_FACTS, ONE_FACTS_BYTE_FLIPPED, FACTS_ENTRY_DAMAGED,
         // the sources' stamps (an unchanged source is not hashed)
         GARBAGE_STAMPS, TRUNCATED_STAMPS,
+        // the pages' source-map records, one file for all (a page taken from the cache needs its record for check)
+        GARBAGE_SOURCES, TRUNCATED_SOURCES, ONE_SOURCES_BYTE_FLIPPED,
         // files whose recorded size and time vouch for them (not hashed again)
         STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER
     }
@@ -308,6 +310,25 @@ class BuildCacheTest {
     }
 
     @Test
+    void thePagesSourceMapRecordsAreOneFileNotOneFilePerPage() throws IOException {
+        Path content = content();
+        Path folder = tmp.resolve("cache");
+        BuildCache cache = BuildCache.at(folder);
+        build(content, "site", cache);
+        List<String> records = Files.readString(folder.resolve("index")).lines().filter(l -> l.contains("\ts\t")).toList();
+        assertEquals(6, records.size(), "one source-map record per page");
+        for (String r : records) {
+            String sha = r.split("\t")[2];
+            assertFalse(Files.exists(folder.resolve("files").resolve(sha)), "no file of its own: " + r);
+            assertTrue(Files.readString(folder.resolve(BuildCache.SOURCES_FILE)).contains(sha + "\t"), "in the sources file: " + r);
+        }
+        Files.writeString(content.resolve("tools/alpha.md"), "\nOne more [link](beta.md).\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site"); // the output's source map too: the kept pages' records and the edited page's new one
+    }
+
+    @Test
     void aStampedSourceIsNotHashedAgain() throws IOException {
         Path content = content();
         Path folder = tmp.resolve("cache");
@@ -416,6 +437,17 @@ class BuildCacheTest {
                 Path stamps = folder.resolve(SourceStamps.FILE);
                 String all = Files.readString(stamps);
                 Files.writeString(stamps, all.substring(0, all.length() - 5));
+            }
+            case GARBAGE_SOURCES -> Files.write(folder.resolve(BuildCache.SOURCES_FILE), new byte[] {0, 1, 2, (byte) 0xff, '\n'});
+            case TRUNCATED_SOURCES -> {
+                byte[] all = Files.readAllBytes(folder.resolve(BuildCache.SOURCES_FILE));
+                Files.write(folder.resolve(BuildCache.SOURCES_FILE), Arrays.copyOf(all, all.length / 2));
+            }
+            case ONE_SOURCES_BYTE_FLIPPED -> {
+                // same length, one byte of a record changed (a line number, a target): only the checksum can tell
+                byte[] all = Files.readAllBytes(folder.resolve(BuildCache.SOURCES_FILE));
+                all[all.length / 2] ^= 0x01;
+                Files.write(folder.resolve(BuildCache.SOURCES_FILE), all);
             }
             case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
             case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));

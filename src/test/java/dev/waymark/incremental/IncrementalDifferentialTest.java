@@ -371,8 +371,12 @@ class IncrementalDifferentialTest {
         assertEquals(expected.written(), cached.written(), what + ": written by the cached build");
         if (!expected.written()) return;
         Map<String, byte[]> want = tree(clean);
-        same(want, tree(cachedOut), what + " (cached build)");
-        same(want, tree(build.output()), what);
+        Map<String, byte[]> live = tree(build.output());
+        // which of the three is the odd one out, if any: a red run says whether the clean build or a cache went wrong
+        String odd = live.keySet().equals(want.keySet()) && differing(want, live).isEmpty() ? "" : " (the incremental build "
+                + (differing(tree(cachedOut), live).isEmpty() ? "agrees with the cached build, not with the clean one)" : "differs too)");
+        same(want, tree(cachedOut), what + " (cached build)" + odd);
+        same(want, live, what);
     }
 
     private static void ageCache(Path files) {
@@ -386,11 +390,27 @@ class IncrementalDifferentialTest {
 
     private static void same(Map<String, byte[]> want, Map<String, byte[]> got, String what) {
         assertEquals(want.keySet(), got.keySet(), what + ": the same files");
+        List<String> differ = differing(want, got);
+        if (!differ.isEmpty()) fail(what + ": files differ from a clean build: " + differ + firstDifference(want.get(differ.get(0)), got.get(differ.get(0))));
+    }
+
+    private static List<String> differing(Map<String, byte[]> want, Map<String, byte[]> got) {
         List<String> differ = new ArrayList<>();
         want.forEach((k, v) -> {
             if (!Arrays.equals(v, got.get(k))) differ.add(k);
         });
-        if (!differ.isEmpty()) fail(what + ": files differ from a clean build: " + differ);
+        return differ;
+    }
+
+    /** Where two versions of a file first differ, with some context of each: so a red run says what was stale. */
+    private static String firstDifference(byte[] want, byte[] got) {
+        String a = new String(want, java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(got, java.nio.charset.StandardCharsets.UTF_8);
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        int from = Math.max(0, i - 80);
+        return "\n  first difference at character " + i + "\n  clean: …" + a.substring(from, Math.min(a.length(), i + 240))
+                + "\n  this:  …" + b.substring(from, Math.min(b.length(), i + 240));
     }
 
     private static Map<String, byte[]> tree(Path root) {

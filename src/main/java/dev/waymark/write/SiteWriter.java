@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +95,20 @@ public final class SiteWriter {
             folders.add(root);
         }
 
-        /** Writes one rendered file into the staging folder. */
+        /**
+         * Writes one rendered file into the staging folder, always as a new file: a path already there may be a hard
+         * link to the build cache's copy (see {@link #link}), and writing through it would change the cache's bytes.
+         */
         public void put(RenderedFile file) {
             try {
                 Path p = inside(root, file.path());
                 folder(p.getParent());
-                Files.write(p, file.bytes());
+                try {
+                    Files.write(p, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException taken) {
+                    Files.delete(p); // unlink, then write a file of its own
+                    Files.write(p, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                }
                 written.add(rel(p));
                 if (file.path().endsWith(".html")) pages.incrementAndGet();
             } catch (IOException e) {

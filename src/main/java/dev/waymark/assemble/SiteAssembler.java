@@ -133,10 +133,7 @@ public final class SiteAssembler {
         }
         Optional<DecisionTree> tree = fm.kind() == PageKind.DECISION
                 ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
-        if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
-            diagnostics.error("tree-empty", fm.at(), "a decision page has no Question or Outcome headings",
-                    "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
-        }
+        // a decision page without nodes is reported where its headings are read (StructureReader)
         // a page's position is where its address comes from: the slug: when there is one, else the file
         SourcePosition at = fm.slug().isPresent() ? fm.slugAt() : SourcePosition.ofFile(parsed.source().displayPath());
         return new Page(rel, at, path, section, fm.kind(),

@@ -145,6 +145,14 @@ class ReportOutputTest {
     }
 
     @Test
+    void checkWithoutASiteSaysToBuildFirst(@TempDir Path tmp) {
+        Path missing = tmp.resolve("site");
+        assertEquals(new Run.Outcome(2, "", "waymark check: no site at " + missing + "\n"
+                + "    hint: build it first with `waymark build`, or pass the built site's folder: `waymark check DIR`\n"),
+                Run.waymark("check", missing.toString()));
+    }
+
+    @Test
     void aHostThatIsNotThisMachinesSaysSo(@TempDir Path tmp) throws IOException {
         Path content = Run.guide(tmp, "index.md", "---\ntitle: Home\ndescription: d\n---\n\nHello.\n");
         assertEquals(new Run.Outcome(2, "", """

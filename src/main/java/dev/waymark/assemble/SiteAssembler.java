@@ -125,7 +125,9 @@ public final class SiteAssembler {
         String path = pathOf(rel, fm.slug());
         Optional<String> title = fm.title().or(() -> in.structure().title());
         if (title.isEmpty() && !fm.titleReported()) {
-            diagnostics.error("missing-title", fm.titleAt(), "page has no title", "add `title: …` to the front matter");
+            diagnostics.error("missing-title", fm.titleAt(), "page has no title",
+                    "add `title: My page` between the `---` lines at the top of the file (start the file with them if it has none),"
+                            + " or begin the page with a `# My page` heading");
         }
         String section = path.isEmpty() ? "" : parentPath(rel.endsWith("index.md") ? path.substring(0, path.length() - 1) : path);
         if (rel.endsWith("index.md") && !path.isEmpty()) {

@@ -313,7 +313,9 @@ public final class SiteRenderer {
                         decisions.of(tree, fragments.get(target), new DecisionViews.Placement(page.path(), instance, false)));
             }
             default -> {
-                diagnostics.error("unknown-directive", d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
+                String near = dev.waymark.diag.Suggest.closest(d.name(), List.of("comparison", "decision"));
+                diagnostics.error("unknown-directive", d.at(), "unknown directive \"" + d.name() + "\"",
+                        (near == null ? "" : "did you mean \"" + near + "\"? ") + "use {{< comparison >}} or {{< decision src=\"…\" >}}");
                 return "";
             }
         }

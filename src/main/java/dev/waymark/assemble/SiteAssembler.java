@@ -72,8 +72,7 @@ public final class SiteAssembler {
         for (Page page : pages) {
             Page clash = byPath.get(page.path());
             if (clash != null) {
-                diagnostics.error("duplicate-slug", page.at(), "duplicate slug: this page and " + clash.sourcePath() + " both build /" + page.path(),
-                        "rename one of the files or give it another `slug:`");
+                duplicate(page, clash, diagnostics);
                 continue;
             }
             byPath.put(page.path(), page);
@@ -84,6 +83,31 @@ public final class SiteAssembler {
         Optional.ofNullable(byPath.get("")).ifPresent(order::add);
         flatten(nav, byPath, order);
         return new Site(withTitle(config, byPath.get("")), order, nav);
+    }
+
+    /**
+     * Two pages build one address. The error goes where the address comes from: the {@code slug:} that makes it
+     * (this page's, else the other's), else the file, whose name does; and it names the other page as a path that
+     * opens from where the command runs.
+     */
+    private static void duplicate(Page page, Page first, Diagnostics diagnostics) {
+        boolean slugged = hasSlugPosition(page);
+        Page at = slugged || !hasSlugPosition(first) ? page : first;
+        Page other = at == page ? first : page;
+        String otherName = other.at().displayPath();
+        if (hasSlugPosition(at)) {
+            diagnostics.error("duplicate-slug", at.at(), "this slug gives the page the address /" + page.path() + ", which "
+                            + otherName + " builds too",
+                    "give this page another `slug:`, or remove it to use the file name");
+        } else {
+            diagnostics.error("duplicate-slug", at.at(), "this file and " + otherName + " both build the address /" + page.path(),
+                    "rename one of the files, or give one a `slug:` with another name");
+        }
+    }
+
+    /** A page's position is its file's first line unless a {@code slug:} names its address (see {@link #toPage}). */
+    private static boolean hasSlugPosition(Page p) {
+        return !p.at().equals(SourcePosition.ofFile(p.at().file()));
     }
 
     /** Without a site title in site.yaml, the home page's title names the site. */
@@ -113,7 +137,9 @@ public final class SiteAssembler {
             diagnostics.error("tree-empty", fm.at(), "a decision page has no Question or Outcome headings",
                     "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
         }
-        return new Page(rel, SourcePosition.ofFile(parsed.source().displayPath()), path, section, fm.kind(),
+        // a page's position is where its address comes from: the slug: when there is one, else the file
+        SourcePosition at = fm.slug().isPresent() ? fm.slugAt() : SourcePosition.ofFile(parsed.source().displayPath());
+        return new Page(rel, at, path, section, fm.kind(),
                 title.orElse(rel), fm.description().orElse(""), fm.weight(), fm.draft(), fm.reviewed(), fm.toc(),
                 in.structure().headings(), in.structure().choiceList(), fm.profile(), tree, in.structure().ids());
     }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,6 +34,33 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What to print when the address cannot be bound: the cause first, then what to do. The JDK's message says which
+     * refusal it was ("Address already in use", "Permission denied", "Cannot assign requested address").
+     */
+    static List<String> bindRefused(String host, int port, String reason) {
+        String why = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+        if (why.contains("in use")) {
+            return List.of("waymark serve: port " + port + " on " + host + " is already in use by another process",
+                    "    hint: pass --port N for another port (--port 0 picks a free one), or stop the process that holds " + port);
+        }
+        if (why.contains("permission") || why.contains("access")) {
+            return List.of("waymark serve: not allowed to listen on port " + port + " on " + host
+                            + " (ports below 1024 usually need administrator rights)",
+                    "    hint: pass --port N with N of 1024 or more, e.g. --port 8080 (--port 0 picks a free one)");
+        }
+        if (why.contains("unresolved")) {
+            return List.of("waymark serve: no address found for the host name " + host,
+                    "    hint: leave --host out to serve on 127.0.0.1, or pass an address or name this machine has");
+        }
+        if (why.contains("assign")) {
+            return List.of("waymark serve: " + host + " is not an address of this machine, so nothing can listen on it",
+                    "    hint: leave --host out to serve on 127.0.0.1, or pass an address this machine has");
+        }
+        return List.of("waymark serve: cannot listen on port " + port + " on " + host + (reason == null ? "" : ": " + reason),
+                "    hint: pass --port N for another port (--port 0 picks a free one), or leave --host out to serve on 127.0.0.1");
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -59,9 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
                 outw.println(line);
                 outw.flush();
             });
-        } catch (BindException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " on " + host
-                    + " is already in use; stop the other server or pass --port N (0 picks a free port)");
+        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
+            // not bad usage: the command was right, the system refused the address, so no "see --help" line
+            if (temporary) dev.waymark.write.SiteWriter.deleteTree(target.getParent());
+            PrintWriter err = spec.commandLine().getErr();
+            for (String line : bindRefused(host, port, e instanceof java.net.SocketException ? e.getMessage() : "unresolved")) err.println(line);
+            err.flush();
+            return 2;
         }
         server.start();
         outw.printf("serving %s (built in %d ms); Ctrl+C to stop%n", server.url(), server.lastBuildMillis());

@@ -190,9 +190,36 @@ public final class FrontMatterReader {
                 f.bool("draft").orElse(false),
                 kind,
                 f.date("reviewed"),
-                f.string("slug").map(String::strip),
+                slug(f),
                 f.bool("toc").orElse(true),
-                profile, top, f.has("title") ? f.keyPosition("title") : top, f.has("title") && title.isEmpty());
+                profile, top, f.has("title") ? f.keyPosition("title") : top, f.has("title") && title.isEmpty(),
+                f.node("slug").map(f::at).orElse(top));
+    }
+
+    /**
+     * The {@code slug:}, which names the page's last address segment. A slash would not make a folder (it used to
+     * become a dash without a word), and one with no letter or digit would be dropped for the file name: both are
+     * errors at the value, with what to write instead. Other characters are normalised as a heading's id is (case,
+     * spaces and punctuation to dashes).
+     */
+    private static Optional<String> slug(YamlFields f) {
+        Optional<String> slug = f.string("slug").map(String::strip);
+        if (slug.isEmpty()) return slug;
+        String s = slug.get();
+        SourcePosition at = f.node("slug").map(f::at).orElse(f.keyPosition("slug"));
+        if (s.contains("/") || s.contains("\\")) {
+            String one = Slug.of(s);
+            f.diagnostics().error("bad-value", at, "slug \"" + s + "\" contains a slash; a slug names only the last part of the page's address",
+                    "write one segment of letters, digits and dashes" + (one.isEmpty() ? "" : ", e.g. slug: " + one)
+                            + "; to publish the page inside a folder, move its file into that folder under the content folder");
+            return Optional.empty();
+        }
+        if (Slug.of(s).isEmpty()) {
+            f.diagnostics().error("bad-value", at, "slug \"" + s + "\" has no letter or digit, so it cannot name an address",
+                    "write letters, digits and dashes, e.g. slug: my-page, or remove `slug:` to use the file name");
+            return Optional.empty();
+        }
+        return slug;
     }
 
     /** The page kind {@code type:} names; empty, after an error, for one that does not exist. */
@@ -246,6 +273,6 @@ public final class FrontMatterReader {
 
     private static FrontMatter defaults(SourcePosition top, Optional<String> title, Optional<String> description) {
         return new FrontMatter(title, description, 0, false, PageKind.PAGE, Optional.empty(), Optional.empty(), true,
-                Optional.empty(), top, top, false);
+                Optional.empty(), top, top, false, top);
     }
 }

@@ -274,16 +274,19 @@ public final class StructureReader {
             regions.put(id, region);
             if (question) {
                 List<DecisionNode.Answer> answers = new ArrayList<>();
-                for (Link link : linkItems(links, file, diagnostics, "answer")) {
+                List<Link> items = linkItems(links, file, diagnostics, "answer");
+                int broken = links == null ? 0 : countChildren(links) - items.size();
+                for (Link link : items) {
                     String url = link.getUrl().toString();
                     if (!url.startsWith("#")) {
                         diagnostics.error("tree-answer-target", at(file, link), "an answer must point to a question or outcome on this page, not \"" + abbreviate(url) + "\"",
                                 "write answers as - [Label](#node-id)");
+                        broken++;
                         continue;
                     }
                     answers.add(new DecisionNode.Answer(AstText.of(link), url.substring(1), at(file, link)));
                 }
-                out.add(new DecisionNode.Question(id, title, answers, at(file, h)));
+                out.add(new DecisionNode.Question(id, title, answers, at(file, h), broken));
             } else {
                 List<DecisionNode.Evidence> evidence = new ArrayList<>();
                 for (Link link : linkItems(links, file, diagnostics, "evidence")) {
@@ -325,11 +328,30 @@ public final class StructureReader {
             if (link instanceof Link l && link.getNext() == null && para.getNext() == null) {
                 out.add(l);
             } else {
-                diagnostics.error("link-list-item", at(file, item), "each " + what + " item must be exactly one link",
-                        what.equals("answer") ? "write - [Answer label](#next-node-id)" : "write - [Why](other-page.md#heading-id)");
+                // the cause first: what the item is, then what it must be
+                String text = AstText.of(item).strip().replaceAll("\\s+", " ");
+                String label = text.isEmpty() ? (what.equals("answer") ? "Answer label" : "Why") : abbreviate(text);
+                diagnostics.error("link-list-item", at(file, item), (text.isEmpty() ? "this " + what + " item is empty"
+                                : "this " + what + " item is " + (containsLink(item) ? "more than a link" : "not a link") + ": \"" + abbreviate(text) + "\"")
+                                + "; each " + what + " item must be exactly one link",
+                        what.equals("answer") ? "write it as - [" + label + "](#next-node-id), where next-node-id is the {#id} of the question or outcome it leads to"
+                                : "write it as - [" + label + "](other-page.md#heading-id)");
             }
         }
         return out;
+    }
+
+    private static int countChildren(Node parent) {
+        int n = 0;
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) n++;
+        return n;
+    }
+
+    private static boolean containsLink(Node node) {
+        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Link || containsLink(c)) return true;
+        }
+        return false;
     }
 
     private static String abbreviate(String s) {

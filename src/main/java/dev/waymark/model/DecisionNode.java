@@ -14,10 +14,19 @@ public sealed interface DecisionNode permits DecisionNode.Question, DecisionNode
 
     SourcePosition at();
 
-    /** A question and its answers, in source order. */
-    record Question(String id, String title, List<Answer> answers, SourcePosition at) implements DecisionNode {
+    /**
+     * A question and its answers, in source order.
+     *
+     * @param brokenAnswers answer items already reported as unreadable (not a link, or a link off the page): they
+     *                      count as answers, and where they lead is unknown, so reachability is not judged
+     */
+    record Question(String id, String title, List<Answer> answers, SourcePosition at, int brokenAnswers) implements DecisionNode {
         public Question {
             answers = List.copyOf(answers);
+        }
+
+        public Question(String id, String title, List<Answer> answers, SourcePosition at) {
+            this(id, title, answers, at, 0);
         }
     }
 

@@ -266,7 +266,7 @@ public final class SiteRenderer {
             sources.page(page.outputFile(), page.sourcePath(), refs);
             return html;
         } catch (StackOverflowError e) {
-            diagnostics.error("markdown-depth", page.at(), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            diagnostics.error("markdown-depth", SourcePosition.ofFile(page.at().file()), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
             return "";
         }
     }

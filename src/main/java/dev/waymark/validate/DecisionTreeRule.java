@@ -33,7 +33,8 @@ public final class DecisionTreeRule {
         Map<String, String> meant = new HashMap<>(); // a missing target -> the id it was probably meant to be
         for (DecisionNode node : tree.nodes()) {
             if (node instanceof Question q) {
-                if (q.answers().size() < 2) {
+                // an answer item already reported (not a link) is the cause; its question's count is not reported too
+                if (q.answers().size() + q.brokenAnswers() < 2) {
                     diagnostics.error("tree-one-answer", q.at(), "question \"" + q.id() + "\" has " + q.answers().size() + " answer" + (q.answers().size() == 1 ? "" : "s") + "; it needs at least two",
                             "add answers as a bullet list: - [Label](#next-node-id)");
                 }
@@ -54,7 +55,9 @@ public final class DecisionTreeRule {
         tree.start().ifPresentOrElse(start -> {
             // A node that only a mistyped answer leads to is not reported as well: reach it as if the typo were fixed.
             Set<String> reached = reach(start.id(), byId, meant);
-            for (DecisionNode node : tree.nodes()) {
+            // where an unreadable answer leads is unknown: a node only it reaches would be reported for its sake
+            boolean unknownPaths = tree.nodes().stream().anyMatch(n -> n instanceof Question q && q.brokenAnswers() > 0);
+            for (DecisionNode node : unknownPaths ? List.<DecisionNode>of() : tree.nodes()) {
                 if (!reached.contains(node.id())) {
                     diagnostics.error("tree-unreachable", node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",
                             "link to it from an answer, or remove it");

@@ -3,6 +3,7 @@ package dev.waymark.validate;
 import dev.waymark.diag.Suggest;
 import dev.waymark.diag.Positioned;
 import dev.waymark.diag.Diagnostics;
+import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.ChoiceKind;
 import dev.waymark.model.Page;
 import dev.waymark.model.ProfileData;
@@ -56,7 +57,7 @@ public final class ProfileRule {
         for (ChoiceKind kind : ChoiceKind.values()) {
             if (page.choiceLists().stream().noneMatch(l -> l.kind() == kind)) {
                 // A warning, not an error: a profile without one of the lists is incomplete, not broken.
-                diagnostics.warning("profile-list-missing", page.at(), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
+                diagnostics.warning("profile-list-missing", SourcePosition.ofFile(page.at().file()), "profile has no \"" + kind.label().toLowerCase(java.util.Locale.ROOT) + "\" list",
                         "add a `## When " + profile.name() + " is the " + kind.label().toLowerCase(java.util.Locale.ROOT) + "` heading followed by a bullet list");
             }
         }

@@ -99,6 +99,38 @@ class ReportOutputTest {
                 """), r);
     }
 
+    /**
+     * A port another process holds is a refused resource, not bad usage: the cause, what to do, exit 2 (as for a
+     * refused output folder), and no "see --help" line, which would send the reader to the wrong place.
+     */
+    @Test
+    void aBusyPortSaysSoAndWhatToDoWithoutPointingAtTheUsage(@TempDir Path tmp) throws IOException {
+        Path content = Run.guide(tmp, "index.md", "---\ntitle: Home\ndescription: d\n---\n\nHello.\n");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = busy.getLocalPort();
+            assertEquals(new Run.Outcome(2, "", """
+                    waymark serve: port %1$d on 127.0.0.1 is already in use by another process
+                        hint: pass --port N for another port (--port 0 picks a free one), or stop the process that holds %1$d
+                    """.formatted(port)), Run.waymark("serve", "--port", Integer.toString(port), "--content", content.toString(),
+                    "--themes", Run.THEMES.toString()));
+        }
+    }
+
+    @Test
+    void aHostThatIsNotThisMachinesSaysSo(@TempDir Path tmp) throws IOException {
+        Path content = Run.guide(tmp, "index.md", "---\ntitle: Home\ndescription: d\n---\n\nHello.\n");
+        assertEquals(new Run.Outcome(2, "", """
+                waymark serve: 192.0.2.1 is not an address of this machine, so nothing can listen on it
+                    hint: leave --host out to serve on 127.0.0.1, or pass an address this machine has
+                """), Run.waymark("serve", "--port", "0", "--host", "192.0.2.1", "--content", content.toString(),
+                "--themes", Run.THEMES.toString()));
+        assertEquals(new Run.Outcome(2, "", """
+                waymark serve: no address found for the host name no-such-host.invalid
+                    hint: leave --host out to serve on 127.0.0.1, or pass an address or name this machine has
+                """), Run.waymark("serve", "--port", "0", "--host", "no-such-host.invalid", "--content", content.toString(),
+                "--themes", Run.THEMES.toString()));
+    }
+
     @Test
     void aMistypedOptionOrCommandGivesTheCauseASuggestionAndWhereTheUsageIs() {
         assertEquals(new Run.Outcome(2, "", """

@@ -236,7 +236,8 @@ class DevServerTest {
             Run.Outcome r = Run.waymark("serve", "--port", Integer.toString(busy.getLocalPort()), "--content", content.toString(),
                     "--themes", Run.THEMES.toString());
             assertEquals(2, r.exitCode());
-            assertTrue(r.err().contains("port " + busy.getLocalPort() + " on 127.0.0.1 is already in use"), r.err());
+            assertTrue(r.err().startsWith("waymark serve: port " + busy.getLocalPort() + " on 127.0.0.1 is already in use"), r.err());
+            assertFalse(r.err().contains("--help"), "a busy port is not a usage error: " + r.err());
         }
     }
 }

@@ -209,13 +209,17 @@ public final class BuildCache {
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
             this.siteKey = siteKey;
+            this.siteKeyPrint = new Fingerprint().add(siteKey);
             this.cached = folder == null ? Map.of() : read();
             if (!cached.isEmpty()) sourcePack = readSources();
         }
 
+        /** The site key, hashed once: each page key continues from a copy of it. */
+        private final Fingerprint siteKeyPrint;
+
         /** The key of one page: the site's key, its path and the hash of its source's text ("" for a generated page). */
         public String pageKey(String sitePath, String sourcePath, String sourceTextHash) {
-            return new Fingerprint().add(siteKey).add(sitePath).add(sourcePath).add(sourceTextHash).hex();
+            return siteKeyPrint.copy().add(sitePath).add(sourcePath).add(sourceTextHash).hex();
         }
 
         /**

@@ -91,6 +91,20 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
+    /**
+     * A page key is the SHA-256 of the site key, the page's paths and its text's hash, in that order: each continues
+     * from one copy of the site key's digest (made once per build), and no page's parts leak into the next one's key.
+     */
+    @Test
+    void aPageKeyContinuesFromACopyOfTheSiteKey() {
+        BuildCache.Session session = BuildCache.at(tmp.resolve("cache")).open("stamp", "the site key");
+        String alpha = new Fingerprint().add("the site key").add("tools/alpha/").add("tools/alpha.md").add("hash-a").hex();
+        String beta = new Fingerprint().add("the site key").add("tools/beta/").add("tools/beta.md").add("hash-b").hex();
+        assertEquals(alpha, session.pageKey("tools/alpha/", "tools/alpha.md", "hash-a"));
+        assertEquals(beta, session.pageKey("tools/beta/", "tools/beta.md", "hash-b"));
+        assertEquals(alpha, session.pageKey("tools/alpha/", "tools/alpha.md", "hash-a"), "the same key the second time");
+    }
+
     @Test
     void aTitleEditRendersEveryPage() throws IOException {
         Path content = content();

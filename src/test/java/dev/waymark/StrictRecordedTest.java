@@ -61,6 +61,38 @@ class StrictRecordedTest {
     }
 
     @Test
+    void findingsInTemplateOutputAndInTheBodyAreBothReportedOverManyPages(@TempDir Path tmp) throws IOException {
+        // Forty pages share their chrome, so the reader meets the same tags again and again (it remembers each start
+        // tag per thread): a broken link the theme override puts on one page's navigation, and problems in the trusted
+        // raw HTML of two page bodies, made of tags that every other page also has, must each still be reported.
+        Path content = Files.createDirectories(tmp.resolve("g/content"));
+        Files.writeString(content.resolve("site.yaml"), "title: G\ndescription: Many pages.\nraw_html: trust\n");
+        Files.writeString(content.resolve("index.md"), "---\ntitle: Home\n---\n\nStart at [page 1](p01.md).\n");
+        for (int i = 1; i <= 40; i++) {
+            String body = String.format("See <a href=\"../p%02d/index.html\">the next page</a> and <img src=\"../logo.svg\" alt=\"logo\">.%n",
+                    i % 40 + 1);
+            if (i == 31) body += "Gone: <a href=\"../p99/index.html\">the next page</a>.\n";
+            if (i == 37) body += "No alt: <img src=\"../logo.svg\">.\n";
+            Files.writeString(content.resolve(String.format("p%02d.md", i)), String.format("---%ntitle: Page %d%n---%n%n%s", i, body));
+        }
+        Files.writeString(content.resolve("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        Path overrides = Files.createDirectories(tmp.resolve("overrides/templates/tag"));
+        String nav = Files.readString(Run.THEMES.resolve("default/templates/tag/nav.jte"));
+        String broken = nav.replaceFirst("</a>", "</a>@if(item.current() && item.title().equals(\"Page 23\"))<a href=\"nowhere.html\">x</a>@endif");
+        assertTrue(!broken.equals(nav));
+        Files.writeString(overrides.resolve("nav.jte"), broken);
+        RenderedPages recorded = new RenderedPages();
+        CheckReport report = same(content, tmp.resolve("g/site"), "", tmp.resolve("overrides"), recorded);
+        assertTrue(recorded.readWithoutTree() >= 38, recorded.readWithoutTree() + " pages read without a tree");
+        List<String> found = report.findings().stream().map(f -> f.code() + " " + f.output().orElse(f.at()).displayPath()
+                + " " + f.message()).sorted().toList();
+        assertEquals(List.of(
+                "broken-link p23/index.html a href \"nowhere.html\" points to a file that does not exist",
+                "broken-link p31/index.html a href \"../p99/index.html\" points to a file that does not exist",
+                "img-alt p37/index.html image ../logo.svg has no alt attribute"), found, Format.TEXT.report(report.report()));
+    }
+
+    @Test
     void aGuideWithPlantedProblemsGivesTheSameFindings(@TempDir Path tmp) throws IOException {
         Path content = Files.createDirectories(tmp.resolve("g/content"));
         Files.writeString(content.resolve("site.yaml"), "title: G\ndescription: Planted.\nraw_html: trust\n"

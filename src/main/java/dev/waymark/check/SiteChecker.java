@@ -146,11 +146,21 @@ public final class SiteChecker {
             add(findings, options, local.kind(), mapper.local(page, local), local.message(), page.file(), local.line());
         }
         int depth = Targets.depth(page.file());
-        Map<String, Integer> seen = new HashMap<>(); // references to each URL so far: the source map's key with the URL
-        for (PageFacts.Ref ref : page.refs()) {
-            int occurrence = seen.merge(ref.url(), 1, Integer::sum) - 1;
-            resolve(page, depth, ref, occurrence, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
+        List<PageFacts.Ref> refs = page.refs();
+        for (int i = 0; i < refs.size(); i++) {
+            resolve(page, depth, refs.get(i), i, basePath, files, pages, index, targets, options, mapper, findings, domains, links, counts);
         }
+    }
+
+    /**
+     * How many references to the same URL come before the {@code i}th on its page: with the URL, the source map's key.
+     * Counted only for a reference with a finding, which is rare, so a page without any costs no count at all.
+     */
+    private static int occurrence(PageFacts page, int i) {
+        String url = page.refs().get(i).url();
+        int n = 0;
+        for (int j = 0; j < i; j++) if (page.refs().get(j).url().equals(url)) n++;
+        return n;
     }
 
     /** What checking one page found; merged into the report in file order. */
@@ -212,7 +222,7 @@ public final class SiteChecker {
         }
     }
 
-    private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, int occurrence, String basePath, Map<String, String> files,
+    private static void resolve(PageFacts page, int depth, PageFacts.Ref ref, int at, String basePath, Map<String, String> files,
                                 Map<String, PageFacts> pages, Map<String, Integer> index, Targets targets,
                                 CheckOptions options, MarkdownPositions mapper, List<Diagnostic> findings, Map<String, Integer> domains,
                                 BitSet links, int[] counts) {
@@ -235,7 +245,7 @@ public final class SiteChecker {
         String target = hit.target();
         String fragment = hit.fragment();
         if (target == Targets.OUTSIDE || target == Targets.MISSING) {
-            add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref, occurrence), ref.attribute() + " \"" + PageScanner.abbreviate(url)
+            add(findings, options, CheckKind.BROKEN_LINK, mapper.ref(page, ref, occurrence(page, at)), ref.attribute() + " \"" + PageScanner.abbreviate(url)
                     + (target == Targets.OUTSIDE ? "\" is outside the site's base path " + basePath : "\" points to a file that does not exist"),
                     page.file(), ref.line());
             return;
@@ -248,7 +258,7 @@ public final class SiteChecker {
             PageFacts targetPage = pages.get(target);
             String id = UrlParts.decode(fragment);
             if (targetPage != null && !targetPage.ids().contains(id) && !targetPage.ids().contains(fragment)) {
-                add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref, occurrence), "link to \"#" + PageScanner.abbreviate(fragment)
+                add(findings, options, CheckKind.BROKEN_ANCHOR, mapper.ref(page, ref, occurrence(page, at)), "link to \"#" + PageScanner.abbreviate(fragment)
                         + "\": no element with that id in " + target, page.file(), ref.line());
             }
         }

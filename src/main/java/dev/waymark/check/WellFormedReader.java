@@ -146,7 +146,8 @@ final class WellFormedReader {
         final String[] values;
         final int[] spans;
         final char[] cs;
-        boolean named; // a link: has text, or an image with alt text
+        /** Each attribute's reference as {@link #ref} made it, by attribute index: kept by a remembered tag. */
+        PageFacts.Ref[] refs;
 
         Elem(String name, int kind, String[] names, String[] values, int[] spans, char[] cs) {
             this.name = name;
@@ -175,6 +176,13 @@ final class WellFormedReader {
         }
     }
 
+    /** A start tag as read once: its characters, from {@code <} to {@code >}, and the element they make. */
+    private record Tag(char[] text, Elem el, boolean selfClosing) {
+    }
+
+    /** Each thread's remembered start tags: one slot each, newest wins. */
+    private final ThreadLocal<Tag[]> tags = ThreadLocal.withInitial(() -> new Tag[8192]);
+
     private enum Mode { BEFORE_HTML, BEFORE_HEAD, IN_HEAD, AFTER_HEAD, IN_BODY, AFTER_BODY, AFTER_AFTER_BODY }
 
     private final class Reading {
@@ -185,6 +193,9 @@ final class WellFormedReader {
         private Mode mode = Mode.BEFORE_HTML;
         private final List<Elem> stack = new ArrayList<>();
         private Elem openLink; // at most one: a link in a link is refused
+        private boolean linkNamed; // the open link has text, or an image with alt text
+        /** This thread's remembered start tags, by a hash of their characters. */
+        private final Tag[] memo = tags.get();
         private int openP;
         private int openForms;
         private int openButtons;
@@ -259,8 +270,8 @@ final class WellFormedReader {
                     Elem top = top();
                     if ((top.kind & IS_TABLE) != 0) {
                         if (!whitespace(from, to)) throw OUT;
-                    } else if (openLink != null && !openLink.named && definite(from, to)) {
-                        openLink.named = true;
+                    } else if (openLink != null && !linkNamed && definite(from, to)) {
+                        linkNamed = true;
                     }
                 }
                 default -> {
@@ -291,7 +302,26 @@ final class WellFormedReader {
             return stack.get(stack.size() - 1);
         }
 
+        /**
+         * A start tag. One whose characters, up to its first {@code >}, are those of a tag this thread has read before
+         * is taken from {@link #memo}: parsing a tag depends on its characters alone, so it gives the same element.
+         * Only what follows (where it goes in the tree, the facts it closes with) is worked out again.
+         */
         private void startTag() {
+            int start = pos;
+            int h = 0;
+            int gt = start + 1;
+            while (gt < n && cs[gt] != '>') h = 31 * h + cs[gt++];
+            Tag[] memo = this.memo;
+            int slot = (h ^ (h >>> 15)) & (memo.length - 1);
+            if (gt < n) {
+                Tag known = memo[slot];
+                if (known != null && known.text.length == gt + 1 - start && java.util.Arrays.equals(known.text, 0, known.text.length, cs, start, gt + 1)) {
+                    pos = gt + 1;
+                    opened(known.el, known.selfClosing);
+                    return;
+                }
+            }
             int i = pos + 1;
             int nameStart = i;
             while (i < n && !isSpace(cs[i]) && cs[i] != '/' && cs[i] != '>') i++;
@@ -364,9 +394,28 @@ final class WellFormedReader {
                 }
             }
             pos = i;
-            Elem el = count == 0 ? new Elem(name, kind, NONE, NONE, NO_SPANS, cs)
-                    : new Elem(name, kind, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(vals, count),
-                    java.util.Arrays.copyOf(spans, 2 * count), cs);
+            Elem el;
+            if (pos == gt + 1) {
+                // the whole tag ends at its first '>': remember it, its values made strings (the characters are this
+                // thread's buffer, which the next page overwrites)
+                String[] values = count == 0 ? NONE : java.util.Arrays.copyOf(vals, count);
+                for (int k = 0; k < count; k++) {
+                    if (values[k] == null) values[k] = str(spans[2 * k], spans[2 * k + 1]);
+                }
+                el = new Elem(name, kind, count == 0 ? NONE : java.util.Arrays.copyOf(keys, count), values, NO_SPANS, null);
+                memo[slot] = new Tag(java.util.Arrays.copyOfRange(cs, start, pos), el, selfClosing);
+            } else {
+                el = count == 0 ? new Elem(name, kind, NONE, NONE, NO_SPANS, cs)
+                        : new Elem(name, kind, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(vals, count),
+                        java.util.Arrays.copyOf(spans, 2 * count), cs);
+            }
+            opened(el, selfClosing);
+        }
+
+        /** A start tag read into {@code el}: where it goes, by the tree builder's mode. */
+        private void opened(Elem el, boolean selfClosing) {
+            String name = el.name;
+            int kind = el.kind;
             boolean isVoid = (kind & IS_VOID) != 0;
             if (selfClosing && !isVoid && openSvg == 0 && !name.equals("svg")) throw OUT;
             switch (mode) {
@@ -454,7 +503,7 @@ final class WellFormedReader {
                 }
                 case "img" -> {
                     String alt = el.attr("alt");
-                    if (openLink != null && alt != null && WellFormedReader.definite(alt, 0, alt.length())) openLink.named = true;
+                    if (openLink != null && alt != null && WellFormedReader.definite(alt, 0, alt.length())) linkNamed = true;
                 }
                 default -> {
                 }
@@ -472,7 +521,10 @@ final class WellFormedReader {
             if (stack.size() >= MAX_DEPTH) throw OUT;
             stack.add(el);
             switch (el.name) {
-                case "a" -> openLink = el;
+                case "a" -> {
+                    openLink = el;
+                    linkNamed = false;
+                }
                 case "p" -> openP++;
                 case "form" -> openForms++;
                 case "button" -> openButtons++;
@@ -549,7 +601,7 @@ final class WellFormedReader {
                     if (!definite(from, end)) throw OUT; // a blank or entity-only title: let jsoup say
                     title = true;
                 }
-                if (openLink != null && definite(from, end)) openLink.named = true;
+                if (openLink != null && definite(from, end)) linkNamed = true;
             }
             pos = close + 1;
             close(el, str(from, end));
@@ -570,7 +622,7 @@ final class WellFormedReader {
                     String name = el.attr("name");
                     if (name != null) ids.add(name);
                     if (ref(el, "href", "a href")) {
-                        if (!el.named && attrOr(el, "aria-label").isBlank() && attrOr(el, "aria-labelledby").isBlank()
+                        if (!linkNamed && attrOr(el, "aria-label").isBlank() && attrOr(el, "aria-labelledby").isBlank()
                                 && attrOr(el, "title").isBlank()) throw OUT;
                     }
                 }
@@ -623,7 +675,15 @@ final class WellFormedReader {
             int k = el.index(key);
             if (k < 0) return false;
             if (el.values[k] != null) {
-                ref(el.values[k], attribute, false);
+                PageFacts.Ref[] made = el.refs;
+                PageFacts.Ref known = made == null ? null : made[k];
+                if (known == null || !attribute.equals(known.attribute())) {
+                    // a remembered tag's element keeps its references for the next page
+                    known = PageScanner.positionFree(shared, el.values[k], attribute, false);
+                    if (made == null) made = el.refs = new PageFacts.Ref[el.names.length];
+                    made[k] = known;
+                }
+                refs.add(known);
                 return true;
             }
             int from = el.spans[2 * k];

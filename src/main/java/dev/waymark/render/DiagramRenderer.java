@@ -479,7 +479,7 @@ public final class DiagramRenderer {
             maxX = Math.max(maxX, best[4]);
             maxY = Math.max(maxY, best[5]);
             sb.append("<text x=\"").append(Math.round(best[0])).append("\" y=\"").append(Math.round(best[1]))
-                    .append("\" class=\"diagram__label\">").append(escape(text)).append("</text>");
+                    .append("\" paint-order=\"stroke\" class=\"diagram__label\">").append(escape(text)).append("</text>");
         }
 
         /** What a label that another edge's line runs through costs: less than covering a box by a few pixels. */

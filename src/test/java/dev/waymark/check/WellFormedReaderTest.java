@@ -151,6 +151,42 @@ class WellFormedReaderTest {
     }
 
     @Test
+    void startTagsRememberedFromEarlierPagesNeverStandForOthers() {
+        // one reader (as on a render worker) remembers each start tag it has read; a page whose tag matches an earlier
+        // one only in part must still get its own facts, and a remembered tag in another place its own treatment
+        PageScanner scanner = new PageScanner();
+        WellFormedReader warm = new WellFormedReader(scanner.shared);
+        List<String> bodies = List.of(
+                // "Aa" and "BB" have the same String hash: these tags have the same hash and length, only their characters differ
+                "<p><a href=\"Aa.html\">a</a></p>", "<p><a href=\"BB.html\">b</a></p>",
+                // the first '>' is inside a value: the tag runs on past it
+                "<p><a title=\"x>y\" href=\"one.html\">1</a></p>", "<p><a title=\"x>y\" href=\"two.html\">2</a></p>",
+                // the same tags where jsoup builds another tree, or where they make a problem
+                "<ul><li id=\"n\">x</li></ul>", "<div><li id=\"n\">x</li></div>",
+                "<p><img src=\"i.png\" alt=\"i\"></p>", "<p><img src=\"i.png\"></p>",
+                "<div id=\"d\">x</div>", "<div id=\"d\"><div id=\"d\">x</div></div>",
+                "<h2 id=\"s\">a</h2>", "<h4 id=\"s\">a</h4>",
+                "<p><a href=\"k.html\">k</a></p>", "<p><a href=\"k.html\">k</a> <a href=\"k.html\"></a></p>",
+                // upper case and character references, and one character changed in a decoded value
+                "<p><A HREF=\"x.html?a=1&amp;b=2\">u</A></p>", "<p><a href=\"x.html?a=1&amp;b=3\">u</a></p>",
+                "<p><a href=\"x.html?a=1&amp;b=2\" style=\"background:url(s.png)\">u</a></p>");
+        int answered = 0;
+        for (int round = 0; round < 3; round++) {
+            for (String body : bodies) {
+                byte[] bytes = page(body).getBytes(StandardCharsets.UTF_8);
+                PageFacts fresh = new WellFormedReader(new PageScanner().shared).read("p.html", bytes);
+                PageFacts fast = warm.read("p.html", bytes);
+                assertEquals(fresh, fast, body);
+                if (fast != null) {
+                    assertEquals(scanner.read("p.html", bytes, false), fast, body);
+                    answered++;
+                }
+            }
+        }
+        assertEquals(3 * 12, answered); // the five with a problem or another tree are left to jsoup every time
+    }
+
+    @Test
     void readsAPageOverAMegabyteAsTheStreamingScannerDoes() {
         StringBuilder body = new StringBuilder();
         for (int i = 0; body.length() <= PageScanner.WHOLE; i++) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +143,27 @@ class ReportOutputTest {
                 + "    hint: run `waymark init NEW-FOLDER` with a folder name that does not exist yet\n"), Run.waymark("init", file.toString()));
         assertEquals(new Run.Outcome(2, "", "waymark init: " + tmp + " is not empty, and init never writes beside other files (nothing was written)\n"
                 + "    hint: run `waymark init NEW-FOLDER` to start the guide in a new folder\n"), Run.waymark("init", tmp.toString()));
+    }
+
+    /** One mistake repeated 150 times prints 100 problems and one line that counts the rest, not 300 lines. */
+    @Test
+    void aFloodOfErrorsIsCutAtAHundredWithACount(@TempDir Path tmp) {
+        StringBuilder body = new StringBuilder("---\ntitle: Home\n---\n\n");
+        for (int i = 0; i < 150; i++) body.append("[x](gone").append(i).append(".md)\n\n");
+        Path content = Run.guide(tmp, "index.md", body.toString());
+        Path out = tmp.resolve("site");
+        Run.Outcome r = Run.build(content, out);
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, r.exitCode());
+        assertEquals(100 * 2 + 2, lines.size(), r.err());
+        String file = dev.waymark.diag.DisplayPath.of(content).toString() + "/index.md";
+        assertEquals(List.of(file + ":5:1: error: link to a missing page \"gone0.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file"), lines.subList(0, 2));
+        assertEquals(List.of(file + ":203:1: error: link to a missing page \"gone99.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file",
+                "... and 50 more not shown (50 errors, 0 warnings); fix these first, or see every one with --format json",
+                "build failed: 150 errors; " + out + " was left unchanged"), lines.subList(198, 202));
+        assertEquals(150, Run.build(content, out, "--format", "json").out().split("\"code\":\"broken-link\"", -1).length - 1);
     }
 
     @Test

@@ -130,16 +130,16 @@ public final class FrontMatterReader {
             var mark = problem.contains("stream end") && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
             int line = mark.map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
             int col = mark.map(mk -> mk.getColumn() + 1).orElse(1);
-            YamlProblem plain = YamlProblem.of(problem);
-            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, col),
-                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
+            YamlProblem plain = YamlProblem.of(problem, yaml, mark.map(mk -> mk.getLine()).orElse(-1), mark.map(mk -> mk.getColumn()).orElse(-1));
+            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, plain.column() > 0 ? plain.column() : col),
+                    "invalid YAML: " + plain.words(), plain.hint()));
             return Optional.empty();
         } catch (YamlEngineException e) {
             // a problem without a mark, such as the alias limit: reported at the start of the YAML
             String problem = firstLine(e.getMessage());
             YamlProblem plain = YamlProblem.of(problem);
             diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset),
-                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
+                    "invalid YAML: " + plain.words(), plain.hint()));
             return Optional.empty();
         }
     }

@@ -116,6 +116,42 @@ class ReportOutputTest {
         }
     }
 
+    /** No guide here: serve says so as build does, instead of "still serving the last good build" of nothing. */
+    @Test
+    void serveWithoutAContentFolderSaysSoAndServesNothing(@TempDir Path tmp) {
+        Path missing = tmp.resolve("content");
+        assertEquals(new Run.Outcome(2, "", "waymark serve: no content folder at " + missing + "\n"
+                + "    hint: run `waymark init` to start a guide here, or pass --content DIR\n"),
+                Run.waymark("serve", "--port", "0", "--content", missing.toString(), "--themes", Run.THEMES.toString()));
+    }
+
+    /** new outside a guide wrote a stray content/profiles/x.md; it now says where to run it, and writes nothing. */
+    @Test
+    void newOutsideAGuideWritesNothingAndSaysWhereToRunIt(@TempDir Path tmp) {
+        Path missing = tmp.resolve("content");
+        assertEquals(new Run.Outcome(2, "", "waymark new: no content folder at " + missing + " (nothing was written)\n"
+                + "    hint: run it in the guide's folder (the one that holds content/), pass --content DIR, or start a guide with `waymark init`\n"),
+                Run.waymark("new", "profile", "VPS", "--content", missing.toString()));
+        assertTrue(Files.notExists(missing));
+    }
+
+    @Test
+    void initInAFileOrAFolderThatIsNotEmptyIsRefusedWithoutTheUsageLine(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine\n");
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + file + " is a file, not a folder (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` with a folder name that does not exist yet\n"), Run.waymark("init", file.toString()));
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + tmp + " is not empty, and init never writes beside other files (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` to start the guide in a new folder\n"), Run.waymark("init", tmp.toString()));
+    }
+
+    @Test
+    void checkWithoutASiteSaysToBuildFirst(@TempDir Path tmp) {
+        Path missing = tmp.resolve("site");
+        assertEquals(new Run.Outcome(2, "", "waymark check: no site at " + missing + "\n"
+                + "    hint: build it first with `waymark build`, or pass the built site's folder: `waymark check DIR`\n"),
+                Run.waymark("check", missing.toString()));
+    }
+
     @Test
     void aHostThatIsNotThisMachinesSaysSo(@TempDir Path tmp) throws IOException {
         Path content = Run.guide(tmp, "index.md", "---\ntitle: Home\ndescription: d\n---\n\nHello.\n");

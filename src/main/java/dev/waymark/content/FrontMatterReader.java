@@ -230,9 +230,13 @@ public final class FrontMatterReader {
             if (k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) return Optional.of(k);
             names.add(k.templateName());
         }
-        String near = Suggest.closest(value.strip().toLowerCase(Locale.ROOT), names);
+        String asked = value.strip().toLowerCase(Locale.ROOT);
+        String near = Suggest.closest(asked, names);
+        // the comparison table is not a kind of page but a line on one: say where it goes instead
+        String directive = asked.startsWith("compar") ? "the comparison table is not a page type: leave `type:` out and put"
+                + " {{< comparison >}} on its own line where the table belongs; " : "";
         f.diagnostics().error("unknown-type", f.keyPosition("type"), "unknown page type \"" + value + "\"",
-                (near == null ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
+                directive + (near == null || !directive.isEmpty() ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
         return Optional.empty();
     }
 

@@ -34,6 +34,7 @@ import dev.waymark.render.ContentAssets;
 import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
+import dev.waymark.render.card.Cards;
 import dev.waymark.validate.ModelRules;
 import dev.waymark.validate.OutcomeFreshness;
 import dev.waymark.links.SiteLinks;
@@ -284,10 +285,14 @@ public final class Pipeline {
                 }
                 clock.lap("render");
                 // a guide in several languages has one robots.txt, and one sitemap of every language (below)
-                SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE, f -> {
+                // a page taken from the build cache brought its card along; a card drawn now goes into the cache with its page
+                CachedPages own = e.prefix.isEmpty() ? cached : null;
+                SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE,
+                        p -> own != null && own.linked(Cards.path(p)), f -> {
                     if (f.path().equals("sitemap.xml") && editions.size() > 1) return;
                     if (f.path().equals("robots.txt") && !e.prefix.isEmpty()) return;
                     put.accept(f);
+                    if (own != null) own.rendered(f);
                 });
                 clock.lap("site files");
             }

@@ -200,6 +200,8 @@ public final class BuildCache {
         private Map<String, byte[]> sourcePack = Map.of();
         /** The pages whose entries this build took from the cache as they were: store need not place their files. */
         private final Set<String> taken = ConcurrentHashMap.newKeySet();
+        /** The site paths of the files {@link #reuse} put into the staging folder. */
+        private final Set<String> linked = ConcurrentHashMap.newKeySet();
         private final long start = java.time.Instant.now().getEpochSecond();
         /** The index as read, when it was read whole and right: an unchanged index is not rewritten. */
         private String readText;
@@ -207,13 +209,17 @@ public final class BuildCache {
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
             this.siteKey = siteKey;
+            this.siteKeyPrint = new Fingerprint().add(siteKey);
             this.cached = folder == null ? Map.of() : read();
             if (!cached.isEmpty()) sourcePack = readSources();
         }
 
+        /** The site key, hashed once: each page key continues from a copy of it. */
+        private final Fingerprint siteKeyPrint;
+
         /** The key of one page: the site's key, its path and the hash of its source's text ("" for a generated page). */
         public String pageKey(String sitePath, String sourcePath, String sourceTextHash) {
-            return new Fingerprint().add(siteKey).add(sitePath).add(sourcePath).add(sourceTextHash).hex();
+            return siteKeyPrint.copy().add(sitePath).add(sourcePath).add(sourceTextHash).hex();
         }
 
         /**
@@ -263,10 +269,13 @@ public final class BuildCache {
             }
             if (!whole) return false;
             for (Entry e : entries) {
-                if (e.kind() == Entry.FILE) staging.link(e.path(), blob(e.sha()));
+                if (e.kind() == Entry.FILE) {
+                    staging.link(e.path(), blob(e.sha()));
+                    linked.add(e.path());
+                }
             }
             sources.putAll(pageSources);
-            next.put(pageKey, checked);
+            next.put(pageKey, java.util.Collections.synchronizedList(checked));
             if (checked.equals(entries)) taken.add(pageKey);
             reused.incrementAndGet();
             return true;
@@ -291,12 +300,18 @@ public final class BuildCache {
             return attrs.size() + ":" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.SECONDS);
         }
 
+        /** Whether {@link #reuse} put a file at this site path into the staging folder. */
+        public boolean linked(String sitePath) {
+            return linked.contains(sitePath);
+        }
+
         /** Remembers a freshly rendered file of a page, to store once the build is committed. */
         public void record(String pageKey, RenderedFile file) {
             if (folder == null || file.path().contains("\n") || file.path().contains("\t")) {
                 spoiled.add(pageKey);
                 return;
             }
+            taken.remove(pageKey); // a page taken from the cache that gets a new file (its card) is placed again
             next.computeIfAbsent(pageKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(new Entry(Entry.FILE, file.path(), Fingerprint.sha256(file.bytes()), null));
         }

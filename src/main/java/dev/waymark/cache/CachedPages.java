@@ -8,6 +8,7 @@ import dev.waymark.model.Site;
 import dev.waymark.render.RenderedFile;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
+import dev.waymark.render.card.Cards;
 import dev.waymark.render.share.MarkdownCopy;
 import dev.waymark.write.SiteWriter;
 
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
  * title, headings and ids, the navigation, the configuration and {@code site.yaml}, the theme's files, the dates, the
  * files links may point at, the sources of decision and profile pages that other pages embed or compare, Waymark's
  * version and code), and each page adds its own path and source text. So a body edit that leaves the model as it was
- * re-renders one page, while a title edit re-renders every page (its title is in every navigation).
+ * re-renders one page, while a title edit re-renders every page (its title is in every navigation). A page's files
+ * are its page, its Markdown copy, its embed page and its social card.
  */
 public final class CachedPages {
     /**
@@ -86,12 +88,16 @@ public final class CachedPages {
         String stamp = stamp();
         // no cache: no keys (fingerprinting the model costs time and nothing is looked up)
         this.session = cache.open(stamp, cache.folder().isEmpty() ? "" : inputs.key(stamp));
+        boolean cards = inputs.site().config().cards();
         for (Page page : cache.folder().isEmpty() ? List.<Page>of() : inputs.site().pages()) {
             String key = session.pageKey(page.path(), page.sourcePath(), inputs.textHashes().getOrDefault(page.sourcePath(), ""));
             keys.put(page, key);
             byFile.put(page.outputFile(), key);
             byFile.put(page.path() + MarkdownCopy.FILE, key);
             if (embeds && page.decisionTree().isPresent()) byFile.put(SiteRenderer.embedFile(page), key);
+            // its social card: drawn from the page's title and description, the site's title and address and the
+            // theme's colours, all in the key; linked with the page's other files instead of read and written again
+            if (cards) byFile.put(Cards.path(page), key);
         }
     }
 
@@ -103,6 +109,11 @@ public final class CachedPages {
         })));
         work.forEach(Work::join);
         return reused.size();
+    }
+
+    /** Whether the cache put a file at this site path into the staging folder (a page's card, say). */
+    public boolean linked(String sitePath) {
+        return session.linked(sitePath);
     }
 
     /** Whether a page's files came from the cache (so it is not rendered). */

@@ -24,11 +24,28 @@ import java.util.Optional;
  * <p>A type it does not know is a bug (a new kind of model value), not a reason to guess: it throws.
  */
 public final class Fingerprint {
-    private final MessageDigest md = sha256();
+    private final MessageDigest md;
     private final Map<Object, String> known;
 
     public Fingerprint() {
         this(Map.of());
+    }
+
+    private Fingerprint(MessageDigest md, Map<Object, String> known) {
+        this.md = md;
+        this.known = known;
+    }
+
+    /**
+     * A fingerprint that starts where this one is now: what is added to the copy afterwards is not added to this one.
+     * So many keys that share a prefix (every page key starts with the site key) hash that prefix once.
+     */
+    public Fingerprint copy() {
+        try {
+            return new Fingerprint((MessageDigest) md.clone(), known);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be copied", e);
+        }
     }
 
     /**
@@ -37,7 +54,7 @@ public final class Fingerprint {
      * when it was parsed and stored with its facts).
      */
     Fingerprint(Map<Object, String> known) {
-        this.known = known;
+        this(sha256(), known);
     }
 
     /** Adds a value of the model (or any mix of the types above). */

@@ -53,4 +53,29 @@ public record UrlParts(String path, String query, String fragment) {
             return s;
         }
     }
+
+    /**
+     * The href with the characters a URI may not hold percent-encoded (a space, {@code < > " ` { } | \ ^}, a control, a
+     * second {@code #}, a {@code %} that starts no escape), so that an id or a path with them in it still resolves.
+     */
+    public static String uriSafe(String href) {
+        StringBuilder out = null;
+        boolean fragment = false;
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            boolean bad = c <= 0x20 || c == 0x7f || "<>\"`{}|\\^".indexOf(c) >= 0 || (c == '#' && fragment)
+                    || (c == '%' && !(i + 2 < href.length() && hex(href.charAt(i + 1)) && hex(href.charAt(i + 2))));
+            if (c == '#') fragment = true;
+            if (bad && out == null) out = new StringBuilder(href.length() + 8).append(href, 0, i);
+            if (out != null) {
+                if (bad) out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4 & 0xf, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                else out.append(c);
+            }
+        }
+        return out == null ? href : out.toString();
+    }
+
+    private static boolean hex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
 }

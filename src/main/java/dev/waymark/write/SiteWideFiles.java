@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The files of the site as a whole, beside its pages: the sitemap, robots.txt, the feed, llms.txt, every page's social
@@ -42,6 +43,16 @@ public final class SiteWideFiles {
      */
     public static Written write(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
                                 List<SearchIndex.Entry> entries, ExecutorService pool, Written before, Consumer<RenderedFile> sink) {
+        return write(site, theme, dates, changes, entries, pool, before, page -> false, sink);
+    }
+
+    /**
+     * As above, leaving out the cards of the pages {@code cardStaged} accepts: the build cache has put their files,
+     * the card among them, into the staging folder already.
+     */
+    public static Written write(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
+                                List<SearchIndex.Entry> entries, ExecutorService pool, Written before,
+                                Predicate<Page> cardStaged, Consumer<RenderedFile> sink) {
         sink.accept(SiteFiles.sitemap(site, dates));
         sink.accept(SiteFiles.robots(site));
         sink.accept(AtomFeed.of(site, changes));
@@ -52,7 +63,7 @@ public final class SiteWideFiles {
             for (Page page : site.pages()) cards.put(Cards.path(page), Cards.text(site, page));
             boolean restyled = !style.equals(before.cardStyle());
             new Cards(style, Cards.defaultCache()).render(site, pool,
-                    p -> restyled || !cards.get(Cards.path(p)).equals(before.cards().get(Cards.path(p))), sink);
+                    p -> !cardStaged.test(p) && (restyled || !cards.get(Cards.path(p)).equals(before.cards().get(Cards.path(p)))), sink);
         }
         boolean search = !theme.assetPath("search.js").isEmpty();
         if (search) SearchIndex.files(entries, before.entries()).forEach(sink);

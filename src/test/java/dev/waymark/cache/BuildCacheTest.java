@@ -67,6 +67,44 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
+    /**
+     * A page's social card is one of its files in the cache: a page taken from the cache brings its card along as a
+     * link (not read from the card cache and written again), an edited page's card is drawn (or taken from the card
+     * cache) and stored with it, and the site is a clean build's.
+     */
+    @Test
+    void aPagesCardComesFromTheCacheWithThePage() throws IOException {
+        Path content = content();
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        assertTrue(build(content, "site", cache).written());
+        assertTrue(Files.isRegularFile(tmp.resolve("site/tools/alpha/card.png")), "the mini guide has cards");
+        Object alpha = inode("site", "tools/alpha/card.png");
+        Object home = inode("site", "card.png");
+        Files.writeString(content.resolve("index.md"), "\nOne more paragraph.\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertEquals(alpha, inode("site", "tools/alpha/card.png"), "an unchanged page's card is linked from the cache");
+        assertNotEquals(home, inode("site", "card.png"), "the edited page's card is made again");
+        assertTrue(Files.readString(tmp.resolve("cache/index")).contains("\tcard.png\n"), "the new card is stored with its page");
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertEquals(2, Files.getAttribute(tmp.resolve("site/card.png"), "unix:nlink"), "and linked from the cache next time");
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    /**
+     * A page key is the SHA-256 of the site key, the page's paths and its text's hash, in that order: each continues
+     * from one copy of the site key's digest (made once per build), and no page's parts leak into the next one's key.
+     */
+    @Test
+    void aPageKeyContinuesFromACopyOfTheSiteKey() {
+        BuildCache.Session session = BuildCache.at(tmp.resolve("cache")).open("stamp", "the site key");
+        String alpha = new Fingerprint().add("the site key").add("tools/alpha/").add("tools/alpha.md").add("hash-a").hex();
+        String beta = new Fingerprint().add("the site key").add("tools/beta/").add("tools/beta.md").add("hash-b").hex();
+        assertEquals(alpha, session.pageKey("tools/alpha/", "tools/alpha.md", "hash-a"));
+        assertEquals(beta, session.pageKey("tools/beta/", "tools/beta.md", "hash-b"));
+        assertEquals(alpha, session.pageKey("tools/alpha/", "tools/alpha.md", "hash-a"), "the same key the second time");
+    }
+
     @Test
     void aTitleEditRendersEveryPage() throws IOException {
         Path content = content();
@@ -117,7 +155,9 @@ class BuildCacheTest {
         // the pages' source-map records, one file for all (a page taken from the cache needs its record for check)
         GARBAGE_SOURCES, TRUNCATED_SOURCES, ONE_SOURCES_BYTE_FLIPPED,
         // files whose recorded size and time vouch for them (not hashed again)
-        STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER
+        STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER,
+        // a page's card, a link to the cache's copy like its page (an image optimiser run over the output in place)
+        CARD_EDITED_IN_PLACE
     }
 
     /** Sets every cached file's time far back, as if the build that wrote it were long ago. */
@@ -391,6 +431,12 @@ class BuildCacheTest {
                 // same size ("Alpha" and "Omega"), a newer time: hashed again, and found wrong
                 Path page = tmp.resolve("site/tools/alpha/index.html");
                 Files.writeString(page, Files.readString(page).replace("Alpha", "Omega"));
+            }
+            case CARD_EDITED_IN_PLACE -> {
+                Path card = tmp.resolve("site/tools/alpha/card.png");
+                byte[] png = Files.readAllBytes(card);
+                png[png.length / 2] ^= 0x01;
+                Files.write(card, png); // in place: the cache's copy is the same file
             }
             case STAMPED_FILE_TRUNCATED -> {
                 for (Path f : files) {

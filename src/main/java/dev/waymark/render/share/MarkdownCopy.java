@@ -141,7 +141,12 @@ public final class MarkdownCopy {
     private String absoluteHref(Page page, String href) {
         if (href.isEmpty() || href.equals("#")) return site.config().absolute(page.path());
         if (dev.waymark.model.UrlParts.scheme(href) != null) return href;
-        String resolved = URI.create(site.config().absolute(page.path())).resolve(URI.create(href)).toString();
+        String resolved;
+        try {
+            resolved = URI.create(site.config().absolute(page.path())).resolve(URI.create(dev.waymark.model.UrlParts.uriSafe(href))).toString();
+        } catch (IllegalArgumentException e) {
+            return href; // still not a URI (a bracket in a path, say): left relative, as written
+        }
         return resolved.replaceFirst("/index\\.html(?=$|#)", "/");
     }
 

@@ -54,17 +54,16 @@ class InitCommandTest {
         Path g = Files.createDirectories(tmp.resolve("g"));
         Files.writeString(g.resolve("README.md"), "mine\n");
         Run.Outcome r = Run.waymark("init", g.toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith(g + " is not empty; run `waymark init NEW-FOLDER` to start the guide in a new folder"
-                + " (nothing was written)\n"), r.err());
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + g + " is not empty, and init never writes beside other files (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` to start the guide in a new folder\n"), r);
         assertEquals("mine\n", Files.readString(g.resolve("README.md")), "never overwrites");
         try (Stream<Path> s = Files.list(g)) {
             assertEquals(List.of(g.resolve("README.md")), s.toList(), "nothing else written");
         }
         Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
         Run.Outcome onFile = Run.waymark("init", file.toString());
-        assertEquals(2, onFile.exitCode());
-        assertTrue(onFile.err().startsWith(file + " is a file, not a folder; choose a new folder name\n"), onFile.err());
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + file + " is a file, not a folder (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` with a folder name that does not exist yet\n"), onFile);
         assertEquals("x", Files.readString(file));
     }
 
@@ -95,8 +94,8 @@ class InitCommandTest {
         assertTrue(text.contains("includes: [setup, support]"), text);
 
         Run.Outcome again = Run.waymark("new", "profile", "C++", "--content", content.toString());
-        assertEquals(2, again.exitCode());
-        assertTrue(again.err().startsWith(content.resolve("options/cpp.md") + " already exists; choose another name\n"), again.err());
+        assertEquals(new Run.Outcome(2, "", "waymark new: " + content.resolve("options/cpp.md") + " already exists (nothing was written)\n"
+                + "    hint: choose another name, or edit " + content.resolve("options/cpp.md") + "\n"), again);
 
         Run.Outcome build = Run.build(content, g.resolve("site"), "--strict");
         assertEquals(0, build.exitCode(), build.out() + build.err());

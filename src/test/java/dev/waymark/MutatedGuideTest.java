@@ -37,23 +37,41 @@ class MutatedGuideTest {
             "<".repeat(1000), "{{", "}}", "$$", "\u2028", "type: decision\n", "type: profile\n", "weight: x\n", "slug: /\n",
     };
 
+    /** Seeds that once found a defect, run every time: 222 put "-->" into a link's anchor (an internal failure, exit 3). */
+    private static final List<Integer> FOUND = List.of(222);
+
     @Test
-    void everyMutationEndsInPositionedProblemsOrASite(@TempDir Path tmp) throws IOException {
-        int count = Integer.parseInt(System.getenv().getOrDefault("WAYMARK_MUTATIONS", "60"));
+    void theBundledGuideEndsInPositionedProblemsOrASite(@TempDir Path tmp) throws IOException {
+        mutations(Run.GUIDE, tmp, 60, FOUND);
+    }
+
+    /** The guide {@code waymark init} writes: what a new author starts from and breaks first. */
+    @Test
+    void aNewGuideEndsInPositionedProblemsOrASite(@TempDir Path tmp) throws IOException {
+        Path guide = tmp.resolve("new-guide");
+        Run.Outcome init = Run.waymark("init", guide.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        mutations(guide.resolve("content"), tmp, 40, List.of());
+    }
+
+    private void mutations(Path source, Path tmp, int defaultCount, List<Integer> found) throws IOException {
+        int count = Integer.parseInt(System.getenv().getOrDefault("WAYMARK_MUTATIONS", Integer.toString(defaultCount)));
         Path pristine = tmp.resolve("pristine");
-        Run.copyTree(Run.GUIDE, pristine);
+        Run.copyTree(source, pristine);
         List<Path> pages;
         try (Stream<Path> walk = Files.walk(pristine)) {
             pages = walk.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".yaml")).sorted().toList();
         }
         List<String> failures = new ArrayList<>();
         int first = Integer.parseInt(System.getenv().getOrDefault("WAYMARK_MUTATION_SEED", "1"));
-        for (int seed = first; seed < first + count; seed++) {
+        List<Integer> seeds = new ArrayList<>(found);
+        for (int seed = first; seed < first + count; seed++) seeds.add(seed);
+        for (int seed : seeds) {
             Random rng = new Random(seed);
             Path content = tmp.resolve("content-" + seed);
             Run.copyTree(pristine, content);
             Path page = content.resolve(pristine.relativize(pages.get(rng.nextInt(pages.size()))));
-            String what = mutate(page, rng);
+            String what = "seed " + seed + ", " + mutate(page, rng);
             Path out = tmp.resolve("out-" + seed);
             try {
                 Pipeline.Result result = new Pipeline().build(new Pipeline.Options(content, out, Run.THEMES, "", false));
@@ -61,12 +79,12 @@ class MutatedGuideTest {
             } catch (RuntimeException | StackOverflowError e) {
                 StringBuilder trace = new StringBuilder();
                 for (StackTraceElement f : java.util.Arrays.copyOf(e.getStackTrace(), Math.min(10, e.getStackTrace().length))) trace.append("\n    at ").append(f);
-                failures.add("seed " + seed + ", " + what + ": " + e + trace);
+                failures.add(what + ": " + e + trace);
             }
             deleteTree(content);
             deleteTree(out);
         }
-        if (!failures.isEmpty()) fail(failures.size() + " of " + count + " mutations:\n" + String.join("\n", failures));
+        if (!failures.isEmpty()) fail(failures.size() + " of " + seeds.size() + " mutations:\n" + String.join("\n", failures));
         assertTrue(count > 0);
     }
 
@@ -125,7 +143,8 @@ class MutatedGuideTest {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(file);
-            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+            // lines end as CommonMark's do (and Waymark counts them): LF, CRLF or a lone CR
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
             int line = d.at().line();
             if (line < 1 || line > lines.length) {
                 failures.add(what + ": line " + line + " of a " + lines.length + "-line file: " + d.format());

@@ -125,7 +125,9 @@ public final class SiteAssembler {
         String path = pathOf(rel, fm.slug());
         Optional<String> title = fm.title().or(() -> in.structure().title());
         if (title.isEmpty() && !fm.titleReported()) {
-            diagnostics.error("missing-title", fm.titleAt(), "page has no title", "add `title: …` to the front matter");
+            diagnostics.error("missing-title", fm.titleAt(), "page has no title",
+                    "add `title: My page` between the `---` lines at the top of the file (start the file with them if it has none),"
+                            + " or begin the page with a `# My page` heading");
         }
         String section = path.isEmpty() ? "" : parentPath(rel.endsWith("index.md") ? path.substring(0, path.length() - 1) : path);
         if (rel.endsWith("index.md") && !path.isEmpty()) {
@@ -133,10 +135,7 @@ public final class SiteAssembler {
         }
         Optional<DecisionTree> tree = fm.kind() == PageKind.DECISION
                 ? Optional.of(new DecisionTree(path, in.structure().decisionNodes())) : Optional.empty();
-        if (fm.kind() == PageKind.DECISION && in.structure().decisionNodes().isEmpty()) {
-            diagnostics.error("tree-empty", fm.at(), "a decision page has no Question or Outcome headings",
-                    "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
-        }
+        // a decision page without nodes is reported where its headings are read (StructureReader)
         // a page's position is where its address comes from: the slug: when there is one, else the file
         SourcePosition at = fm.slug().isPresent() ? fm.slugAt() : SourcePosition.ofFile(parsed.source().displayPath());
         return new Page(rel, at, path, section, fm.kind(),

@@ -41,7 +41,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(site)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no site at " + site + "; build it first with `waymark build`");
+            return Refused.print(spec.commandLine().getErr(), "check", "no site at " + site,
+                    "build it first with `waymark build`, or pass the built site's folder: `waymark check DIR`");
         }
         for (String kind : severities.keySet()) {
             if (!CheckKind.ALL.contains(kind)) {

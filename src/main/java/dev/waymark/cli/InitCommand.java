@@ -42,11 +42,12 @@ public final class InitCommand implements Callable<Integer> {
         Path shown = dev.waymark.diag.DisplayPath.of(root);
         String name = shown.toString().isEmpty() ? "." : shown.toString();
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), name + " is a file, not a folder; choose a new folder name");
+            return Refused.print(spec.commandLine().getErr(), "init", name + " is a file, not a folder (nothing was written)",
+                    "run `waymark init NEW-FOLDER` with a folder name that does not exist yet");
         }
         if (Files.isDirectory(root) && !isEmpty(root)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), name + " is not empty; run `waymark init NEW-FOLDER`"
-                    + " to start the guide in a new folder (nothing was written)");
+            return Refused.print(spec.commandLine().getErr(), "init", name + " is not empty, and init never writes beside other files (nothing was written)",
+                    "run `waymark init NEW-FOLDER` to start the guide in a new folder");
         }
         Files.createDirectories(root.toAbsolutePath());
         Properties release = release();

@@ -38,6 +38,11 @@ public final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.isDirectory(content) && (kind.equals("profile") || kind.equals("page"))) {
+            // outside a guide (or with a mistyped --content): a stray content/ folder would help nobody
+            return Refused.print(spec.commandLine().getErr(), "new", "no content folder at " + shown(content) + " (nothing was written)",
+                    "run it in the guide's folder (the one that holds content/), pass --content DIR, or start a guide with `waymark init`");
+        }
         Path file;
         String text;
         switch (kind) {
@@ -67,7 +72,8 @@ public final class NewCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "KIND must be profile or page, not \"" + kind + "\"");
         }
         if (Files.exists(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), shown(file) + " already exists; choose another name");
+            return Refused.print(spec.commandLine().getErr(), "new", shown(file) + " already exists (nothing was written)",
+                    "choose another name, or edit " + shown(file));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -42,30 +42,35 @@ public final class ServeCommand implements Callable<Integer> {
     static List<String> bindRefused(String host, int port, String reason) {
         String why = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
         if (why.contains("in use")) {
-            return List.of("waymark serve: port " + port + " on " + host + " is already in use by another process",
-                    "    hint: pass --port N for another port (--port 0 picks a free one), or stop the process that holds " + port);
+            return List.of("port " + port + " on " + host + " is already in use by another process",
+                    "pass --port N for another port (--port 0 picks a free one), or stop the process that holds " + port);
         }
         if (why.contains("permission") || why.contains("access")) {
-            return List.of("waymark serve: not allowed to listen on port " + port + " on " + host
+            return List.of("not allowed to listen on port " + port + " on " + host
                             + " (ports below 1024 usually need administrator rights)",
-                    "    hint: pass --port N with N of 1024 or more, e.g. --port 8080 (--port 0 picks a free one)");
+                    "pass --port N with N of 1024 or more, e.g. --port 8080 (--port 0 picks a free one)");
         }
         if (why.contains("unresolved")) {
-            return List.of("waymark serve: no address found for the host name " + host,
-                    "    hint: leave --host out to serve on 127.0.0.1, or pass an address or name this machine has");
+            return List.of("no address found for the host name " + host,
+                    "leave --host out to serve on 127.0.0.1, or pass an address or name this machine has");
         }
         if (why.contains("assign")) {
-            return List.of("waymark serve: " + host + " is not an address of this machine, so nothing can listen on it",
-                    "    hint: leave --host out to serve on 127.0.0.1, or pass an address this machine has");
+            return List.of(host + " is not an address of this machine, so nothing can listen on it",
+                    "leave --host out to serve on 127.0.0.1, or pass an address this machine has");
         }
-        return List.of("waymark serve: cannot listen on port " + port + " on " + host + (reason == null ? "" : ": " + reason),
-                "    hint: pass --port N for another port (--port 0 picks a free one), or leave --host out to serve on 127.0.0.1");
+        return List.of("cannot listen on port " + port + " on " + host + (reason == null ? "" : ": " + reason),
+                "pass --port N for another port (--port 0 picks a free one), or leave --host out to serve on 127.0.0.1");
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port + " (0 picks a free port)");
+        }
+        if (!Files.isDirectory(source.pipeline(Path.of("site")).content())) {
+            // as build says it: there is no guide to preview, so nothing to serve (not "still serving the last good build")
+            return Refused.print(spec.commandLine().getErr(), "serve", "no content folder at " + source.pipeline(Path.of("site")).content(),
+                    "run `waymark init` to start a guide here, or pass --content DIR");
         }
         boolean temporary = out == null;
         Path target = temporary ? Files.createTempDirectory("waymark-serve").resolve("site") : out;
@@ -89,10 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
             // not bad usage: the command was right, the system refused the address, so no "see --help" line
             if (temporary) dev.waymark.write.SiteWriter.deleteTree(target.getParent());
-            PrintWriter err = spec.commandLine().getErr();
-            for (String line : bindRefused(host, port, e instanceof java.net.SocketException ? e.getMessage() : "unresolved")) err.println(line);
-            err.flush();
-            return 2;
+            List<String> refused = bindRefused(host, port, e instanceof java.net.SocketException ? e.getMessage() : "unresolved");
+            return Refused.print(spec.commandLine().getErr(), "serve", refused.get(0), refused.get(1));
         }
         server.start();
         outw.printf("serving %s (built in %d ms); Ctrl+C to stop%n", server.url(), server.lastBuildMillis());

@@ -172,7 +172,7 @@ public final class ContentLoader {
             BidiControls.scan(text, shown, diagnostics);
             if (text.isBlank()) {
                 diagnostics.error("empty-file", SourcePosition.ofFile(shown), "the page is empty",
-                        "add front matter with a title, e.g. ---\\ntitle: My page\\n---");
+                        "start it with three lines of front matter: `---`, `title: My page`, `---`, then write the page below them");
                 return null;
             }
             return new SourceFile(rel, shown, text);

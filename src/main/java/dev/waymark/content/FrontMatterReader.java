@@ -130,16 +130,16 @@ public final class FrontMatterReader {
             var mark = problem.contains("stream end") && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
             int line = mark.map(mk -> mk.getLine() + 1).orElse(1) + lineOffset;
             int col = mark.map(mk -> mk.getColumn() + 1).orElse(1);
-            YamlProblem plain = YamlProblem.of(problem);
-            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, col),
-                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
+            YamlProblem plain = YamlProblem.of(problem, yaml, mark.map(mk -> mk.getLine()).orElse(-1), mark.map(mk -> mk.getColumn()).orElse(-1));
+            diagnostics.cause(Diagnostic.error("yaml-syntax", new SourcePosition(file, line, plain.column() > 0 ? plain.column() : col),
+                    "invalid YAML: " + plain.words(), plain.hint()));
             return Optional.empty();
         } catch (YamlEngineException e) {
             // a problem without a mark, such as the alias limit: reported at the start of the YAML
             String problem = firstLine(e.getMessage());
             YamlProblem plain = YamlProblem.of(problem);
             diagnostics.cause(Diagnostic.error("yaml-syntax", SourcePosition.of(file, lineOffset),
-                    "invalid YAML: " + plain.words() + " (parser: " + problem.strip() + ")", plain.hint()));
+                    "invalid YAML: " + plain.words(), plain.hint()));
             return Optional.empty();
         }
     }
@@ -230,9 +230,13 @@ public final class FrontMatterReader {
             if (k.templateName().equals(value.strip().toLowerCase(Locale.ROOT))) return Optional.of(k);
             names.add(k.templateName());
         }
-        String near = Suggest.closest(value.strip().toLowerCase(Locale.ROOT), names);
+        String asked = value.strip().toLowerCase(Locale.ROOT);
+        String near = Suggest.closest(asked, names);
+        // the comparison table is not a kind of page but a line on one: say where it goes instead
+        String directive = asked.startsWith("compar") ? "the comparison table is not a page type: leave `type:` out and put"
+                + " {{< comparison >}} on its own line where the table belongs; " : "";
         f.diagnostics().error("unknown-type", f.keyPosition("type"), "unknown page type \"" + value + "\"",
-                (near == null ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
+                directive + (near == null || !directive.isEmpty() ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
         return Optional.empty();
     }
 

@@ -4,7 +4,12 @@ import dev.waymark.diag.Diagnostics;
 import dev.waymark.diag.SourcePosition;
 import dev.waymark.model.Language;
 import dev.waymark.model.SiteConfig;
+import dev.waymark.diag.Diagnostic;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +81,17 @@ public final class SiteConfigReader {
         fields.ifPresent(f -> f.rejectUnknown(KEYS, FILE_NAME));
         Map<String, String> capabilities = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
-        fields.flatMap(f -> f.mapping("capabilities")).ifPresent(caps -> {
+        Optional<Node> capsNode = fields.flatMap(f -> f.node("capabilities"))
+                .filter(n -> !(n instanceof MappingNode) && !(n instanceof ScalarNode sc && sc.getTag().equals(Tag.NULL)));
+        capsNode.ifPresent(n -> {
+            // every profile's includes: would be "unknown capability" after this: it is the cause, listed first, and
+            // those consequences are left out (as for a site.yaml that cannot be read)
+            diagnostics.cause(Diagnostic.error("wrong-type", fields.orElseThrow().at(n),
+                    "capabilities must be `key: label` lines, not " + (n instanceof SequenceNode ? "a list" : "one value")
+                            + ", so no capability is declared",
+                    "write one line per capability under `capabilities:`, indented by two spaces, e.g. `  offline: Works offline`"));
+        });
+        fields.filter(f -> capsNode.isEmpty()).flatMap(f -> f.mapping("capabilities")).ifPresent(caps -> {
             for (dev.waymark.diag.Positioned<String> key : caps.keys()) {
                 caps.string(key.value()).ifPresent(label -> {
                     capabilities.put(key.value(), label);

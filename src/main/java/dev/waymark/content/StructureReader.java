@@ -116,6 +116,7 @@ public final class StructureReader {
         Map<String, List<Node>> regions = new LinkedHashMap<>();
         if (page.frontMatter().kind() == PageKind.DECISION) {
             readDecisionNodes(doc, headingIds, file, diagnostics, decisionNodes, regions);
+            if (decisionNodes.isEmpty()) treeEmpty(doc, page.frontMatter().at(), file, diagnostics);
         }
         return new PageStructure(headings, headingIds, choiceListOrder, choiceLists, choiceItemIds, directives,
                 decisionNodes, regions, ids, title);
@@ -306,6 +307,25 @@ public final class StructureReader {
                 out.add(new DecisionNode.Outcome(id, title, evidence, reviewed, at(file, h)));
             }
         }
+    }
+
+    /**
+     * A decision page without a question or outcome. Written at another level ({@code ### Question: …}), the headings
+     * are there but not read: said so at the first of them, which is the mistake, rather than at the top of the file.
+     */
+    private static void treeEmpty(Document doc, SourcePosition top, Path file, Diagnostics diagnostics) {
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading h && h.getLevel() != 2
+                    && (NODE_HEADING.matcher(AstText.of(h)).matches() || hasClass(h, "question") || hasClass(h, "outcome"))) {
+                String marks = "#".repeat(h.getLevel());
+                diagnostics.error("tree-empty", at(file, h), "this question or outcome heading is level " + h.getLevel() + " (" + marks
+                                + "), so the decision page has none: the tree is read from level-2 headings (##) only",
+                        "write it, and the page's other questions and outcomes, with ## instead of " + marks);
+                return;
+            }
+        }
+        diagnostics.error("tree-empty", top, "a decision page has no Question or Outcome headings",
+                "add `## Question: …? {#id}` sections with `- [Answer](#next-id)` items, and `## Outcome: … {#id}` sections");
     }
 
     /**

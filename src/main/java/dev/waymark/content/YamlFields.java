@@ -210,7 +210,28 @@ public final class YamlFields {
     }
 
     private void typeError(String key, Node n, String expected) {
-        diagnostics.error("wrong-type", at(n), key + " must be " + expected + ", not " + describe(n), "fix the value of \"" + key + "\"");
+        diagnostics.error("wrong-type", at(n), key + " must be " + expected + ", not " + describe(n), example(key, n, expected));
+    }
+
+    /** What to write instead, with the key and, where it can be kept, the value that was written. */
+    private static String example(String key, Node n, String expected) {
+        if (expected.startsWith("a list of entries")) {
+            return "write one entry per item under `" + key + ":`, each starting with `- ` and indented by two spaces";
+        }
+        if (expected.startsWith("an entry")) return "write the entry as `key: value` lines after its `- `";
+        if (expected.startsWith("a list")) {
+            if (n instanceof ScalarNode s && !isNull(s) && !s.getValue().isBlank()) {
+                List<String> items = new ArrayList<>();
+                for (String part : s.getValue().split(",")) if (!part.isBlank()) items.add(part.strip());
+                return "write the items in brackets: `" + key + ": [" + String.join(", ", items) + "]`";
+            }
+            return "write `" + key + ": [a, b]`, or one `- item` line per item under `" + key + ":`";
+        }
+        if (expected.startsWith("a whole number")) return "write a number without quotes, e.g. `" + key + ": 10`";
+        if (expected.startsWith("true or false")) return "write `" + key + ": true` or `" + key + ": false`";
+        if (expected.startsWith("a text")) return "write the text on the key's own line, e.g. `" + key + ": Some words` (quote it if it contains `: `)";
+        if (expected.startsWith("a mapping")) return "write one `name: value` line per entry under `" + key + ":`, each indented by two spaces";
+        return "write `" + key + ":` as " + expected;
     }
 
     private static boolean isNull(Node n) {

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -313,7 +314,14 @@ public final class SiteRenderer {
                         decisions.of(tree, fragments.get(target), new DecisionViews.Placement(page.path(), instance, false)));
             }
             default -> {
-                diagnostics.error("unknown-directive", d.at(), "unknown directive \"" + d.name() + "\"", "use {{< comparison >}} or {{< decision src=\"…\" >}}");
+                // a typo, or a word of the same stem ("compare", "decide"): two names are far apart, a shared start of 4 is enough
+                String near = dev.waymark.diag.Suggest.closest(d.name(), List.of("comparison", "decision"));
+                if (near == null && d.name().length() >= 4) {
+                    String start = d.name().substring(0, 4).toLowerCase(java.util.Locale.ROOT);
+                    near = Stream.of("comparison", "decision").filter(n -> n.startsWith(start)).findFirst().orElse(null);
+                }
+                diagnostics.error("unknown-directive", d.at(), "unknown directive \"" + d.name() + "\"",
+                        (near == null ? "" : "did you mean \"" + near + "\"? ") + "use {{< comparison >}} or {{< decision src=\"…\" >}}");
                 return "";
             }
         }

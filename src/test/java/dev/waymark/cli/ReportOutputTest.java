@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +115,63 @@ class ReportOutputTest {
                     """.formatted(port)), Run.waymark("serve", "--port", Integer.toString(port), "--content", content.toString(),
                     "--themes", Run.THEMES.toString()));
         }
+    }
+
+    /** No guide here: serve says so as build does, instead of "still serving the last good build" of nothing. */
+    @Test
+    void serveWithoutAContentFolderSaysSoAndServesNothing(@TempDir Path tmp) {
+        Path missing = tmp.resolve("content");
+        assertEquals(new Run.Outcome(2, "", "waymark serve: no content folder at " + missing + "\n"
+                + "    hint: run `waymark init` to start a guide here, or pass --content DIR\n"),
+                Run.waymark("serve", "--port", "0", "--content", missing.toString(), "--themes", Run.THEMES.toString()));
+    }
+
+    /** new outside a guide wrote a stray content/profiles/x.md; it now says where to run it, and writes nothing. */
+    @Test
+    void newOutsideAGuideWritesNothingAndSaysWhereToRunIt(@TempDir Path tmp) {
+        Path missing = tmp.resolve("content");
+        assertEquals(new Run.Outcome(2, "", "waymark new: no content folder at " + missing + " (nothing was written)\n"
+                + "    hint: run it in the guide's folder (the one that holds content/), pass --content DIR, or start a guide with `waymark init`\n"),
+                Run.waymark("new", "profile", "VPS", "--content", missing.toString()));
+        assertTrue(Files.notExists(missing));
+    }
+
+    @Test
+    void initInAFileOrAFolderThatIsNotEmptyIsRefusedWithoutTheUsageLine(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine\n");
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + file + " is a file, not a folder (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` with a folder name that does not exist yet\n"), Run.waymark("init", file.toString()));
+        assertEquals(new Run.Outcome(2, "", "waymark init: " + tmp + " is not empty, and init never writes beside other files (nothing was written)\n"
+                + "    hint: run `waymark init NEW-FOLDER` to start the guide in a new folder\n"), Run.waymark("init", tmp.toString()));
+    }
+
+    /** One mistake repeated 150 times prints 100 problems and one line that counts the rest, not 300 lines. */
+    @Test
+    void aFloodOfErrorsIsCutAtAHundredWithACount(@TempDir Path tmp) {
+        StringBuilder body = new StringBuilder("---\ntitle: Home\n---\n\n");
+        for (int i = 0; i < 150; i++) body.append("[x](gone").append(i).append(".md)\n\n");
+        Path content = Run.guide(tmp, "index.md", body.toString());
+        Path out = tmp.resolve("site");
+        Run.Outcome r = Run.build(content, out);
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, r.exitCode());
+        assertEquals(100 * 2 + 2, lines.size(), r.err());
+        String file = dev.waymark.diag.DisplayPath.of(content).toString() + "/index.md";
+        assertEquals(List.of(file + ":5:1: error: link to a missing page \"gone0.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file"), lines.subList(0, 2));
+        assertEquals(List.of(file + ":203:1: error: link to a missing page \"gone99.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file",
+                "... and 50 more not shown (50 errors, 0 warnings); fix these first, or see every one with --format json",
+                "build failed: 150 errors; " + out + " was left unchanged"), lines.subList(198, 202));
+        assertEquals(150, Run.build(content, out, "--format", "json").out().split("\"code\":\"broken-link\"", -1).length - 1);
+    }
+
+    @Test
+    void checkWithoutASiteSaysToBuildFirst(@TempDir Path tmp) {
+        Path missing = tmp.resolve("site");
+        assertEquals(new Run.Outcome(2, "", "waymark check: no site at " + missing + "\n"
+                + "    hint: build it first with `waymark build`, or pass the built site's folder: `waymark check DIR`\n"),
+                Run.waymark("check", missing.toString()));
     }
 
     @Test

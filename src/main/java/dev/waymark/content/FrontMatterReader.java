@@ -235,7 +235,7 @@ public final class FrontMatterReader {
         // the comparison table is not a kind of page but a line on one: say where it goes instead
         String directive = asked.startsWith("compar") ? "the comparison table is not a page type: leave `type:` out and put"
                 + " {{< comparison >}} on its own line where the table belongs; " : "";
-        f.diagnostics().error("unknown-type", f.keyPosition("type"), "unknown page type \"" + value + "\"",
+        f.diagnostics().error("unknown-type", f.node("type").map(f::at).orElse(f.keyPosition("type")), "unknown page type \"" + value + "\"",
                 directive + (near == null || !directive.isEmpty() ? "" : "did you mean \"" + near + "\"? ") + "use one of: " + String.join(", ", names));
         return Optional.empty();
     }

@@ -301,7 +301,7 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanBlock(node.getChars().toString());
             if (r.changed()) {
-                c.diagnostics().warning("html-sanitised", at(c, node), "raw HTML was sanitised: scripts, event handlers, styles or unsafe URLs removed",
+                c.diagnostics().warning("html-sanitised", at(c, node), "raw HTML was sanitised: removed " + r.removed(),
                         "use Markdown instead, or set `raw_html: trust` in site.yaml for a trusted repository");
             }
             html.line();
@@ -318,8 +318,14 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanInline(node.getChars().toString());
             if (r.changed() && !closingTag(node) && !warnedEarlier(node)) {
-                c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
-                        "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
+                String tag = abbreviate(node.getChars().toString());
+                if (r.html().isEmpty()) {
+                    c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + tag + " was removed: " + r.removed() + " is not kept",
+                            "only simple inline tags such as <kbd>, <abbr> or <sup> are kept; write links and images in Markdown");
+                } else {
+                    c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + tag + " was sanitised: removed " + r.removed(),
+                            "inline tags keep only the class, title, lang and datetime attributes");
+                }
             }
             html.raw(r.html());
         }

@@ -275,7 +275,7 @@ public final class BodyRenderer {
             CodeFence fence = CodeFence.parse(node.getInfo().toString(), lines);
             if (c != null && fence.problem().isPresent()) {
                 c.diagnostics().warning("code-fence-options", at(c, node), fence.problem().get(),
-                        "mark lines with {hl=2-3,5} after the language, e.g. ```python {hl=2}");
+                        "mark lines with {hl=2-3,5} after the language, e.g. ```yaml {hl=2}");
             }
             html.line();
             html.raw("<div class=\"code\">");

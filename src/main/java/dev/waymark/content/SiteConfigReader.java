@@ -117,6 +117,11 @@ public final class SiteConfigReader {
         if (!baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }
+        // the page's lang attribute: "english" or "en us" would be written as it is, and mean nothing to a screen reader
+        fields.ifPresent(f -> f.string("language").filter(code -> !Language.CODE.matcher(code).matches()).ifPresent(code ->
+                diagnostics.error("language-bad-code", f.node("language").map(f::at).orElse(f.keyPosition("language")),
+                        "language \"" + code + "\" is not a BCP 47 language tag",
+                        "use a tag such as en, fr, pt-BR or zh-Hant; it is every page's lang attribute")));
         List<Language> languages = languages(fields, capabilities.keySet(), diagnostics);
         String contentPath = fields.flatMap(f -> f.string("content_path"))
                 .orElse(publishedPath(contentDir));
@@ -186,7 +191,7 @@ public final class SiteConfigReader {
                     entry.string("description"), entry.string("footer"), labels));
         }
         Optional<String> main = f.string("language");
-        if (main.isPresent() && !out.isEmpty()) {
+        if (main.isPresent() && !out.isEmpty() && Language.CODE.matcher(main.get()).matches()) { // a bad code is reported as such
             int at = -1;
             for (int i = 0; i < out.size(); i++) if (out.get(i).code().equals(main.get())) at = i;
             if (at < 0) {

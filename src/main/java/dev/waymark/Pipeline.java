@@ -149,6 +149,21 @@ public final class Pipeline {
         if (recorded != null) recorded.rendered(f.path(), f.bytes());
     }
 
+    /**
+     * A theme named by site.yaml's {@code theme:} that is not installed is reported at that value, where it is fixed,
+     * not at the folder that does not exist; a theme named by {@code --theme} keeps the folder.
+     */
+    private static ContentException fromSiteYaml(ContentException ex, Options options, SiteConfig config, Path contentDisplay) {
+        Diagnostic d = ex.diagnostic();
+        if (!d.code().equals("theme-not-found") || !options.theme().isEmpty() || config.theme().isEmpty()
+                || !d.message().startsWith("theme \"" + config.theme().get() + "\" ")) {
+            return ex;
+        }
+        return SiteConfigReader.valuePosition(options.content(), contentDisplay, "theme")
+                .map(at -> new ContentException(Diagnostic.error(d.code(), at, d.message(), d.hint())))
+                .orElse(ex);
+    }
+
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
         ExecutorService pool = pool();
@@ -208,7 +223,7 @@ public final class Pipeline {
         try {
             theme = Work.join(themeLoad);
         } catch (ContentException ex) {
-            themeFailure = ex;
+            themeFailure = fromSiteYaml(ex, options, config, contentDisplay);
         }
         for (Edition e : editions) {
             if (theme != null) e.ui = UiTexts.load(theme.folders(), e.config.language(), diagnostics);

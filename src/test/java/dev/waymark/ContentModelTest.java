@@ -44,6 +44,21 @@ class ContentModelTest {
     }
 
     @Test
+    void aProfileWithNoCapabilitiesShowsNoEmptyCapabilityList(@TempDir Path tmp) throws IOException {
+        String profile = "---\ntitle: Solo\ntype: profile\nname: Solo\ntagline: One thing.\nphilosophy: Small.\nincludes: []\n---\n\n"
+                + "## Right choice\n\n- **Small jobs.** It fits.\n\n## Wrong choice\n\n- **Big jobs.** It does not.\n";
+        Path content = Run.guide(tmp, "index.md", "# Home\n", "solo.md", profile);
+        Document solo = Run.html(build(content, tmp).resolve("solo/index.html"));
+        assertEquals("One thing.", solo.select(".profile-card__tagline").text());
+        assertEquals(0, solo.select(".profile-card__caps, ul.caps").size(), "no capabilities in site.yaml, none included: no label over an empty list");
+
+        Files.writeString(content.resolve("site.yaml"), "title: T\nbase_url: https://example.org/\ncapabilities:\n  acks: Acknowledgements\n");
+        solo = Run.html(build(content, tmp.resolve("two")).resolve("solo/index.html"));
+        assertEquals(0, solo.select("ul.caps--in").size(), "nothing included: no \"in the box\" list");
+        assertEquals(List.of("– Acknowledgements"), solo.select("ul.caps--out li").eachText());
+    }
+
+    @Test
     void comparisonHasOneColumnPerProfileAndFollowsFrontMatter(@TempDir Path tmp) throws IOException {
         Path content = tmp.resolve("content");
         Run.copyTree(SiteStructureTest.MINI, content);

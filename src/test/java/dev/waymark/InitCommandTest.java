@@ -137,7 +137,7 @@ class InitCommandTest {
         assertTrue(r.err().contains(content.resolve("a.md") + ":6:5: error: absolute link \"/guides/b.md\" breaks when the site is published under a sub-path [absolute-link]\n"
                 + "    hint: link to the Markdown file with a path relative to this file, e.g. ../guides/b.md\n"), r.err());
         assertTrue(r.err().contains(content.resolve("p.md") + ":2:1: error: profile is missing required field \"includes\" [profile-missing-field]\n"
-                + "    hint: add `includes:` to the front matter (a profile needs name, tagline, philosophy and includes)\n"), r.err());
+                + "    hint: add to the front matter: `includes: [key, key]` (includes lists keys of `capabilities:` in site.yaml)\n"), r.err());
     }
 
     @Test

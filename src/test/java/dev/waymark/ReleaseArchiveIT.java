@@ -48,6 +48,14 @@ class ReleaseArchiveIT {
             launcher = s.findFirst().orElseThrow().resolve("bin/waymark");
         }
         assertTrue(Files.isExecutable(launcher), launcher.toString());
+        // the docs travel with the tool: every Markdown file the README links to (CONTRIBUTING.md, the content model) is there
+        Path top = launcher.getParent().getParent();
+        java.util.regex.Matcher docLink = Pattern.compile("\\]\\(([\\w./-]+\\.md)(#[^)]*)?\\)").matcher(Files.readString(top.resolve("README.md")));
+        List<String> missing = new java.util.ArrayList<>();
+        while (docLink.find()) {
+            if (!Files.isRegularFile(top.resolve(docLink.group(1)))) missing.add(docLink.group(1));
+        }
+        assertEquals(List.of(), missing, "files the archive's README links to");
 
         // PATH: the link to the launcher, and only the few tools the launcher script itself uses (no java, no mvn)
         Path bin = Files.createDirectories(tmp.resolve("path-bin"));

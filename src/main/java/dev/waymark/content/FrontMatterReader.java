@@ -240,13 +240,29 @@ public final class FrontMatterReader {
         return Optional.empty();
     }
 
+    /**
+     * One error for all of a profile's missing required fields, not one per field: they have one cause (the author
+     * has not met the profile's fields yet), and the hint shows a line to paste for each.
+     */
+    private static void missingProfileFields(YamlFields f) {
+        Map<String, String> examples = new LinkedHashMap<>();
+        examples.put("name", "name: " + f.string("title").map(String::strip).filter(t -> !t.isEmpty()).orElse("Option A"));
+        examples.put("tagline", "tagline: One line on what it is.");
+        examples.put("philosophy", "philosophy: What it puts first.");
+        examples.put("includes", "includes: [key, key]");
+        examples.keySet().removeIf(f::has);
+        if (examples.isEmpty()) return;
+        List<String> names = examples.keySet().stream().map(k -> "\"" + k + "\"").toList();
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        f.diagnostics().error("profile-missing-field", f.mapPosition(),
+                "profile is missing required field" + (names.size() == 1 ? " " : "s ") + list,
+                "add to the front matter: " + String.join(" / ", examples.values().stream().map(e -> "`" + e + "`").toList())
+                        + (examples.containsKey("includes") ? " (includes lists keys of `capabilities:` in site.yaml)" : ""));
+    }
+
     private static ProfileData profile(YamlFields f) {
-        for (String required : List.of("name", "tagline", "philosophy", "includes")) {
-            if (!f.has(required)) {
-                f.diagnostics().error("profile-missing-field", f.mapPosition(), "profile is missing required field \"" + required + "\"",
-                        "add `" + required + ":` to the front matter (a profile needs name, tagline, philosophy and includes)");
-            }
-        }
+        missingProfileFields(f);
         Map<String, String> notes = new LinkedHashMap<>();
         List<dev.waymark.diag.Positioned<String>> noteKeys = new ArrayList<>();
         f.mapping("notes").ifPresent(n -> {

@@ -1,5 +1,6 @@
 package dev.waymark.model;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -73,6 +74,22 @@ public record UrlParts(String path, String query, String fragment) {
             }
         }
         return out == null ? href : out.toString();
+    }
+
+    /**
+     * A link as readers see it in the address bar: {@code href} resolved against the page's published address
+     * {@code pageUrl}, without the {@code index.html} the files use. An empty href or a bare {@code #} is the page
+     * itself; an href with a scheme stays as it is; an href that is still not a URI once {@link #uriSafe} has encoded
+     * it (a bracket in a path, say) is left as written.
+     */
+    public static String absolute(String pageUrl, String href) {
+        if (href.isEmpty() || href.equals("#")) return pageUrl;
+        if (scheme(href) != null) return href;
+        try {
+            return URI.create(pageUrl).resolve(URI.create(uriSafe(href))).toString().replaceFirst("/index\\.html(?=#|$)", "/");
+        } catch (IllegalArgumentException e) {
+            return href;
+        }
     }
 
     private static boolean hex(char c) {

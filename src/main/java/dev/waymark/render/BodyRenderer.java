@@ -275,7 +275,7 @@ public final class BodyRenderer {
             CodeFence fence = CodeFence.parse(node.getInfo().toString(), lines);
             if (c != null && fence.problem().isPresent()) {
                 c.diagnostics().warning("code-fence-options", at(c, node), fence.problem().get(),
-                        "mark lines with {hl=2-3,5} after the language, e.g. ```python {hl=2}");
+                        "mark lines with {hl=2-3,5} after the language, e.g. ```yaml {hl=2}");
             }
             html.line();
             html.raw("<div class=\"code\">");
@@ -301,7 +301,7 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanBlock(node.getChars().toString());
             if (r.changed()) {
-                c.diagnostics().warning("html-sanitised", at(c, node), "raw HTML was sanitised: scripts, event handlers, styles or unsafe URLs removed",
+                c.diagnostics().warning("html-sanitised", at(c, node), "raw HTML was sanitised: removed " + r.removed(),
                         "use Markdown instead, or set `raw_html: trust` in site.yaml for a trusted repository");
             }
             html.line();
@@ -318,8 +318,14 @@ public final class BodyRenderer {
             }
             HtmlSanitizer.Result r = sanitizer.cleanInline(node.getChars().toString());
             if (r.changed() && !closingTag(node) && !warnedEarlier(node)) {
-                c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + abbreviate(node.getChars().toString()) + " was removed or sanitised",
-                        "only simple inline tags such as <kbd>, <abbr> or <sup> are kept");
+                String tag = abbreviate(node.getChars().toString());
+                if (r.html().isEmpty()) {
+                    c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + tag + " was removed: " + r.removed() + " is not kept",
+                            "only simple inline tags such as <kbd>, <abbr> or <sup> are kept; write links and images in Markdown");
+                } else {
+                    c.diagnostics().warning("html-sanitised", at(c, node), "inline HTML " + tag + " was sanitised: removed " + r.removed(),
+                            "inline tags keep only the class, title, lang and datetime attributes");
+                }
             }
             html.raw(r.html());
         }

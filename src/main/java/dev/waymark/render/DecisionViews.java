@@ -6,12 +6,12 @@ import dev.waymark.model.DecisionNode;
 import dev.waymark.model.DecisionTree;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
+import dev.waymark.model.UrlParts;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.render.view.UiText;
 import dev.waymark.links.SiteLinks;
 import dev.waymark.validate.OutcomeFreshness;
 
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +102,7 @@ final class DecisionViews {
                 for (DecisionView.Evidence e : fragments.evidence().getOrDefault(o.id(), List.of())) {
                     String href = SiteLinks.rebase(e.href(), tree.pagePath(), pagePath);
                     evidence.add(new DecisionView.Evidence(e.label(), href));
-                    evidenceJson.add(map("label", e.label(), "href", href, "abs", absolute(pageUrl, e.href())));
+                    evidenceJson.add(map("label", e.label(), "href", href, "abs", UrlParts.absolute(pageUrl, e.href())));
                 }
                 String reviewed = page == null ? "" : freshness.reviewed(o, page).map(Object::toString).orElse("");
                 String stale = page == null ? "" : freshness.staleDays(o, page).map(days -> ui.format("decision.stale",
@@ -177,15 +177,6 @@ final class DecisionViews {
             if (d.size() == 1) numbers.put(id, d.iterator().next() + 1);
         });
         return numbers;
-    }
-
-    private static String absolute(String pageUrl, String href) {
-        try {
-            // a published address without the index.html the files use, as readers see it in the address bar
-            return URI.create(pageUrl).resolve(href).toString().replaceFirst("/index\\.html(?=#|$)", "/");
-        } catch (IllegalArgumentException e) {
-            return href;
-        }
     }
 
     private static DecisionView.OutlineNode outline(DecisionNode node, String answer, Map<String, DecisionNode> byId, String prefix,

@@ -43,8 +43,10 @@ public final class DecisionTreeRule {
                         String near = Suggest.closest(a.target(), byId.keySet());
                         if (near != null) meant.put(a.target(), near);
                         diagnostics.error("tree-missing-node", a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
-                                near != null ? "did you mean #" + near + "?"
-                                        : "point it to the {#id} of a Question or Outcome heading on this page");
+                                near != null && Suggest.oneEditApart(a.target(), near) ? "did you mean #" + near + "?"
+                                        // a missing outcome can look like a typo of another (#use-s3, #use-r2): say both
+                                        : near != null ? "did you mean #" + near + "? If #" + a.target() + " is a node still to write, add a Question or Outcome heading with {#" + a.target() + "}"
+                                        : "point it to the {#id} of a Question or Outcome heading on this page, or add one with {#" + a.target() + "}");
                     }
                 }
             } else if (node instanceof Outcome o && o.evidence().isEmpty()) {

@@ -22,4 +22,18 @@ class UrlPartsTest {
             URI.create("https://example.org/guide/").resolve(URI.create(UrlParts.uriSafe(href)));
         }
     }
+
+    @Test
+    void absoluteIsTheAddressReadersSee() {
+        String page = "https://example.org/guide/profiles/a/";
+        assertEquals(page, UrlParts.absolute(page, ""), "an empty href is the page itself");
+        assertEquals(page, UrlParts.absolute(page, "#"));
+        assertEquals("https://example.org/guide/profiles/a/#why", UrlParts.absolute(page, "#why"));
+        assertEquals("https://example.org/guide/decide/#q2", UrlParts.absolute(page, "../../decide/index.html#q2"), "index.html is left out");
+        assertEquals("https://example.org/guide/profiles/", UrlParts.absolute(page, "../index.html"));
+        assertEquals("https://example.org/guide/profiles/a/notes.html", UrlParts.absolute(page, "notes.html"), "other files keep their name");
+        assertEquals("mailto:team@example.org", UrlParts.absolute(page, "mailto:team@example.org"), "an href with a scheme stays");
+        assertEquals("https://example.org/guide/profiles/b%20c/#x%23y", UrlParts.absolute(page, "../b c/index.html#x#y"),
+                "characters a URI cannot hold are encoded, not a reason to stay relative");
+    }
 }

@@ -15,13 +15,13 @@ import dev.waymark.model.NavNode;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.model.SiteConfig;
+import dev.waymark.model.UrlParts;
 import dev.waymark.render.RenderedFile;
 import dev.waymark.render.view.ComparisonView;
 import dev.waymark.render.view.DecisionView;
 import dev.waymark.links.SiteLinks;
 import org.jsoup.Jsoup;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,15 +139,7 @@ public final class MarkdownCopy {
     }
 
     private String absoluteHref(Page page, String href) {
-        if (href.isEmpty() || href.equals("#")) return site.config().absolute(page.path());
-        if (dev.waymark.model.UrlParts.scheme(href) != null) return href;
-        String resolved;
-        try {
-            resolved = URI.create(site.config().absolute(page.path())).resolve(URI.create(dev.waymark.model.UrlParts.uriSafe(href))).toString();
-        } catch (IllegalArgumentException e) {
-            return href; // still not a URI (a bracket in a path, say): left relative, as written
-        }
-        return resolved.replaceFirst("/index\\.html(?=$|#)", "/");
+        return UrlParts.absolute(site.config().absolute(page.path()), href);
     }
 
     private static String destination(String url) {

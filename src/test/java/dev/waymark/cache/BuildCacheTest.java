@@ -265,7 +265,24 @@ class BuildCacheTest {
         // files whose recorded size and time vouch for them (not hashed again)
         STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER,
         // a page's card, a link to the cache's copy like its page (an image optimiser run over the output in place)
-        CARD_EDITED_IN_PLACE
+        CARD_EDITED_IN_PLACE,
+        // an index rewritten with its checksum made right, one field of one line wrong: each field is checked by byte
+        INDEX_LINE_BAD_STAMP, INDEX_LINE_BAD_UTF8, INDEX_LINE_SHORT_HASH, INDEX_LINE_SIX_FIELDS
+    }
+
+    /** The index with line {@code n} changed by {@code edit} and its checksum made right again. */
+    private static byte[] rewritten(String text, int n, java.util.function.UnaryOperator<byte[]> edit) {
+        int end = text.lastIndexOf("end\t");
+        String[] lines = text.substring(0, end).split("\n");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < lines.length; i++) {
+            byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
+            body.writeBytes(i == n ? edit.apply(line) : line);
+            body.write('\n');
+        }
+        byte[] b = body.toByteArray();
+        body.writeBytes(("end\t" + BuildCache.checksum(b) + "\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     /** Sets every cached file's time far back, as if the build that wrote it were long ago. */
@@ -603,6 +620,22 @@ class BuildCacheTest {
                 all[all.length / 2] ^= 0x01;
                 Files.write(folder.resolve(BuildCache.SOURCES_FILE), all);
             }
+            case INDEX_LINE_BAD_STAMP -> Files.write(index, rewritten(text, 2, line -> {
+                String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
+                f[3] = "12:3x";
+                return String.join("\t", f).getBytes(StandardCharsets.UTF_8);
+            }));
+            case INDEX_LINE_BAD_UTF8 -> Files.write(index, rewritten(text, 2, line -> {
+                byte[] b = Arrays.copyOf(line, line.length + 1);
+                b[line.length] = (byte) 0xc3; // a lead byte with nothing after it, at the end of the path
+                return b;
+            }));
+            case INDEX_LINE_SHORT_HASH -> Files.write(index, rewritten(text, 2, line -> {
+                String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
+                f[2] = f[2].substring(1);
+                return String.join("\t", f).getBytes(StandardCharsets.UTF_8);
+            }));
+            case INDEX_LINE_SIX_FIELDS -> Files.write(index, rewritten(text, 2, line -> (new String(line, StandardCharsets.UTF_8) + "\tmore").getBytes(StandardCharsets.UTF_8)));
             case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
             case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));
             case EDITED_INDEX_LINE -> {

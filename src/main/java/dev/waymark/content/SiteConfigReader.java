@@ -32,6 +32,24 @@ public final class SiteConfigReader {
     /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
     private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
 
+    /**
+     * Where site.yaml gives {@code key} its value, read again: for a problem found after the file was read, such as a
+     * {@code theme:} that is not installed, so the error points at the value to change. Empty when there is none.
+     */
+    public static Optional<SourcePosition> valuePosition(Path contentDir, Path displayDir, String key) {
+        Path shown = displayDir.resolve(FILE_NAME);
+        try {
+            String text = new String(Files.readAllBytes(contentDir.resolve(FILE_NAME)), java.nio.charset.StandardCharsets.UTF_8);
+            Diagnostics ignored = new Diagnostics(); // the file was read, and its problems reported, by read()
+            return FrontMatterReader.compose(text, shown, 0, ignored).flatMap(m -> {
+                YamlFields f = new YamlFields(m, shown, 0, ignored);
+                return f.node(key).map(f::at);
+            });
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);
         Path shown = displayDir.resolve(FILE_NAME);

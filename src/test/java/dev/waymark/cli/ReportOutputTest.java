@@ -84,9 +84,17 @@ class ReportOutputTest {
     void aFormatThatDoesNotExistIsAUsageError() {
         Run.Outcome r = Run.waymark("build", "--format", "xml");
         assertEquals(new Run.Outcome(2, "", """
-                Invalid value for option '--format': expected one of [TEXT, JSON, GITHUB] (case-insensitive) but was 'xml'
+                Invalid value for option '--format': "xml" is not one of text, json, github
                 Run 'waymark build --help' for usage.
                 """), r);
+        assertEquals(new Run.Outcome(2, "", """
+                Invalid value for option '--format': "txt" is not one of text, json, github; did you mean text?
+                Run 'waymark check --help' for usage.
+                """), Run.waymark("check", "--format", "txt"));
+        assertEquals(new Run.Outcome(2, "", """
+                Invalid value for option '--severity' (KIND=LEVEL): "loud" is not one of error, warning, off
+                Run 'waymark check --help' for usage.
+                """), Run.waymark("check", "--severity", "img-alt=loud"));
         assertEquals(2, Run.waymark("check", "--format", "xml").exitCode());
         assertEquals(2, Run.waymark("check", "--severity", "img-alt=loud").exitCode());
     }
@@ -216,6 +224,11 @@ class ReportOutputTest {
                 Possible solutions: --strict
                 Run 'waymark build --help' for usage.
                 """), Run.waymark("build", "--strcit"));
+        assertEquals(new Run.Outcome(2, "", """
+                Unmatched argument at index 3: 'S3'
+                    hint: a name with spaces goes in quotes: waymark new profile "Amazon S3"
+                Run 'waymark new --help' for usage.
+                """), Run.waymark("new", "profile", "Amazon", "S3"));
         assertEquals(new Run.Outcome(2, "", """
                 Unmatched argument at index 0: 'biuld'
                 Did you mean: waymark build?

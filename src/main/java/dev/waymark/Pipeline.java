@@ -149,6 +149,21 @@ public final class Pipeline {
         if (recorded != null) recorded.rendered(f.path(), f.bytes());
     }
 
+    /**
+     * A theme named by site.yaml's {@code theme:} that is not installed is reported at that value, where it is fixed,
+     * not at the folder that does not exist; a theme named by {@code --theme} keeps the folder.
+     */
+    private static ContentException fromSiteYaml(ContentException ex, Options options, SiteConfig config, Path contentDisplay) {
+        Diagnostic d = ex.diagnostic();
+        if (!d.code().equals("theme-not-found") || !options.theme().isEmpty() || config.theme().isEmpty()
+                || !d.message().startsWith("theme \"" + config.theme().get() + "\" ")) {
+            return ex;
+        }
+        return SiteConfigReader.valuePosition(options.content(), contentDisplay, "theme")
+                .map(at -> new ContentException(Diagnostic.error(d.code(), at, d.message(), d.hint())))
+                .orElse(ex);
+    }
+
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
         ExecutorService pool = pool();
@@ -208,7 +223,7 @@ public final class Pipeline {
         try {
             theme = Work.join(themeLoad);
         } catch (ContentException ex) {
-            themeFailure = ex;
+            themeFailure = fromSiteYaml(ex, options, config, contentDisplay);
         }
         for (Edition e : editions) {
             if (theme != null) e.ui = UiTexts.load(theme.folders(), e.config.language(), diagnostics);
@@ -250,8 +265,9 @@ public final class Pipeline {
                 new OutcomeFreshness(site, siteDates).validate(site, diagnostics);
                 UiText ui = e.ui;
                 if (facts.on() && e.prefix.isEmpty()) keepFresh(e, facts, pool);
-                List<SearchIndex.Entry> searchEntries = theme.assetPath("search.js").isEmpty()
-                        ? List.of() : SearchIndex.entries(site, e.sources, pool, ui.get("search_page.recommendation"), e.knownEntries);
+                // each page's search entries; those of pages whose facts came from the cache are decoded only if read
+                List<List<SearchIndex.Entry>> searchPages = theme.assetPath("search.js").isEmpty()
+                        ? List.of() : SearchIndex.byPage(site, e.sources, pool, ui.get("search_page.recommendation"), e.knownEntries);
                 Consumer<RenderedFile> put = e.prefix.isEmpty() ? f -> stage(staging, f)
                         : f -> stage(staging, new RenderedFile(e.prefix + f.path(), f.bytes()));
                 SiteRenderer renderer = new SiteRenderer(new BodyRenderer(markdown), theme, pool)
@@ -287,13 +303,22 @@ public final class Pipeline {
                 // a guide in several languages has one robots.txt, and one sitemap of every language (below)
                 // a page taken from the build cache brought its card along; a card drawn now goes into the cache with its page
                 CachedPages own = e.prefix.isEmpty() ? cached : null;
-                SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE,
-                        p -> own != null && own.linked(Cards.path(p)), f -> {
+                Consumer<RenderedFile> siteWide = f -> {
                     if (f.path().equals("sitemap.xml") && editions.size() > 1) return;
                     if (f.path().equals("robots.txt") && !e.prefix.isEmpty()) return;
                     put.accept(f);
                     if (own != null) own.rendered(f);
-                });
+                };
+                if (own != null && facts.on() && pageCache.folder().isPresent()) {
+                    // the search shards whose entries are unchanged come from the cache, as the pages do
+                    SiteWideFiles.write(site, theme, siteDates, editionChanges, pool, p -> own.linked(Cards.path(p)),
+                            sink -> own.searchFiles(searchPages, facts::entriesName, staging, sink), siteWide);
+                } else {
+                    List<SearchIndex.Entry> searchEntries = new ArrayList<>();
+                    searchPages.forEach(searchEntries::addAll);
+                    SiteWideFiles.write(site, theme, siteDates, editionChanges, searchEntries, pool, SiteWideFiles.Written.NONE,
+                            p -> own != null && own.linked(Cards.path(p)), siteWide);
+                }
                 clock.lap("site files");
             }
             staging.put(mainRenderer.sourceMap(SourceMap.contentFrom(options.out(), options.content())));
@@ -432,9 +457,10 @@ public final class Pipeline {
             SiteRenderer.Source src = e.sources.get(rel);
             if (src == null) return;
             work.add(pool.submit(() -> {
-                List<SearchIndex.Entry> entries = SearchIndex.entries(fresh.page(), src);
-                e.knownEntries.put(rel, entries);
-                facts.put(fresh.key(), new CachedFacts.Facts(fresh.page(), entries));
+                // the entries as the facts hold them: so they are named as kept entries are (see CachedFacts#entriesName)
+                CachedFacts.Facts kept = new CachedFacts.Facts(fresh.page(), SearchIndex.entries(fresh.page(), src));
+                e.knownEntries.put(rel, kept.entries());
+                facts.put(fresh.key(), kept);
             }));
         });
         work.forEach(Work::join);

@@ -54,7 +54,6 @@ public final class BuildCache {
     /** How much older than the build that checked it a file must be for its size and time to vouch for its bytes. */
     static final long RACY_SECONDS = 2;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern STAMP = Pattern.compile("-|[0-9]{1,18}:-?[0-9]{1,18}");
 
     /** The file of the pages' source-map records (see {@link Session#writeSources}). */
     static final String SOURCES_FILE = "sources";
@@ -170,6 +169,68 @@ public final class BuildCache {
         return String.format("%08x", crc.getValue());
     }
 
+    /** Whether {@code all} starts with {@code prefix}'s UTF-8 bytes. */
+    private static boolean startsWith(byte[] all, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        return all.length >= p.length && Arrays.equals(all, 0, p.length, p, 0, p.length);
+    }
+
+    /** Where the index's last line ({@code end<TAB>checksum}) starts: after a line end; -1 when there is none. */
+    private static int lastEnd(byte[] all) {
+        for (int i = all.length - 4; i > 0; i--) {
+            if (all[i] == 'e' && all[i + 1] == 'n' && all[i + 2] == 'd' && all[i + 3] == '\t') return i;
+        }
+        return -1;
+    }
+
+    /** The index of the first {@code b} in {@code all[from, to)}, else {@code to}. */
+    private static int next(byte[] all, int from, int to, byte b) {
+        for (int i = from; i < to; i++) if (all[i] == b) return i;
+        return to;
+    }
+
+    /** Whether {@code all[from, to)} is 64 lowercase hex digits (a SHA-256). */
+    private static boolean hex(byte[] all, int from, int to) {
+        if (to - from != 64) return false;
+        for (int i = from; i < to; i++) {
+            byte c = all[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code all[from, to)} is a stamp: {@code -}, or 1-18 digits, a colon, an optional minus and 1-18 digits. */
+    private static boolean isStamp(byte[] all, int from, int to) {
+        if (to - from == 1 && all[from] == '-') return true;
+        int colon = next(all, from, to, (byte) ':');
+        int second = colon + 1 < to && all[colon + 1] == '-' ? colon + 2 : colon + 1;
+        return colon < to && digits(all, from, colon) && digits(all, second, to);
+    }
+
+    private static boolean digits(byte[] all, int from, int to) {
+        if (to - from < 1 || to - from > 18) return false;
+        for (int i = from; i < to; i++) if (all[i] < '0' || all[i] > '9') return false;
+        return true;
+    }
+
+    /** {@code all[from, to)} as UTF-8; null when it is not well-formed UTF-8. */
+    private static String utf8(byte[] all, int from, int to) {
+        boolean ascii = true;
+        for (int i = from; i < to && ascii; i++) ascii = all[i] >= 0;
+        if (ascii) return new String(all, from, to - from, StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(all, from, to - from)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    static String checksum(byte[] body, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body, 0, length);
+        return String.format("%08x", crc.getValue());
+    }
+
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
     }
@@ -204,7 +265,7 @@ public final class BuildCache {
         private final Set<String> linked = ConcurrentHashMap.newKeySet();
         private final long start = java.time.Instant.now().getEpochSecond();
         /** The index as read, when it was read whole and right: an unchanged index is not rewritten. */
-        private String readText;
+        private byte[] readBytes;
 
         private Session(String stamp, String siteKey) {
             this.stamp = stamp;
@@ -388,9 +449,10 @@ public final class BuildCache {
                                 .append(e.stamp() == null ? "-" : e.stamp()).append('\t').append(e.path()).append('\n')));
                 String body = index.toString();
                 String text = body + "end\t" + checksum(body) + "\n";
-                if (text.equals(readText)) return; // nothing changed: the index and the files are as this build found them
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                if (Arrays.equals(bytes, readBytes)) return; // nothing changed: the index and the files are as this build found them
                 Path tmp = Files.createTempFile(folder, "index", ".tmp"); // a name of its own: builds may run at once
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.write(tmp, bytes);
                 Files.move(tmp, folder.resolve("index"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 try (var list = Files.list(files)) {
                     for (Path p : list.toList()) {
@@ -490,39 +552,62 @@ public final class BuildCache {
             }
         }
 
+        /**
+         * The index's entries by page key; none (with one warning) when it is damaged. Read as bytes: one CRC32C over
+         * them, and each line's fields checked by byte, not decoded into one string, split and matched line by line.
+         */
         private Map<String, List<Entry>> read() {
             Path index = folder.resolve("index");
-            if (!Files.exists(index)) return Map.of();
-            String text;
+            byte[] all;
             try {
-                text = Files.readString(index, StandardCharsets.UTF_8);
+                all = Files.readAllBytes(index);
+            } catch (NoSuchFileException e) {
+                return Map.of();
             } catch (IOException e) {
                 warn("cannot read it: " + e.getMessage());
                 return Map.of();
             }
-            if (!text.startsWith(FAMILY)) {
+            if (!startsWith(all, FAMILY)) {
                 warn("its index is not a Waymark build cache");
                 return Map.of();
             }
-            if (!text.startsWith(MAGIC + " ")) return Map.of(); // another version's format: replaced silently
-            int end = text.lastIndexOf("end\t");
-            if (end < 0 || !text.endsWith("\n") || !text.substring(end + 4, text.length() - 1).equals(checksum(text.substring(0, end)))) {
+            if (!startsWith(all, MAGIC + " ")) return Map.of(); // another version's format: replaced silently
+            int end = lastEnd(all);
+            if (end < 0 || all[all.length - 1] != '\n' || all.length - 1 - (end + 4) != 8
+                    || !new String(all, end + 4, 8, StandardCharsets.ISO_8859_1).equals(checksum(all, end))) {
                 warn("its index is truncated or damaged");
                 return Map.of();
             }
-            String[] lines = text.substring(0, end).split("\n");
-            if (!lines[0].equals(MAGIC + " " + stamp)) return Map.of(); // another version's cache: replaced silently
+            int eol = next(all, 0, end, (byte) '\n');
+            if (!new String(all, 0, eol, StandardCharsets.UTF_8).equals(MAGIC + " " + stamp)) return Map.of(); // another version's cache
             Map<String, List<Entry>> entries = new java.util.HashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                String[] f = lines[i].split("\t", -1);
-                if (f.length != 5 || !HEX.matcher(f[0]).matches() || !(f[1].equals("f") || f[1].equals("s")) || !HEX.matcher(f[2]).matches()
-                        || !STAMP.matcher(f[3]).matches() || f[4].isEmpty()) {
-                    warn("its index is damaged at line " + (i + 1));
+            String key = null;
+            int keyAt = -1;
+            List<Entry> list = null;
+            int line = 1;
+            for (int at = eol + 1; at < end; at = eol + 1) {
+                line++;
+                eol = next(all, at, end, (byte) '\n');
+                int t1 = next(all, at, eol, (byte) '\t');
+                int t2 = next(all, t1 + 1, eol, (byte) '\t');
+                int t3 = next(all, t2 + 1, eol, (byte) '\t');
+                int t4 = next(all, t3 + 1, eol, (byte) '\t');
+                String path = t4 < eol && next(all, t4 + 1, eol, (byte) '\t') == eol && eol > t4 + 1 ? utf8(all, t4 + 1, eol) : null;
+                if (path == null || !hex(all, at, t1) || t2 != t1 + 2 || (all[t1 + 1] != 'f' && all[t1 + 1] != 's')
+                        || !hex(all, t2 + 1, t3) || !isStamp(all, t3 + 1, t4)) {
+                    warn("its index is damaged at line " + line);
                     return Map.of();
                 }
-                entries.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[1].charAt(0), f[4], f[2], f[3].equals("-") ? null : f[3]));
+                // lines are sorted by page key: a page's lines share one key string
+                if (key == null || !Arrays.equals(all, at, t1, all, keyAt, keyAt + 64)) {
+                    key = new String(all, at, 64, StandardCharsets.ISO_8859_1);
+                    keyAt = at;
+                    list = entries.computeIfAbsent(key, k -> new ArrayList<>());
+                }
+                String stampText = t4 == t3 + 2 && all[t3 + 1] == '-' ? null : new String(all, t3 + 1, t4 - t3 - 1, StandardCharsets.ISO_8859_1);
+                list.add(new Entry((char) all[t1 + 1], path, new String(all, t2 + 1, 64, StandardCharsets.ISO_8859_1), stampText));
             }
-            readText = text;
+            readBytes = all;
             return entries;
         }
 

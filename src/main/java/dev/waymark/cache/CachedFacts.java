@@ -47,8 +47,74 @@ public final class CachedFacts {
     /** One page's facts: its model and its search entries. */
     public record Facts(Page page, List<SearchIndex.Entry> entries) {
         public Facts {
-            entries = List.copyOf(entries);
+            entries = entries instanceof KeptEntries ? entries : List.copyOf(entries);
         }
+    }
+
+    /** The type of {@link Facts#entries()}, as the codec reads it. */
+    private static final java.lang.reflect.Type ENTRIES = Facts.class.getRecordComponents()[1].getGenericType();
+
+    /**
+     * A kept page's search entries, decoded from its facts' bytes only when asked for: most builds take most search
+     * shards from the build cache (see {@link CachedPages#searchFiles}) and need the entries of a few pages only. Their
+     * number is known without decoding; the bytes were checked, without building the entries, when the facts were read
+     * (see {@link RecordCodec#skip}), so decoding them cannot fail.
+     */
+    static final class KeptEntries extends java.util.AbstractList<SearchIndex.Entry> implements java.util.RandomAccess {
+        private final byte[] bytes;
+        private final int offset;
+        private final int size;
+        private List<SearchIndex.Entry> decoded;
+
+        KeptEntries(byte[] bytes, int offset, int size) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.size = size;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public SearchIndex.Entry get(int index) {
+            return decoded().get(index);
+        }
+
+        /** Whether the entries were decoded (for tests). */
+        synchronized boolean isDecoded() {
+            return decoded != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private synchronized List<SearchIndex.Entry> decoded() {
+            if (decoded == null) {
+                try {
+                    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, bytes.length - offset));
+                    decoded = (List<SearchIndex.Entry>) RecordCodec.read(in, ENTRIES);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e); // checked when read: cannot happen
+                }
+            }
+            return decoded;
+        }
+    }
+
+    /**
+     * Decodes a kept page's facts: its page now, its search entries when they are first asked for (their bytes are
+     * checked now). A damaged entry throws {@link IOException}.
+     */
+    static Facts decode(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (in.readByte() != 1) throw new IOException("an empty entry");
+        Page page = (Page) RecordCodec.read(in, Page.class);
+        if (page == null) throw new IOException("an empty entry");
+        int offset = bytes.length - in.available();
+        int size = RecordCodec.skip(in, ENTRIES);
+        if (in.available() != 0) throw new IOException("trailing bytes");
+        if (bytes[offset] != 1) throw new IOException("no search entries");
+        return new Facts(page, new KeptEntries(bytes, offset, size));
     }
 
     /** Any version's header starts so; one with another version or stamp is replaced silently. */
@@ -78,6 +144,8 @@ public final class CachedFacts {
     /** The pages decoded from kept facts, by identity: each named by its key (see {@link #names()}). */
     private final Map<Object, String> names = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final String stampHash;
+    /** The names of the search entries taken from or put into the facts, by identity (see {@link #entriesName}). */
+    private final Map<Object, String> entryNames = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private CachedFacts(Path folder, String stamp, Path content, java.time.Instant started) {
         this.folder = folder;
@@ -138,9 +206,9 @@ public final class CachedFacts {
         byte[] bytes = known.get(key);
         if (bytes == null || undecodable.get()) return Optional.empty();
         try {
-            Facts facts = (Facts) RecordCodec.decode(bytes, Facts.class);
-            if (facts == null || facts.page() == null) throw new IOException("an empty entry");
+            Facts facts = decode(bytes);
             next.put(key, bytes);
+            entryNames.put(facts.entries(), key + ":" + stampHash);
             names.put(facts.page(), prints.get(key));
             return Optional.of(facts);
         } catch (IOException | RuntimeException e) {
@@ -159,6 +227,16 @@ public final class CachedFacts {
         return names;
     }
 
+    /**
+     * A name for a page's search entries as they are kept under its facts key, or null when these entries are not the
+     * ones {@link #get} returned or {@link #put} was given. The entries kept under a key never change (the key names
+     * the source, Waymark's code, the content folder and whether drafts are built), so the name stands for them
+     * without decoding them.
+     */
+    public String entriesName(List<SearchIndex.Entry> entries) {
+        return entryNames.get(entries);
+    }
+
     /** Whether a freshly parsed page may be kept: it parsed without diagnostics and no other page embeds its source. */
     public static boolean keepable(Page page, boolean clean) {
         return clean && page.decisionTree().isEmpty() && page.profile().isEmpty();
@@ -173,6 +251,7 @@ public final class CachedFacts {
             prints.put(key, print);
             names.put(facts.page(), print); // named alike when kept, or a page kept next build would change every key
             next.put(key, bytes);
+            entryNames.put(facts.entries(), key + ":" + stampHash);
         } catch (IllegalArgumentException e) {
             // a value the codec does not know: the page is parsed next time
         }

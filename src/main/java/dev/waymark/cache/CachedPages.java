@@ -6,6 +6,7 @@ import dev.waymark.links.SourceMap;
 import dev.waymark.model.Page;
 import dev.waymark.model.Site;
 import dev.waymark.render.RenderedFile;
+import dev.waymark.render.SearchIndex;
 import dev.waymark.render.SiteRenderer;
 import dev.waymark.render.Theme;
 import dev.waymark.render.card.Cards;
@@ -109,6 +110,43 @@ public final class CachedPages {
         })));
         work.forEach(Work::join);
         return reused.size();
+    }
+
+    /**
+     * The search index's files, its shards from the cache where they are there: each shard is keyed by the names of
+     * the entries it holds ({@code names}: a name for a page's entries, null when it has none; such a page's entries
+     * are fingerprinted), so a one-page edit makes one shard again, or those after it when the page's number of
+     * entries changed, and the others are linked into the staging folder as they were. The shards made now are handed
+     * to {@code sink} and go into the cache. Byte for byte what {@link SearchIndex#files} gives for the same entries.
+     *
+     * @param pages each page's search entries, in page order (see {@link SearchIndex#byPage})
+     */
+    public void searchFiles(List<List<SearchIndex.Entry>> pages, java.util.function.Function<List<SearchIndex.Entry>, String> names,
+                            SiteWriter.Staging staging, java.util.function.Consumer<RenderedFile> sink) {
+        int[] counts = new int[pages.size()];
+        int total = 0;
+        for (int i = 0; i < counts.length; i++) total += counts[i] = pages.get(i).size();
+        String[] named = new String[pages.size()];
+        List<List<SearchIndex.Slice>> layout = SearchIndex.layout(counts);
+        for (int n = 0; n < layout.size(); n++) {
+            Fingerprint f = new Fingerprint().add("search shard").add(stamp()).add(n);
+            for (SearchIndex.Slice s : layout.get(n)) {
+                if (named[s.page()] == null) {
+                    List<SearchIndex.Entry> entries = pages.get(s.page());
+                    String name = names.apply(entries);
+                    named[s.page()] = name != null ? "k" + name : "e" + new Fingerprint().add(List.copyOf(entries)).hex();
+                }
+                f.add(named[s.page()]).add(s.from()).add(s.to());
+            }
+            String key = f.hex();
+            if (session.reuse(key, staging)) continue;
+            List<SearchIndex.Entry> entries = new ArrayList<>();
+            for (SearchIndex.Slice s : layout.get(n)) entries.addAll(pages.get(s.page()).subList(s.from(), s.to()));
+            RenderedFile file = SearchIndex.shard(n, entries);
+            sink.accept(file);
+            session.record(key, file);
+        }
+        sink.accept(SearchIndex.manifest(total));
     }
 
     /** Whether the cache put a file at this site path into the staging folder (a page's card, say). */

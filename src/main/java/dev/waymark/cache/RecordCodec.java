@@ -109,7 +109,8 @@ final class RecordCodec {
         }
     }
 
-    private static Object read(DataInputStream in, Type type) throws IOException {
+    /** Reads one value of {@code type} from {@code in}; the rest of the stream is left for the caller. */
+    static Object read(DataInputStream in, Type type) throws IOException {
         Class<?> raw = raw(type);
         if (raw.isPrimitive()) return primitive(in, raw);
         int tag = in.readByte();
@@ -165,6 +166,71 @@ final class RecordCodec {
             }
         }
         throw new IOException("the build cache cannot read a " + raw.getName());
+    }
+
+    /**
+     * Reads past one value of {@code type} without building it, checking what {@link #read} would check: tags, lengths
+     * and counts, enum constants, paths and dates. For values whose records check nothing in their constructors (as
+     * search entries), a value skipped without an exception is read back without one.
+     *
+     * @return the number of elements when the value is a list or set, else 0
+     */
+    static int skip(DataInputStream in, Type type) throws IOException {
+        Class<?> raw = raw(type);
+        if (raw.isPrimitive()) {
+            primitive(in, raw);
+            return 0;
+        }
+        int tag = in.readByte();
+        if (tag == 0) return 0;
+        if (tag != 1) throw new IOException("bad tag " + tag);
+        if (raw == String.class) {
+            in.skipNBytes(count(in));
+        } else if (raw == Integer.class) {
+            primitive(in, int.class);
+        } else if (raw == Long.class) {
+            primitive(in, long.class);
+        } else if (raw == Boolean.class) {
+            primitive(in, boolean.class);
+        } else if (raw.isEnum() || raw == Path.class || raw == LocalDate.class) {
+            // small: read as read does, which checks the constant, the path or the date
+            readTagged(in, raw);
+        } else if (raw == Optional.class) {
+            if (in.readBoolean()) skip(in, arg(type, 0));
+        } else if (raw == List.class || raw == Set.class) {
+            int n = count(in);
+            for (int i = 0; i < n; i++) skip(in, arg(type, 0));
+            return n;
+        } else if (raw == Map.class) {
+            int n = count(in);
+            for (int i = 0; i < n; i++) {
+                skip(in, arg(type, 0));
+                skip(in, arg(type, 1));
+            }
+            return n;
+        } else if (raw.isRecord()) {
+            for (RecordComponent c : raw.getRecordComponents()) skip(in, c.getGenericType());
+        } else {
+            throw new IOException("the build cache cannot read a " + raw.getName());
+        }
+        return 0;
+    }
+
+    /** An enum constant, path or date whose tag was read. */
+    private static void readTagged(DataInputStream in, Class<?> raw) throws IOException {
+        String s = string(in);
+        try {
+            if (raw.isEnum()) {
+                for (Object c : raw.getEnumConstants()) {
+                    if (((Enum<?>) c).name().equals(s)) return;
+                }
+                throw new IOException("no constant " + s + " in " + raw.getSimpleName());
+            }
+            if (raw == Path.class) Path.of(s);
+            else LocalDate.parse(s);
+        } catch (RuntimeException e) {
+            throw new IOException(e);
+        }
     }
 
     private static void primitive(DataOutputStream out, Object v, Class<?> raw) throws IOException {

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -58,40 +59,47 @@ public final class SiteChecker {
     private CheckReport check(Path root, CheckOptions options, RenderedPages rendered, ExecutorService pool) {
         Map<String, String> files = new HashMap<>(); // each path to itself: lookups return the one shared instance
         List<String> css = new ArrayList<>();
-        // Pages are read on all cores while the walk is still finding the rest.
         PageScanner scanner = rendered.scanner;
         Map<String, Future<PageFacts>> scans = new TreeMap<>();
         Map<String, PageFacts> pages = new HashMap<>();
+        // The source map and the base path do not depend on the walk: read them on the pool while it runs.
+        Future<Optional<SourceMap>> sourceMap = pool.submit(() -> SourceMap.read(root));
+        Future<String> detected = options.basePath().isPresent() ? null : pool.submit(() -> detectBasePath(root));
+        // Each folder at the top is walked on the pool, so the walk (a directory read and a stat per file) uses every
+        // core; pages are read on the pool too while the walk is still finding the rest. The parts are merged into the
+        // same maps a single walk fills, each of which is sorted or only looked up, so the order of the parts is moot.
+        String prefix = root.toString().endsWith(root.getFileSystem().getSeparator()) ? root.toString()
+                : root + root.getFileSystem().getSeparator();
+        List<Future<Walked>> parts = new ArrayList<>();
+        Walked top = new Walked();
         try {
-            // Each file's path relative to the root is the walk's path minus the root's: no Path.relativize per file,
-            // and the walk's own attributes say what is a file (a symbolic link is followed, as Files.isRegularFile does).
-            String prefix = root.toString().endsWith(root.getFileSystem().getSeparator()) ? root.toString()
-                    : root + root.getFileSystem().getSeparator();
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, Set.of(), 1, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
-                        String rel = p.toString().substring(prefix.length()).replace('\\', '/');
-                        files.put(rel, rel);
-                        if (RenderedPages.isPage(rel)) {
-                            java.util.Optional<PageFacts> known = rendered.facts(rel);
-                            scans.put(rel, known.isPresent() ? java.util.concurrent.CompletableFuture.completedFuture(known.get())
-                                    : pool.submit(() -> scanner.read(rel, p, false)));
-                        }
-                        if (rel.endsWith(".css")) css.add(rel);
+                    if (attrs.isDirectory()) {
+                        parts.add(pool.submit(() -> walk(p, prefix, rendered, scanner, pool)));
+                    } else {
+                        top.visit(p, attrs, prefix, rendered, scanner, pool);
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
-            for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<Walked> walked = new ArrayList<>(List.of(top));
+        for (Future<Walked> part : parts) walked.add(await(part));
+        for (Walked w : walked) {
+            for (String rel : w.files) files.put(rel, rel);
+            css.addAll(w.css);
+            scans.putAll(w.scans);
+        }
+        for (Map.Entry<String, Future<PageFacts>> scan : scans.entrySet()) pages.put(scan.getKey(), await(scan.getValue()));
         css.sort(null);
-        String basePath = options.basePath().orElseGet(() -> detectBasePath(root));
+        String basePath = detected == null ? options.basePath().get() : await(detected);
         if (!basePath.endsWith("/")) basePath = basePath + "/";
         if (!basePath.startsWith("/")) basePath = "/" + basePath;
-        MarkdownPositions mapper = new MarkdownPositions(root, SourceMap.read(root));
+        MarkdownPositions mapper = new MarkdownPositions(root, await(sourceMap));
         List<Diagnostic> findings = new ArrayList<>();
         Map<String, Integer> domains = new TreeMap<>();
         // the link graph for orphan pages: page i links to the pages whose indexes are set in links[i]
@@ -105,7 +113,8 @@ public final class SiteChecker {
         // Pages are checked in parallel, each into its own result, then merged in file order: same report every run.
         String base = basePath;
         List<PageCheck> checked = parallel(pool, ordered, page -> {
-            PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new BitSet(), new int[2]);
+            // sized for every page at once: a page's links reach across the site, so a growing set would be copied each time
+            PageCheck c = new PageCheck(page.file(), new ArrayList<>(), new HashMap<>(), new BitSet(ordered.size()), new int[2]);
             checkPage(page, base, files, pages, index, targets, options, mapper, c.findings(), c.domains(), c.links(), c.counts());
             return c;
         });
@@ -161,6 +170,45 @@ public final class SiteChecker {
         int n = 0;
         for (int j = 0; j < i; j++) if (page.refs().get(j).url().equals(url)) n++;
         return n;
+    }
+
+    /** Walks the folder {@code dir} of the site whose root path ends at {@code prefix}. */
+    private static Walked walk(Path dir, String prefix, RenderedPages rendered, PageScanner scanner, ExecutorService pool) {
+        Walked w = new Walked();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    w.visit(p, attrs, prefix, rendered, scanner, pool);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w;
+    }
+
+    /** What a walk of part of a site found: its files, style sheets, and pages (known, or being read on the pool). */
+    private static final class Walked {
+        final List<String> files = new ArrayList<>();
+        final List<String> css = new ArrayList<>();
+        final Map<String, Future<PageFacts>> scans = new HashMap<>();
+
+        void visit(Path p, BasicFileAttributes attrs, String prefix, RenderedPages rendered, PageScanner scanner, ExecutorService pool) {
+            // a symbolic link is followed, as Files.isRegularFile does; the path relative to the root is the walk's
+            // path minus the root's (no Path.relativize per file)
+            if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+                String rel = p.toString().substring(prefix.length()).replace('\\', '/');
+                files.add(rel);
+                if (RenderedPages.isPage(rel)) {
+                    java.util.Optional<PageFacts> known = rendered.facts(rel);
+                    scans.put(rel, known.isPresent() ? java.util.concurrent.CompletableFuture.completedFuture(known.get())
+                            : pool.submit(() -> scanner.read(rel, p, false)));
+                }
+                if (rel.endsWith(".css")) css.add(rel);
+            }
+        }
     }
 
     /** What checking one page found; merged into the report in file order. */

@@ -49,19 +49,6 @@ public final class BuildCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /**
-     * At most this many problems are printed as text, as javac prints 100 errors: one mistake repeated over a large
-     * guide (a renamed page linked from everywhere) would otherwise bury the first lines, and the cause, in thousands.
-     */
-    static final int TEXT_LIMIT = 100;
-
-    /** The first {@link #TEXT_LIMIT} problems, errors before warnings, each group in the usual order. */
-    private static List<Diagnostic> shown(List<Diagnostic> all) {
-        List<Diagnostic> ordered = new ArrayList<>(all.stream().filter(Diagnostic::isError).toList());
-        all.stream().filter(d -> !d.isError()).forEach(ordered::add);
-        return ordered.subList(0, TEXT_LIMIT);
-    }
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -106,15 +93,8 @@ public final class BuildCommand implements Callable<Integer> {
         Report report = new Report(quiet ? problems.stream().filter(Diagnostic::isError).toList() : problems, "", figures(result, strictReport));
         if (format == Format.JSON) {
             outw.print(format.report(report));
-        } else if (format == Format.TEXT && report.diagnostics().size() > TEXT_LIMIT) {
-            err.print(format.diagnostics(shown(report.diagnostics())));
-            long errors = report.diagnostics().stream().filter(Diagnostic::isError).count();
-            int hidden = report.diagnostics().size() - TEXT_LIMIT;
-            long hiddenErrors = Math.max(0, errors - TEXT_LIMIT);
-            err.println("... and " + hidden + " more not shown (" + Report.counted(hiddenErrors, "error") + ", "
-                    + Report.counted(hidden - hiddenErrors, "warning") + "); fix these first, or see every one with --format json");
         } else {
-            (format == Format.TEXT ? err : outw).print(format.diagnostics(report.diagnostics()));
+            (format == Format.TEXT ? err : outw).print(format.shown(report.diagnostics()));
         }
         outw.flush();
         err.flush();

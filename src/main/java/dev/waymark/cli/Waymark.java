@@ -1,5 +1,7 @@
 package dev.waymark.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +45,8 @@ public final class Waymark implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Waymark());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(dev.waymark.diag.Format.class, named(dev.waymark.diag.Format.class));
+        cl.registerConverter(dev.waymark.diag.Severity.class, named(dev.waymark.diag.Severity.class));
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.setParameterExceptionHandler(Waymark::badUsage);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalFailure(e, cmd));
@@ -60,6 +64,22 @@ public final class Waymark implements Runnable {
             }
         });
         return cl;
+    }
+
+    /**
+     * A value of {@code type} as users type it, in any case; a value that is none of them is bad usage that names them
+     * in lower case, as the help and the README do, with a "did you mean" for a typo ({@code --format txt}).
+     */
+    static <E extends Enum<E>> CommandLine.ITypeConverter<E> named(Class<E> type) {
+        return value -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(value)) return e;
+            }
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+            String near = dev.waymark.diag.Suggest.closest(value, names);
+            throw new CommandLine.TypeConversionException("\"" + value + "\" is not one of " + String.join(", ", names)
+                    + (near != null ? "; did you mean " + near + "?" : ""));
+        };
     }
 
     /**

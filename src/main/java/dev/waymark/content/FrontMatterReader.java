@@ -181,7 +181,7 @@ public final class FrontMatterReader {
             allowed.addAll(PROFILE_KEYS);
         }
         f.rejectUnknown(allowed, kind == PageKind.PROFILE ? "profile front matter" : "front matter");
-        Optional<ProfileData> profile = kind == PageKind.PROFILE ? Optional.of(profile(f)) : Optional.empty();
+        Optional<ProfileData> profile = kind == PageKind.PROFILE ? Optional.of(profile(f, allowed)) : Optional.empty();
         Optional<String> title = f.string("title");
         return new FrontMatter(
                 title.map(String::strip).filter(s -> !s.isEmpty()),
@@ -242,15 +242,20 @@ public final class FrontMatterReader {
 
     /**
      * One error for all of a profile's missing required fields, not one per field: they have one cause (the author
-     * has not met the profile's fields yet), and the hint shows a line to paste for each.
+     * has not met the profile's fields yet), and the hint shows a line to paste for each. A field whose key is there
+     * but mistyped ({@code tagine:}) is not missing: its unknown-key error, "did you mean tagline?", is the cause, and
+     * "add tagline" would have the author write it twice.
      */
-    private static void missingProfileFields(YamlFields f) {
+    private static void missingProfileFields(YamlFields f, Set<String> allowed) {
         Map<String, String> examples = new LinkedHashMap<>();
         examples.put("name", "name: " + f.string("title").map(String::strip).filter(t -> !t.isEmpty()).orElse("Option A"));
         examples.put("tagline", "tagline: One line on what it is.");
         examples.put("philosophy", "philosophy: What it puts first.");
         examples.put("includes", "includes: [key, key]");
         examples.keySet().removeIf(f::has);
+        for (var key : f.keys()) {
+            if (!allowed.contains(key.value())) examples.remove(Suggest.closest(key.value(), allowed));
+        }
         if (examples.isEmpty()) return;
         List<String> names = examples.keySet().stream().map(k -> "\"" + k + "\"").toList();
         String list = names.size() == 1 ? names.get(0)
@@ -261,8 +266,8 @@ public final class FrontMatterReader {
                         + (examples.containsKey("includes") ? " (includes lists keys of `capabilities:` in site.yaml)" : ""));
     }
 
-    private static ProfileData profile(YamlFields f) {
-        missingProfileFields(f);
+    private static ProfileData profile(YamlFields f, Set<String> allowed) {
+        missingProfileFields(f, allowed);
         Map<String, String> notes = new LinkedHashMap<>();
         List<dev.waymark.diag.Positioned<String>> noteKeys = new ArrayList<>();
         f.mapping("notes").ifPresent(n -> {

@@ -32,6 +32,24 @@ public final class SiteConfigReader {
     /** An absolute http(s) URL: a host, no user name, no query or fragment (pages are appended to it). */
     private static final Pattern ABSOLUTE_HTTP = Pattern.compile("(?i)https?://[\\p{L}\\p{N}.\\[\\]:-]+(/[^\\s<>\"'\\\\?#]*)?");
 
+    /**
+     * Where site.yaml gives {@code key} its value, read again: for a problem found after the file was read, such as a
+     * {@code theme:} that is not installed, so the error points at the value to change. Empty when there is none.
+     */
+    public static Optional<SourcePosition> valuePosition(Path contentDir, Path displayDir, String key) {
+        Path shown = displayDir.resolve(FILE_NAME);
+        try {
+            String text = new String(Files.readAllBytes(contentDir.resolve(FILE_NAME)), java.nio.charset.StandardCharsets.UTF_8);
+            Diagnostics ignored = new Diagnostics(); // the file was read, and its problems reported, by read()
+            return FrontMatterReader.compose(text, shown, 0, ignored).flatMap(m -> {
+                YamlFields f = new YamlFields(m, shown, 0, ignored);
+                return f.node(key).map(f::at);
+            });
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public SiteConfig read(Path contentDir, Path displayDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve(FILE_NAME);
         Path shown = displayDir.resolve(FILE_NAME);
@@ -117,6 +135,11 @@ public final class SiteConfigReader {
         if (!baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }
+        // the page's lang attribute: "english" or "en us" would be written as it is, and mean nothing to a screen reader
+        fields.ifPresent(f -> f.string("language").filter(code -> !Language.CODE.matcher(code).matches()).ifPresent(code ->
+                diagnostics.error("language-bad-code", f.node("language").map(f::at).orElse(f.keyPosition("language")),
+                        "language \"" + code + "\" is not a BCP 47 language tag",
+                        "use a tag such as en, fr, pt-BR or zh-Hant; it is every page's lang attribute")));
         List<Language> languages = languages(fields, capabilities.keySet(), diagnostics);
         String contentPath = fields.flatMap(f -> f.string("content_path"))
                 .orElse(publishedPath(contentDir));
@@ -186,7 +209,7 @@ public final class SiteConfigReader {
                     entry.string("description"), entry.string("footer"), labels));
         }
         Optional<String> main = f.string("language");
-        if (main.isPresent() && !out.isEmpty()) {
+        if (main.isPresent() && !out.isEmpty() && Language.CODE.matcher(main.get()).matches()) { // a bad code is reported as such
             int at = -1;
             for (int i = 0; i < out.size(); i++) if (out.get(i).code().equals(main.get())) at = i;
             if (at < 0) {

@@ -1,5 +1,6 @@
 package dev.waymark.diag;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,21 @@ public enum Format {
 
         @Override
         public String report(Report report) {
-            String body = diagnostics(report.diagnostics());
+            String body = shown(report.diagnostics());
             return report.summary().isEmpty() ? body : body + Escape.text(report.summary()) + '\n';
+        }
+
+        @Override
+        public String shown(List<Diagnostic> diagnostics) {
+            if (diagnostics.size() <= TEXT_LIMIT) return diagnostics(diagnostics);
+            List<Diagnostic> ordered = new ArrayList<>(diagnostics.stream().filter(Diagnostic::isError).toList());
+            diagnostics.stream().filter(d -> !d.isError()).forEach(ordered::add);
+            long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+            int hidden = diagnostics.size() - TEXT_LIMIT;
+            long hiddenErrors = Math.max(0, errors - TEXT_LIMIT);
+            return diagnostics(ordered.subList(0, TEXT_LIMIT)) + "... and " + hidden + " more not shown ("
+                    + Report.counted(hiddenErrors, "error") + ", " + Report.counted(hidden - hiddenErrors, "warning")
+                    + "); fix these first, or see every one with --format json\n";
         }
     },
     /** One JSON document: {@code {"diagnostics":[…],"summary":{"errors":…,"warnings":…,…}}}, keys in a fixed order. */
@@ -95,6 +109,12 @@ public enum Format {
         }
     };
 
+    /**
+     * At most this many problems are printed as text, as javac prints 100 errors: one mistake repeated over a large
+     * guide (a renamed page linked from everywhere) would otherwise bury the first lines, and the cause, in thousands.
+     */
+    public static final int TEXT_LIMIT = 100;
+
     /** The name users type: {@code --format github}. */
     @Override
     public String toString() {
@@ -104,7 +124,15 @@ public enum Format {
     /** Every diagnostic, one after the other, without a summary. */
     public abstract String diagnostics(List<Diagnostic> diagnostics);
 
-    /** The diagnostics and the summary, as one block of output. */
+    /**
+     * What a person reads: in text at most {@link #TEXT_LIMIT} problems, errors first (each group in the given order),
+     * and one line that counts the rest; json and github print every one, for the machine that reads them.
+     */
+    public String shown(List<Diagnostic> diagnostics) {
+        return diagnostics(diagnostics);
+    }
+
+    /** The diagnostics (as {@link #shown}) and the summary, as one block of output. */
     public abstract String report(Report report);
 
     /** One diagnostic as text: the positioned line, then the hint (both free of control characters). */

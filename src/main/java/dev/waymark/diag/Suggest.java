@@ -33,6 +33,14 @@ public final class Suggest {
     }
 
     /**
+     * Whether {@code word} is one edit (a letter added, dropped or changed, case aside) from {@code candidate}: a typo
+     * beyond doubt. Two edits can be another name altogether ({@code #use-s3} for {@code #use-r2}).
+     */
+    public static boolean oneEditApart(String word, String candidate) {
+        return distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT)) <= 1;
+    }
+
+    /**
      * A word cut short is a typo too, though many edits from what was meant ({@code lang} for {@code language},
      * {@code #right-routing} for {@code #right-routing-by-topic}): the shortest candidate that starts with it, when the
      * word has at least three characters.

@@ -59,6 +59,17 @@ public final class SearchIndex {
      */
     public static List<Entry> entries(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool,
                                       String recommendation, Map<String, List<Entry>> known) {
+        List<Entry> out = new ArrayList<>();
+        for (List<Entry> page : byPage(site, sources, pool, recommendation, known)) out.addAll(page);
+        return out;
+    }
+
+    /**
+     * As above, one list per page of {@code site}, in page order: the lists taken from {@code known} are those lists
+     * themselves (a list the build cache decodes only when it is read stays so).
+     */
+    public static List<List<Entry>> byPage(Site site, Map<String, SiteRenderer.Source> sources, ExecutorService pool,
+                                           String recommendation, Map<String, List<Entry>> known) {
         List<Future<List<Entry>>> perPage = new ArrayList<>();
         for (Page page : site.pages()) {
             List<Entry> kept = page.sourcePath().isEmpty() ? null : known.get(page.sourcePath());
@@ -69,10 +80,8 @@ public final class SearchIndex {
             SiteRenderer.Source src = page.sourcePath().isEmpty() ? null : sources.get(page.sourcePath());
             perPage.add(pool.submit(() -> entries(page, src, recommendation)));
         }
-        List<Entry> out = new ArrayList<>();
-        for (Future<List<Entry>> f : perPage) {
-            out.addAll(Work.join(f));
-        }
+        List<List<Entry>> out = new ArrayList<>(perPage.size());
+        for (Future<List<Entry>> f : perPage) out.add(Work.join(f));
         return out;
     }
 
@@ -150,26 +159,68 @@ public final class SearchIndex {
      */
     public static List<RenderedFile> files(List<Entry> entries, List<Entry> previous) {
         List<RenderedFile> files = new ArrayList<>();
-        List<String> shards = new ArrayList<>();
         for (int start = 0, n = 0; start < Math.max(1, entries.size()); start += SHARD_SIZE, n++) {
             List<Entry> shard = entries.subList(start, Math.min(entries.size(), start + SHARD_SIZE));
-            String name = "shard-" + n + ".json";
-            shards.add(name);
             boolean same = !previous.isEmpty() && start < previous.size()
                     && previous.subList(start, Math.min(previous.size(), start + SHARD_SIZE)).equals(shard);
             if (same) continue;
-            List<Object> rows = new ArrayList<>();
-            for (Entry e : shard) {
-                rows.add(List.of(e.url(), e.page(), e.heading(), e.text(), e.kind()));
-            }
-            files.add(new RenderedFile("search/" + name, Json.write(rows).getBytes(StandardCharsets.UTF_8)));
+            files.add(shard(n, shard));
+        }
+        files.add(manifest(entries.size()));
+        return files;
+    }
+
+    /** Shard {@code n} ({@code search/shard-n.json}) holding {@code entries}. */
+    public static RenderedFile shard(int n, List<Entry> entries) {
+        List<Object> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            rows.add(List.of(e.url(), e.page(), e.heading(), e.text(), e.kind()));
+        }
+        return new RenderedFile("search/shard-" + n + ".json", Json.write(rows).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The manifest ({@code search/index.json}) of an index of {@code entries} entries. */
+    public static RenderedFile manifest(int entries) {
+        List<String> shards = new ArrayList<>();
+        for (String path : paths(entries)) {
+            if (path.startsWith("search/shard-")) shards.add(path.substring("search/".length()));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("version", 1);
         manifest.put("fields", List.of("url", "page", "heading", "text", "kind"));
-        manifest.put("entries", entries.size());
+        manifest.put("entries", entries);
         manifest.put("shards", shards);
-        files.add(new RenderedFile("search/index.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8)));
-        return files;
+        return new RenderedFile("search/index.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One page's entries {@code from} (inclusive) to {@code to} (exclusive), by the page's index in page order. */
+    public record Slice(int page, int from, int to) {
+    }
+
+    /**
+     * Which entries each shard holds, given each page's number of entries in page order: shard {@code n} holds the
+     * entries {@code n * SHARD_SIZE} to {@code (n + 1) * SHARD_SIZE} of all pages' entries in a row, as {@link #files}
+     * writes them. There is always one shard, empty when no page has an entry.
+     */
+    public static List<List<Slice>> layout(int[] counts) {
+        List<List<Slice>> shards = new ArrayList<>();
+        List<Slice> current = new ArrayList<>();
+        int room = SHARD_SIZE;
+        for (int page = 0; page < counts.length; page++) {
+            int from = 0;
+            while (from < counts[page]) {
+                int take = Math.min(room, counts[page] - from);
+                current.add(new Slice(page, from, from + take));
+                from += take;
+                room -= take;
+                if (room == 0) {
+                    shards.add(current);
+                    current = new ArrayList<>();
+                    room = SHARD_SIZE;
+                }
+            }
+        }
+        if (!current.isEmpty() || shards.isEmpty()) shards.add(current);
+        return shards;
     }
 }

@@ -62,9 +62,13 @@ public final class Theme {
             Path dir = current.matches("[A-Za-z0-9_-]+") ? find(roots, current) : null;
             if (dir == null) {
                 Path shown = roots.isEmpty() ? Path.of(current) : roots.get(0).resolve(current);
+                List<String> installed = installed(roots);
+                String near = dev.waymark.diag.Suggest.closest(current, installed);
+                String where = String.join(" or ", roots.stream().map(Path::toString).toList());
                 throw new ContentException(Diagnostic.error("theme-not-found", SourcePosition.ofFile(shown),
-                        "theme \"" + current + "\" not found", "use --theme with one of the folders in "
-                                + String.join(" or ", roots.stream().map(Path::toString).toList())));
+                        "theme \"" + current + "\" not found in " + where,
+                        (near != null ? "did you mean " + near + "? Themes" : "themes") + " here: " + String.join(", ", installed)
+                                + "; a theme of your own is a folder in " + (roots.isEmpty() ? "themes" : roots.get(0).toString())));
             }
             if (folders.contains(dir)) {
                 throw new ContentException(Diagnostic.error("theme-loop", SourcePosition.ofFile(dir.resolve("theme.yaml")),
@@ -78,6 +82,20 @@ public final class Theme {
         }
         ThemeChain chain = new ThemeChain(name, folders);
         return new Theme(chain, engine(chain), fingerprint(chain));
+    }
+
+    /** The theme names a build can use: the folders of every root, the project's overrides folder aside. */
+    static List<String> installed(List<Path> roots) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Path root : roots) {
+            try (java.util.stream.Stream<Path> s = Files.list(root)) {
+                s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                        .filter(n -> n.matches("[A-Za-z0-9_-]+") && !n.equals(LOCAL_OVERRIDES)).forEach(names::add);
+            } catch (IOException e) {
+                // a root that cannot be listed offers no names
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static Path find(List<Path> roots, String theme) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.waymark.Pipeline;
 import dev.waymark.diag.Diagnostic;
+import dev.waymark.diag.Format;
 import dev.waymark.incremental.IncrementalBuild;
 import dev.waymark.diag.Json;
 import dev.waymark.write.Passthrough;
@@ -206,7 +207,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void report() {
-        for (Diagnostic d : lastDiagnostics) d.format().lines().forEach(log);
+        Format.TEXT.shown(lastDiagnostics).lines().forEach(log); // capped as build's text is: the cause stays on screen
     }
 
     private String diagnosticsJson() {

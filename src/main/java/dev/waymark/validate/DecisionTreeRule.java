@@ -43,8 +43,10 @@ public final class DecisionTreeRule {
                         String near = Suggest.closest(a.target(), byId.keySet());
                         if (near != null) meant.put(a.target(), near);
                         diagnostics.error("tree-missing-node", a.at(), "answer \"" + a.label() + "\" points to a missing node \"#" + a.target() + "\"",
-                                near != null ? "did you mean #" + near + "?"
-                                        : "point it to the {#id} of a Question or Outcome heading on this page");
+                                near != null && Suggest.oneEditApart(a.target(), near) ? "did you mean #" + near + "?"
+                                        // a missing outcome can look like a typo of another (#use-s3, #use-r2): say both
+                                        : near != null ? "did you mean #" + near + "? If #" + a.target() + " is a node still to write, add a Question or Outcome heading with {#" + a.target() + "}"
+                                        : "point it to the {#id} of a Question or Outcome heading on this page, or add one with {#" + a.target() + "}");
                     }
                 }
             } else if (node instanceof Outcome o && o.evidence().isEmpty()) {
@@ -55,8 +57,10 @@ public final class DecisionTreeRule {
         tree.start().ifPresentOrElse(start -> {
             // A node that only a mistyped answer leads to is not reported as well: reach it as if the typo were fixed.
             Set<String> reached = reach(start.id(), byId, meant);
-            // where an unreadable answer leads is unknown: a node only it reaches would be reported for its sake
-            boolean unknownPaths = tree.nodes().stream().anyMatch(n -> n instanceof Question q && q.brokenAnswers() > 0);
+            // where an unreadable answer leads is unknown: a node only it reaches would be reported for its sake; so is
+            // where a question's missing second answer would lead (its tree-one-answer error is the cause)
+            boolean unknownPaths = tree.nodes().stream().anyMatch(n -> n instanceof Question q
+                    && (q.brokenAnswers() > 0 || q.answers().size() < 2));
             for (DecisionNode node : unknownPaths ? List.<DecisionNode>of() : tree.nodes()) {
                 if (!reached.contains(node.id())) {
                     diagnostics.error("tree-unreachable", node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",

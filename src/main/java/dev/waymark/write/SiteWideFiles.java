@@ -53,6 +53,26 @@ public final class SiteWideFiles {
     public static Written write(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
                                 List<SearchIndex.Entry> entries, ExecutorService pool, Written before,
                                 Predicate<Page> cardStaged, Consumer<RenderedFile> sink) {
+        Written cards = pagesAndCards(site, theme, dates, changes, pool, before, cardStaged, sink);
+        boolean search = !theme.assetPath("search.js").isEmpty();
+        if (search) SearchIndex.files(entries, before.entries()).forEach(sink);
+        return new Written(cards.cards(), cards.cardStyle(), search ? List.copyOf(entries) : List.of());
+    }
+
+    /**
+     * As above for a build with the build cache, which makes the search index's files itself: {@code searchFiles} hands
+     * them to the sink it is given (it takes unchanged shards from the cache), when the theme has search.
+     */
+    public static void write(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
+                             ExecutorService pool, Predicate<Page> cardStaged, Consumer<Consumer<RenderedFile>> searchFiles,
+                             Consumer<RenderedFile> sink) {
+        pagesAndCards(site, theme, dates, changes, pool, Written.NONE, cardStaged, sink);
+        if (!theme.assetPath("search.js").isEmpty()) searchFiles.accept(sink);
+    }
+
+    /** Every site-wide file but the search index's; returns each page's card text and the cards' style. */
+    private static Written pagesAndCards(Site site, Theme theme, Map<String, String> dates, Map<String, GitDates.Change> changes,
+                                         ExecutorService pool, Written before, Predicate<Page> cardStaged, Consumer<RenderedFile> sink) {
         sink.accept(SiteFiles.sitemap(site, dates));
         sink.accept(SiteFiles.robots(site));
         sink.accept(AtomFeed.of(site, changes));
@@ -65,9 +85,7 @@ public final class SiteWideFiles {
             new Cards(style, Cards.defaultCache()).render(site, pool,
                     p -> !cardStaged.test(p) && (restyled || !cards.get(Cards.path(p)).equals(before.cards().get(Cards.path(p)))), sink);
         }
-        boolean search = !theme.assetPath("search.js").isEmpty();
-        if (search) SearchIndex.files(entries, before.entries()).forEach(sink);
-        return new Written(Map.copyOf(cards), style, search ? List.copyOf(entries) : List.of());
+        return new Written(Map.copyOf(cards), style, List.of());
     }
 
     /**

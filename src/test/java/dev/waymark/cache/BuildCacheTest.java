@@ -91,6 +91,114 @@ class BuildCacheTest {
         assertSameTree("clean", "site");
     }
 
+    /** A folder of {@code pages} pages of {@code sections} sections each (one search entry per section). */
+    private static void manyEntries(Path content, int pages, int sections) throws IOException {
+        Path folder = Files.createDirectories(content.resolve("notes"));
+        Files.writeString(folder.resolve("index.md"), "---\ntitle: Notes\ndescription: Many sections.\n---\n\nNotes.\n");
+        for (int p = 0; p < pages; p++) {
+            StringBuilder md = new StringBuilder("---\ntitle: Note " + p + "\ndescription: Note " + p + ".\nweight: " + p + "\n---\n\n");
+            for (int s = 0; s < sections; s++) md.append("## Part ").append(s).append("\n\nText ").append(s).append(" of note ").append(p).append(".\n\n");
+            Files.writeString(folder.resolve("note-" + p + ".md"), md);
+        }
+    }
+
+    /**
+     * The search index's shards come from the cache as pages do: a body edit that keeps the page's number of entries
+     * makes the one shard that holds the edited section again and links the others from the cache; the index is a
+     * clean build's. (Before, every build wrote every shard from every page's decoded entries.)
+     */
+    @Test
+    void aBodyEditMakesOnlyTheSearchShardThatHoldsIt() throws IOException {
+        Path content = content();
+        manyEntries(content, 4, 500); // 2,000 sections and the mini guide's: two shards of 1,500 entries
+        BuildCache cache = BuildCache.at(tmp.resolve("cache"));
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertTrue(Files.isRegularFile(tmp.resolve("site/search/shard-1.json")), "two shards");
+        assertFalse(Files.exists(tmp.resolve("site/search/shard-2.json")), "two shards");
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        Object first = inode("site", "search/shard-0.json");
+        Object second = inode("site", "search/shard-1.json");
+        assertEquals(2, Files.getAttribute(tmp.resolve("site/search/shard-0.json"), "unix:nlink"), "a shard is kept in the cache");
+        // the last note's sections are at the end of the index: in the second shard
+        Path last = content.resolve("notes/note-3.md");
+        Files.writeString(last, Files.readString(last).replace("Text 499 of note 3.", "Text 499 of note 3, edited."));
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        assertEquals(first, inode("site", "search/shard-0.json"), "the shard without the edited page is linked from the cache");
+        assertNotEquals(second, inode("site", "search/shard-1.json"), "the shard with the edited section is made again");
+        assertTrue(Files.readString(tmp.resolve("site/search/shard-1.json")).contains("Text 499 of note 3, edited."));
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+        // an edit that adds a section moves every later entry: the shards after it are made again, and still right
+        Path first0 = content.resolve("notes/note-0.md");
+        Files.writeString(first0, "\n## One more part\n\nMore.\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(), build(content, "site", cache).diagnostics());
+        build(content, "clean", BuildCache.OFF);
+        assertSameTree("clean", "site");
+    }
+
+    /**
+     * A kept page's search entries are decoded only when something reads them (a shard made again), yet their bytes
+     * are checked when the facts are read, and they read back equal to what was kept.
+     */
+    @Test
+    void keptSearchEntriesAreDecodedOnlyWhenRead() throws IOException {
+        Path content = content();
+        build(content, "site", BuildCache.at(tmp.resolve("cache")));
+        Path shard = shards(tmp.resolve("cache")).get(0);
+        byte[] all = Files.readAllBytes(shard);
+        int eol = 0;
+        while (all[eol] != '\n') eol++;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all, eol + 1 + 4 + 64 + 64, 4);
+        int length = b.getInt();
+        byte[] entry = Arrays.copyOfRange(all, eol + 1 + 4 + 64 + 64 + 4, eol + 1 + 4 + 64 + 64 + 4 + length);
+        CachedFacts.Facts eager = (CachedFacts.Facts) RecordCodec.decode(entry, CachedFacts.Facts.class);
+        CachedFacts.Facts lazy = CachedFacts.decode(entry);
+        assertEquals(eager.page(), lazy.page());
+        CachedFacts.KeptEntries entries = (CachedFacts.KeptEntries) lazy.entries();
+        assertFalse(entries.isDecoded(), "not decoded when the facts are read");
+        assertEquals(eager.entries().size(), entries.size(), "the number of entries is known without decoding them");
+        assertFalse(entries.isDecoded(), "nor when their number is asked for");
+        assertEquals(eager.entries(), List.copyOf(entries));
+        assertTrue(entries.isDecoded());
+        // a damaged length in the entries' bytes is found when the facts are read, not when a shard is made
+        byte[] damaged = entry.clone();
+        int kind = damaged.length;
+        while (damaged[kind - 1] >= 'a' && damaged[kind - 1] <= 'z') kind--; // the last entry's kind, a lowercase word
+        damaged[kind - 4] = 0x7f;
+        try {
+            CachedFacts.decode(damaged);
+            fail("a damaged entry length is not read");
+        } catch (IOException expected) {
+            assertTrue(expected.getMessage().startsWith("bad length"), expected.getMessage());
+        }
+    }
+
+    /** The shards made from slices of each page's entries are byte for byte those of all entries in a row. */
+    @Test
+    void searchShardsFromSlicesAreTheFlatIndexsShards() {
+        for (int[] counts : new int[][] {{}, {0, 0}, {3}, {1500}, {1499, 1, 0, 1500}, {700, 0, 900, 2000, 3}, {4000}}) {
+            List<List<dev.waymark.render.SearchIndex.Entry>> pages = new ArrayList<>();
+            List<dev.waymark.render.SearchIndex.Entry> flat = new ArrayList<>();
+            for (int p = 0; p < counts.length; p++) {
+                List<dev.waymark.render.SearchIndex.Entry> page = new ArrayList<>();
+                for (int i = 0; i < counts[p]; i++) page.add(new dev.waymark.render.SearchIndex.Entry("p" + p + "/#" + i, "P" + p, "H" + i, "t \"" + i + "\" <b>", "section"));
+                pages.add(page);
+                flat.addAll(page);
+            }
+            List<dev.waymark.render.RenderedFile> want = dev.waymark.render.SearchIndex.files(flat);
+            List<List<dev.waymark.render.SearchIndex.Slice>> layout = dev.waymark.render.SearchIndex.layout(Arrays.stream(counts).toArray());
+            assertEquals(want.size() - 1, layout.size(), Arrays.toString(counts));
+            for (int n = 0; n < layout.size(); n++) {
+                List<dev.waymark.render.SearchIndex.Entry> entries = new ArrayList<>();
+                for (var s : layout.get(n)) entries.addAll(pages.get(s.page()).subList(s.from(), s.to()));
+                dev.waymark.render.RenderedFile got = dev.waymark.render.SearchIndex.shard(n, entries);
+                assertEquals(want.get(n).path(), got.path());
+                assertTrue(Arrays.equals(want.get(n).bytes(), got.bytes()), got.path() + " of " + Arrays.toString(counts));
+            }
+            assertTrue(Arrays.equals(want.get(want.size() - 1).bytes(), dev.waymark.render.SearchIndex.manifest(flat.size()).bytes()));
+        }
+    }
+
     /**
      * A page key is the SHA-256 of the site key, the page's paths and its text's hash, in that order: each continues
      * from one copy of the site key's digest (made once per build), and no page's parts leak into the next one's key.
@@ -157,7 +265,24 @@ class BuildCacheTest {
         // files whose recorded size and time vouch for them (not hashed again)
         STAMPED_OUTPUT_EDITED_IN_PLACE, STAMPED_FILE_TRUNCATED, STAMPED_FILE_REPLACED_LATER,
         // a page's card, a link to the cache's copy like its page (an image optimiser run over the output in place)
-        CARD_EDITED_IN_PLACE
+        CARD_EDITED_IN_PLACE,
+        // an index rewritten with its checksum made right, one field of one line wrong: each field is checked by byte
+        INDEX_LINE_BAD_STAMP, INDEX_LINE_BAD_UTF8, INDEX_LINE_SHORT_HASH, INDEX_LINE_SIX_FIELDS
+    }
+
+    /** The index with line {@code n} changed by {@code edit} and its checksum made right again. */
+    private static byte[] rewritten(String text, int n, java.util.function.UnaryOperator<byte[]> edit) {
+        int end = text.lastIndexOf("end\t");
+        String[] lines = text.substring(0, end).split("\n");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < lines.length; i++) {
+            byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
+            body.writeBytes(i == n ? edit.apply(line) : line);
+            body.write('\n');
+        }
+        byte[] b = body.toByteArray();
+        body.writeBytes(("end\t" + BuildCache.checksum(b) + "\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     /** Sets every cached file's time far back, as if the build that wrote it were long ago. */
@@ -495,6 +620,22 @@ class BuildCacheTest {
                 all[all.length / 2] ^= 0x01;
                 Files.write(folder.resolve(BuildCache.SOURCES_FILE), all);
             }
+            case INDEX_LINE_BAD_STAMP -> Files.write(index, rewritten(text, 2, line -> {
+                String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
+                f[3] = "12:3x";
+                return String.join("\t", f).getBytes(StandardCharsets.UTF_8);
+            }));
+            case INDEX_LINE_BAD_UTF8 -> Files.write(index, rewritten(text, 2, line -> {
+                byte[] b = Arrays.copyOf(line, line.length + 1);
+                b[line.length] = (byte) 0xc3; // a lead byte with nothing after it, at the end of the path
+                return b;
+            }));
+            case INDEX_LINE_SHORT_HASH -> Files.write(index, rewritten(text, 2, line -> {
+                String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
+                f[2] = f[2].substring(1);
+                return String.join("\t", f).getBytes(StandardCharsets.UTF_8);
+            }));
+            case INDEX_LINE_SIX_FIELDS -> Files.write(index, rewritten(text, 2, line -> (new String(line, StandardCharsets.UTF_8) + "\tmore").getBytes(StandardCharsets.UTF_8)));
             case GARBAGE_INDEX -> Files.write(index, new byte[] {0, 1, 2, (byte) 0xff, '\n'});
             case TRUNCATED_INDEX -> Files.writeString(index, text.substring(0, text.length() / 2));
             case EDITED_INDEX_LINE -> {

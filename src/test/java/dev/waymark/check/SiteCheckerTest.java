@@ -112,6 +112,46 @@ class SiteCheckerTest {
                 Format.TEXT.report(r.report()));
     }
 
+    /**
+     * The walk is split: the files at the top are read where the check runs, each folder at the top on the pool, and
+     * the parts are merged. Whatever part a file is found in, the report is the one a single walk gives: a page and a
+     * style sheet at the top and deep in folders, a linked file (followed) and a linked folder (not walked into), a
+     * folder at the top with nothing but folders in it, an empty folder, and the base path read from the home page
+     * while the walk runs. Each finding below comes from a different part.
+     */
+    @Test
+    void aWalkSplitByFolderFindsWhatOneWalkFinds(@TempDir Path site) throws Exception {
+        String head = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title><meta name=\"description\" content=\"d\">";
+        Files.writeString(site.resolve("index.html"), head + "<link rel=\"canonical\" href=\"https://x.example/g/\">"
+                + "<link rel=\"stylesheet\" href=\"top.css\"></head><body><h1>home</h1>"
+                + "<a href=\"a/one.html\">1</a> <a href=\"/g/b/c/d/two.html#here\">2</a> <a href=\"linked.html\">3</a>"
+                + " <a href=\"folder-link/page.html\">4</a> <a href=\"/g/gone.html\">5</a></body></html>\n");
+        Files.writeString(site.resolve("top.css"), "body { background: url(missing-top.png) }\n");
+        Files.createDirectories(site.resolve("a"));
+        Files.writeString(site.resolve("a/one.html"), head + "</head><body><h1>one</h1><a href=\"../b/c/d/two.html#nowhere\">x</a></body></html>\n");
+        Files.createDirectories(site.resolve("b/c/d"));
+        Files.writeString(site.resolve("b/c/d/two.html"), head + "<link rel=\"stylesheet\" href=\"deep.css\"></head><body><h1 id=\"here\">two</h1>"
+                + "<a href=\"../../../index.html\">home</a> <a href=\"../../../a/none.html\">none</a></body></html>\n");
+        Files.writeString(site.resolve("b/c/d/deep.css"), "p { background: url(../../../missing-deep.png) }\n");
+        Files.createDirectories(site.resolve("real"));
+        Files.writeString(site.resolve("real/page.html"), head + "</head><body><h1>real</h1><a href=\"../index.html\">home</a></body></html>\n");
+        Files.createSymbolicLink(site.resolve("linked.html"), site.resolve("real/page.html"));
+        Files.createSymbolicLink(site.resolve("folder-link"), site.resolve("real"));
+        Files.createDirectories(site.resolve("empty"));
+        CheckReport r = new SiteChecker().check(site, CheckOptions.defaults());
+        assertEquals("""
+                a/one.html:1:1: error: link to "#nowhere": no element with that id in b/c/d/two.html [broken-anchor]
+                b/c/d/deep.css:1:1: error: css url("../../../missing-deep.png") points to a file that does not exist [broken-link]
+                b/c/d/two.html:1:1: error: a href "../../../a/none.html" points to a file that does not exist [broken-link]
+                index.html:1:1: error: a href "/g/gone.html" points to a file that does not exist [broken-link]
+                index.html:1:1: error: a href "folder-link/page.html" points to a file that does not exist [broken-link]
+                linked.html:1:1: error: a href "../index.html" points to a file that does not exist [broken-link]
+                real/page.html:1:1: error: no page links to real/page.html; readers cannot reach it from the home page [orphan-page]
+                top.css:1:1: error: css url("missing-top.png") points to a file that does not exist [broken-link]
+                8 errors, 0 warnings in 5 pages; 14 internal references checked; 1 external link (not fetched): x.example (1)
+                """, Format.TEXT.report(r.report()));
+    }
+
     /** jsoup's stream parser hands the body element over twice; its id and style are still read once. */
     @Test
     void anIdOrStyleOnTheBodyIsReadOnce(@TempDir Path site) throws Exception {

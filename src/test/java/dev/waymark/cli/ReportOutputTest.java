@@ -84,9 +84,17 @@ class ReportOutputTest {
     void aFormatThatDoesNotExistIsAUsageError() {
         Run.Outcome r = Run.waymark("build", "--format", "xml");
         assertEquals(new Run.Outcome(2, "", """
-                Invalid value for option '--format': expected one of [TEXT, JSON, GITHUB] (case-insensitive) but was 'xml'
+                Invalid value for option '--format': "xml" is not one of text, json, github
                 Run 'waymark build --help' for usage.
                 """), r);
+        assertEquals(new Run.Outcome(2, "", """
+                Invalid value for option '--format': "txt" is not one of text, json, github; did you mean text?
+                Run 'waymark check --help' for usage.
+                """), Run.waymark("check", "--format", "txt"));
+        assertEquals(new Run.Outcome(2, "", """
+                Invalid value for option '--severity' (KIND=LEVEL): "loud" is not one of error, warning, off
+                Run 'waymark check --help' for usage.
+                """), Run.waymark("check", "--severity", "img-alt=loud"));
         assertEquals(2, Run.waymark("check", "--format", "xml").exitCode());
         assertEquals(2, Run.waymark("check", "--severity", "img-alt=loud").exitCode());
     }
@@ -164,6 +172,26 @@ class ReportOutputTest {
                 "... and 50 more not shown (50 errors, 0 warnings); fix these first, or see every one with --format json",
                 "build failed: 150 errors; " + out + " was left unchanged"), lines.subList(198, 202));
         assertEquals(150, Run.build(content, out, "--format", "json").out().split("\"code\":\"broken-link\"", -1).length - 1);
+    }
+
+    /** check prints text as build does: at most 100 findings and a count, before its summary; json has every one. */
+    @Test
+    void checkCutsAFloodOfFindingsAtAHundredWithACount(@TempDir Path tmp) throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        StringBuilder html = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>T</title>"
+                + "<meta name=\"description\" content=\"d\"></head><body>\n<h1>T</h1>\n");
+        for (int i = 0; i < 150; i++) html.append("<p><a href=\"gone").append(i).append(".html\">x</a></p>\n");
+        Files.writeString(site.resolve("index.html"), html.append("</body></html>\n").toString());
+        Run.Outcome r = Run.waymark("check", site.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals(100 + 2, lines.size(), r.out());
+        assertEquals("index.html:4:1: error: a href \"gone0.html\" points to a file that does not exist [broken-link]", lines.get(0));
+        assertEquals(List.of("index.html:103:1: error: a href \"gone99.html\" points to a file that does not exist [broken-link]",
+                "... and 50 more not shown (50 errors, 0 warnings); fix these first, or see every one with --format json",
+                "150 errors, 0 warnings in 1 page; 150 internal references checked; 0 external links (not fetched)"),
+                lines.subList(99, 102));
+        assertEquals(150, Run.waymark("check", site.toString(), "--format", "json").out().split("\"code\":\"broken-link\"", -1).length - 1);
     }
 
     @Test

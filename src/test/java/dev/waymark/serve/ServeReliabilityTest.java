@@ -248,6 +248,25 @@ class ServeReliabilityTest {
         assertTrue(log.stream().anyMatch(l -> l.startsWith(compare + ":2:")), log.toString());
     }
 
+    /** A rebuild with 150 errors prints 100 of them and a count, as {@code build} does, so the cause stays on screen. */
+    @Test
+    void aFloodOfRebuildErrorsIsCutAtAHundredWithACount() throws Exception {
+        start();
+        Path compare = content.resolve("compare.md");
+        StringBuilder body = new StringBuilder("---\ntitle: Compare\ndescription: d\n---\n\n");
+        for (int i = 0; i < 150; i++) body.append("[x](gone").append(i).append(".md)\n\n");
+        log.clear();
+        edit(compare, body.toString());
+        List<String> lines = List.copyOf(log);
+        assertEquals(1 + 100 * 2 + 1, lines.size(), String.join("\n", lines));
+        assertEquals(List.of(compare + ":6:1: error: link to a missing page \"gone0.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file"), lines.subList(1, 3));
+        assertEquals(List.of(compare + ":204:1: error: link to a missing page \"gone99.md\" [broken-link]",
+                "    hint: check the path; it is relative to this file",
+                "... and 50 more not shown (50 errors, 0 warnings); fix these first, or see every one with --format json"),
+                lines.subList(199, 202));
+    }
+
     @Test
     void thePassthroughFolderAndTheOverridesAreWatched() throws Exception {
         Path overrides = Files.createDirectories(tmp.resolve("guide/overrides/assets"));

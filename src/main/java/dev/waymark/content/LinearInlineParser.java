@@ -193,6 +193,48 @@ final class LinearInlineParser extends CommonmarkInlineParser {
         return lastRunOfLength.getOrDefault(length, -1);
     }
 
+    /** The paragraph {@link #nextCloser} was computed for. */
+    private BasedSequence closersOf;
+    /** For {@code "}, {@code '}, {@code )} and NUL: a position {@code from} and the first such character at or after it. */
+    private final int[] closerFrom = new int[4];
+    private final int[] nextCloser = new int[4];
+    private static final String CLOSERS = "\"')\0";
+
+    /**
+     * flexmark's {@code parseLinkTitle} without the scan to the end of the paragraph. Its pattern reads a title
+     * opened by {@code "}, {@code '} or {@code (} up to the matching closer, through newlines and any other character
+     * but NUL, so where there is no closer every {@code ](} with a space after its destination read the rest of the
+     * paragraph and failed: O(n²), and one regex stack frame per character ({@code [ (](} per line: 50 KB took 30 s).
+     * The pattern can match only if the closing character occurs before the next NUL (a closer can be escaped, but
+     * then the backslash alone is a character of the title and the closer ends it); when it does not, the answer is
+     * no title, as the pattern's. As cmark does, the next position of each closer is remembered, so each attempt costs
+     * the distance to it once.
+     */
+    @Override
+    public BasedSequence parseLinkTitle() {
+        if (index < input.length()) {
+            char open = input.charAt(index);
+            int closer = open == '"' ? 0 : open == '\'' ? 1 : open == '(' ? 2 : -1;
+            if (closer >= 0 && next(closer, index + 1) >= next(3, index + 1)) return null;
+        }
+        return super.parseLinkTitle();
+    }
+
+    /** Where the first {@code CLOSERS.charAt(which)} at or after {@code from} is, or the input's length. */
+    private int next(int which, int from) {
+        if (closersOf != input) {
+            closersOf = input;
+            java.util.Arrays.fill(closerFrom, Integer.MAX_VALUE);
+        }
+        if (from >= closerFrom[which] && from <= nextCloser[which]) return nextCloser[which];
+        char c = CLOSERS.charAt(which);
+        int i = from;
+        while (i < input.length() && input.charAt(i) != c) i++;
+        closerFrom[which] = from;
+        nextCloser[which] = i;
+        return i;
+    }
+
     @Override
     public BasedSequence match(Pattern re) {
         Matcher m = find(re);

@@ -110,4 +110,26 @@ class LinearInlineParserTest {
                 + " <strong><em>a</em>b</strong>c</strong>* <em>]</em><strong>~~(x)a****[* <em>a</em>a__</strong>"
                 + " &ldquo;*a&rdquo;* *<em><strong>b</strong></em></p>\n", html);
     }
+
+    @Test
+    void linkTitlesWithoutACloserParseInLinearTime() {
+        // "[ (](" repeated: after every "](" the space before "(" starts a title, and flexmark's title pattern read the
+        // rest of the paragraph looking for ")" (25 KB took 6 s, and one regex stack frame per character)
+        Times t = fastest("[ (](".repeat(1_000) + "\n", "[ (](".repeat(4_000) + "\n", 3);
+        assertTrue(t.ratio() < 8, String.format("4x the links took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
+                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+    }
+
+    @Test
+    void linkTitlesParseAsFlexmarkParsesThem() {
+        // titles in quotes and parentheses, closed, unclosed, with escaped closers, and across lines
+        String md = "[a](b \"t\") [c](d 'u') [e](f (v)) [g](h (w\n[i](j \"x\\\") [k](l 'y\\' [m](n (z\\) [o](p \"q)"
+                + " [ (](\n[ (]( \"\n[r](s \"two\nlines\")\n";
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
+        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        assertEquals("<p><a href=\"b\" title=\"t\">a</a> <a href=\"d\" title=\"u\">c</a> <a href=\"f\" title=\"v\">e</a>"
+                + " [g](h (w\n[i](j &quot;x&quot;) [k](l &rsquo;y' [m](n (z) [o](p &quot;q) [ (](\n"
+                + "[ (]( &quot;\n<a href=\"s\" title=\"two\nlines\">r</a></p>\n", html);
+    }
 }

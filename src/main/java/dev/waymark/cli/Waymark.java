@@ -91,6 +91,10 @@ public final class Waymark implements Runnable {
         var err = cmd.getErr();
         err.println(e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (e instanceof CommandLine.UnmatchedArgumentException && cmd.getCommandSpec().name().equals("new")) {
+            // `waymark new profile Amazon S3`: the shell split the name, and "S3" is left over
+            err.println("    hint: a name with spaces goes in quotes: waymark new profile \"Amazon S3\"");
+        }
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return 2;

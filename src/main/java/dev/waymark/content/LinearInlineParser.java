@@ -4,6 +4,7 @@ import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
+import com.vladsch.flexmark.parser.core.delimiter.EmphasisDelimiterProcessor;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
@@ -57,7 +58,102 @@ final class LinearInlineParser extends CommonmarkInlineParser {
     @Override
     public void processDelimiters(Delimiter stackBottom) {
         if (stackBottom != null && stackBottom == lastDelimiter) return;
-        super.processDelimiters(stackBottom);
+        processFrom(stackBottom);
+    }
+
+    /**
+     * flexmark's {@code processDelimiters}, with the lower bound of the search for openers kept as the CommonMark
+     * spec keeps it for emphasis: per delimiter character, closer length modulo 3 and whether the closer can open
+     * too. flexmark keeps one bound per character and moves it only when no opener of that character was seen at all,
+     * so an opener refused by the "multiple of 3" rule (the {@code **} in {@code a**b c* c* c* …}) sent every later
+     * closer down the whole stack again: O(n²), 49 s for a 240 KB line. Whether an emphasis opener fits a closer
+     * depends only on those three things, so a closer of the same kind would be refused by the same openers. Other
+     * delimiters (strikethrough, typographic quotes) keep flexmark's bound.
+     */
+    private void processFrom(Delimiter stackBottom) {
+        Map<Character, Delimiter> openersBottom = new HashMap<>();
+        Map<Integer, Delimiter> emphasisBottom = new HashMap<>();
+
+        Delimiter closer = lastDelimiter;
+        while (closer != null && closer.getPrevious() != stackBottom) {
+            closer = closer.getPrevious();
+        }
+
+        while (closer != null) {
+            char delimiterChar = closer.getDelimiterChar();
+            DelimiterProcessor delimiterProcessor = delimiterProcessors.get(delimiterChar);
+            if (!closer.canClose() || delimiterProcessor == null) {
+                closer = closer.getNext();
+                continue;
+            }
+            char openingDelimiterChar = delimiterProcessor.getOpeningCharacter();
+            boolean emphasis = delimiterProcessor instanceof EmphasisDelimiterProcessor;
+            int kind = (delimiterChar << 3) | (closer.canOpen() ? 4 : 0) | (closer.getNumDelims() % 3);
+            Delimiter kindBottom = emphasis ? emphasisBottom.get(kind) : null;
+
+            int useDelims = 0;
+            boolean openerFound = false;
+            boolean potentialOpenerFound = false;
+            Delimiter opener = closer.getPrevious();
+            while (opener != null && opener != stackBottom && opener != openersBottom.get(delimiterChar) && opener != kindBottom) {
+                if (opener.canOpen() && opener.getDelimiterChar() == openingDelimiterChar) {
+                    potentialOpenerFound = true;
+                    useDelims = delimiterProcessor.getDelimiterUse(opener, closer);
+                    if (useDelims > 0) {
+                        openerFound = true;
+                        break;
+                    }
+                }
+                opener = opener.getPrevious();
+            }
+            // stopped at the bound of refused openers: they are still there below it, as flexmark would have seen
+            if (!openerFound && opener != null && opener == kindBottom) potentialOpenerFound = true;
+
+            if (!openerFound) {
+                if (!potentialOpenerFound) {
+                    openersBottom.put(delimiterChar, closer.getPrevious());
+                    if (!closer.canOpen()) {
+                        removeDelimiterKeepNode(closer);
+                    }
+                } else if (emphasis) {
+                    emphasisBottom.put(kind, closer.getPrevious());
+                }
+                closer = closer.getNext();
+                continue;
+            }
+
+            // a match changes the opener's length, and an opener refused before may fit now: search fully again
+            emphasisBottom.clear();
+            opener.setNumDelims(opener.getNumDelims() - useDelims);
+            closer.setNumDelims(closer.getNumDelims() - useDelims);
+            removeDelimitersBetween(opener, closer);
+            opener.setNumDelims(opener.getNumDelims() + useDelims);
+            closer.setNumDelims(closer.getNumDelims() + useDelims);
+            delimiterProcessor.process(opener, closer, useDelims);
+            opener.setNumDelims(opener.getNumDelims() - useDelims);
+            closer.setNumDelims(closer.getNumDelims() - useDelims);
+
+            if (opener.getNumDelims() == 0) {
+                removeDelimiterAndNode(opener);
+            } else {
+                opener.getNode().setChars(opener.getNode().getChars().subSequence(0, opener.getNumDelims()));
+            }
+
+            if (closer.getNumDelims() == 0) {
+                Delimiter next = closer.getNext();
+                removeDelimiterAndNode(closer);
+                closer = next;
+            } else {
+                BasedSequence chars = closer.getNode().getChars();
+                int length = chars.length();
+                closer.getNode().setChars(chars.subSequence(length - closer.getNumDelims(), length));
+                closer.setIndex(closer.getIndex() + useDelims);
+            }
+        }
+
+        while (lastDelimiter != null && lastDelimiter != stackBottom) {
+            removeDelimiterKeepNode(lastDelimiter);
+        }
     }
 
     /** The paragraph {@link #lastRunOfLength} was computed for. */

@@ -43,6 +43,8 @@ public final class StructureReader {
     private static final Pattern ARG = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
     /** An outcome's own review date: a paragraph of just {@code reviewed: YYYY-MM-DD}. */
     private static final Pattern REVIEWED_LINE = Pattern.compile("^reviewed:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    /** A heading that starts with a label and a colon, which may be a mistyped "Question:" or "Outcome:". */
+    private static final Pattern NODE_LABEL = Pattern.compile("^\\s*(\\p{L}{3,12})\\s*:\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern NODE_HEADING = Pattern.compile("^(question|outcome)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     /**
      * Every id the theme itself sets starts with this prefix (wm-main, wm-search-input…), so a heading keeps the id its
@@ -256,7 +258,10 @@ public final class StructureReader {
             // "## Question: …" and "## Outcome: …", or in any language a heading marked {.question} or {.outcome}
             Matcher m = NODE_HEADING.matcher(AstText.of(h));
             boolean marked = hasClass(h, "question") || hasClass(h, "outcome");
-            if (!m.matches() && !marked) continue;
+            if (!m.matches() && !marked) {
+                mistypedNodeHeading(h, file, diagnostics);
+                continue;
+            }
             String id = headingIds.get(h);
             String title = marked ? AstText.of(h).strip() : m.group(2).strip();
             boolean question = marked ? hasClass(h, "question") : m.group(1).equalsIgnoreCase("question");
@@ -307,6 +312,21 @@ public final class StructureReader {
                 out.add(new DecisionNode.Outcome(id, title, evidence, reviewed, at(file, h)));
             }
         }
+    }
+
+    /**
+     * A level-2 heading that was meant as a node ({@code ## Questoin: …}, {@code ## Outcomes: …}) is not read as one,
+     * and the tree silently loses it: only "cannot be reached" errors about other nodes would follow. Said at the
+     * heading instead, with the word it was meant to be.
+     */
+    private static void mistypedNodeHeading(Heading h, Path file, Diagnostics diagnostics) {
+        Matcher label = NODE_LABEL.matcher(AstText.of(h));
+        if (!label.matches()) return;
+        String near = dev.waymark.diag.Suggest.closest(label.group(1).toLowerCase(java.util.Locale.ROOT), List.of("question", "outcome"));
+        if (near == null) return;
+        String word = Character.toUpperCase(near.charAt(0)) + near.substring(1);
+        diagnostics.error("tree-heading-typo", at(file, h), "heading \"" + abbreviate(AstText.of(h).strip()) + "\" is neither a question nor an outcome, so the decision tree leaves it out",
+                "did you mean `## " + word + ": " + abbreviate(label.group(2).strip()) + "`?");
     }
 
     /**

@@ -57,8 +57,10 @@ public final class DecisionTreeRule {
         tree.start().ifPresentOrElse(start -> {
             // A node that only a mistyped answer leads to is not reported as well: reach it as if the typo were fixed.
             Set<String> reached = reach(start.id(), byId, meant);
-            // where an unreadable answer leads is unknown: a node only it reaches would be reported for its sake
-            boolean unknownPaths = tree.nodes().stream().anyMatch(n -> n instanceof Question q && q.brokenAnswers() > 0);
+            // where an unreadable answer leads is unknown: a node only it reaches would be reported for its sake; so is
+            // where a question's missing second answer would lead (its tree-one-answer error is the cause)
+            boolean unknownPaths = tree.nodes().stream().anyMatch(n -> n instanceof Question q
+                    && (q.brokenAnswers() > 0 || q.answers().size() < 2));
             for (DecisionNode node : unknownPaths ? List.<DecisionNode>of() : tree.nodes()) {
                 if (!reached.contains(node.id())) {
                     diagnostics.error("tree-unreachable", node.at(), "decision node \"" + node.id() + "\" cannot be reached from the start (\"" + start.id() + "\")",

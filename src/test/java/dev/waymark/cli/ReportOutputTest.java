@@ -225,6 +225,11 @@ class ReportOutputTest {
                 Run 'waymark build --help' for usage.
                 """), Run.waymark("build", "--strcit"));
         assertEquals(new Run.Outcome(2, "", """
+                Unmatched argument at index 3: 'S3'
+                    hint: a name with spaces goes in quotes: waymark new profile "Amazon S3"
+                Run 'waymark new --help' for usage.
+                """), Run.waymark("new", "profile", "Amazon", "S3"));
+        assertEquals(new Run.Outcome(2, "", """
                 Unmatched argument at index 0: 'biuld'
                 Did you mean: waymark build?
                 Run 'waymark --help' for usage.

@@ -89,4 +89,25 @@ class LinearInlineParserTest {
         var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
         assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
     }
+
+    @Test
+    void closersRefusedByTheRuleOfThreeParseInLinearTime() {
+        // "a**b c* c* c* ...": the ** can open and close, so each c* (1 + 2 = 3) refuses it; flexmark then searched the
+        // whole stack again for every closer (240 KB took 49 s)
+        Times t = fastest("a**b" + "c* ".repeat(5_000) + "\n", "a**b" + "c* ".repeat(20_000) + "\n", 3);
+        assertTrue(t.ratio() < 8, String.format("4x the closers took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
+                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+    }
+
+    @Test
+    void emphasisParsesAsFlexmarkParsesIt() {
+        // runs whose lengths meet the rule of three, partly used openers, and closers that can also open
+        String md = "a**b c* c* *x* ***y** z* **a***b* _a__b_ ***a*b**c*** *]***~~(x)a****[* *a*a__** \"*a\"* ****b***\n";
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
+        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        assertEquals("<p>a<strong>b c* c* <em>x</em> <em><strong>y</strong> z</em> <strong>a</strong><em>b</em> <em>a__b</em>"
+                + " <strong><em>a</em>b</strong>c</strong>* <em>]</em><strong>~~(x)a****[* <em>a</em>a__</strong>"
+                + " &ldquo;*a&rdquo;* *<em><strong>b</strong></em></p>\n", html);
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 15's two ratios on one corpus: `build --strict` against a plain build, and `check` on a foreign copy of the
 # built site (its .waymark-sources and .waymark-manifest removed, so check treats it as any generator's output)
-# against the plain build. Alternating runs, medians, load average printed. Never gates CI: always exits 0.
+# against the plain build. Alternating runs (--strict first in every other round), medians, load average printed. Never gates CI: always exits 0.
 # Usage: bash bench/strict_check.sh      (PAGES=10000 REPEAT=3 by default)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +17,10 @@ machine
 for r in $(seq "$REPEAT"); do
   rm -rf "$WORK/sc-a" "$WORK/sc-b"
   # each run writes ~220 MB: flush the previous run's writes outside the timing, or they land on the next one
-  sync
-  read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-a" --quiet --no-cache); echo "$t" >> "$WORK/sc-plain"
-  sync; read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-b" --quiet --no-cache --strict); echo "$t" >> "$WORK/sc-strict"
+  # on this host each run tends to be slower than the one before it, so every other round runs --strict first
+  plain() { sync; read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-a" --quiet --no-cache); echo "$t" >> "$WORK/sc-plain"; }
+  strict() { sync; read -r t _ < <(measure ./waymark build --content "$src" --out "$WORK/sc-b" --quiet --no-cache --strict); echo "$t" >> "$WORK/sc-strict"; }
+  if [ $((r % 2)) = 1 ]; then plain; strict; else strict; plain; fi
   rm -rf "$WORK/sc-foreign"; cp -r "$WORK/sc-a" "$WORK/sc-foreign"; rm -f "$WORK/sc-foreign/.waymark-sources" "$WORK/sc-foreign/.waymark-manifest"
   sync; read -r t _ < <(measure ./waymark check "$WORK/sc-foreign" --severity orphan-page=off); echo "$t" >> "$WORK/sc-check"
 done

@@ -258,13 +258,14 @@ public final class StructureReader {
             // "## Question: …" and "## Outcome: …", or in any language a heading marked {.question} or {.outcome}
             Matcher m = NODE_HEADING.matcher(AstText.of(h));
             boolean marked = hasClass(h, "question") || hasClass(h, "outcome");
+            Optional<Meant> meant = Optional.empty();
             if (!m.matches() && !marked) {
-                mistypedNodeHeading(h, file, diagnostics);
-                continue;
+                meant = mistypedNodeHeading(h, file, diagnostics);
+                if (meant.isEmpty()) continue;
             }
             String id = headingIds.get(h);
-            String title = marked ? AstText.of(h).strip() : m.group(2).strip();
-            boolean question = marked ? hasClass(h, "question") : m.group(1).equalsIgnoreCase("question");
+            String title = marked ? AstText.of(h).strip() : meant.isPresent() ? meant.get().title() : m.group(2).strip();
+            boolean question = marked ? hasClass(h, "question") : meant.isPresent() ? meant.get().question() : m.group(1).equalsIgnoreCase("question");
             List<Node> region = new ArrayList<>();
             region.add(h);
             for (Node n = h.getNext(); n != null && !(n instanceof Heading nh && nh.getLevel() <= 2); n = n.getNext()) {
@@ -314,19 +315,24 @@ public final class StructureReader {
         }
     }
 
+    /** What a mistyped node heading was meant to be. */
+    private record Meant(boolean question, String title) {
+    }
+
     /**
-     * A level-2 heading that was meant as a node ({@code ## Questoin: …}, {@code ## Outcomes: …}) is not read as one,
-     * and the tree silently loses it: only "cannot be reached" errors about other nodes would follow. Said at the
-     * heading instead, with the word it was meant to be.
+     * A level-2 heading that was meant as a node ({@code ## Questoin: …}, {@code ## Outcomes: …}) is an error at the
+     * heading, with the word it was meant to be. The tree then reads it as meant, so that the answers leading to it and
+     * the nodes it leads to are not reported as well: the typo is the one cause.
      */
-    private static void mistypedNodeHeading(Heading h, Path file, Diagnostics diagnostics) {
+    private static Optional<Meant> mistypedNodeHeading(Heading h, Path file, Diagnostics diagnostics) {
         Matcher label = NODE_LABEL.matcher(AstText.of(h));
-        if (!label.matches()) return;
+        if (!label.matches()) return Optional.empty();
         String near = dev.waymark.diag.Suggest.closest(label.group(1).toLowerCase(java.util.Locale.ROOT), List.of("question", "outcome"));
-        if (near == null) return;
+        if (near == null) return Optional.empty();
         String word = Character.toUpperCase(near.charAt(0)) + near.substring(1);
-        diagnostics.error("tree-heading-typo", at(file, h), "heading \"" + abbreviate(AstText.of(h).strip()) + "\" is neither a question nor an outcome, so the decision tree leaves it out",
+        diagnostics.error("tree-heading-typo", at(file, h), "heading \"" + abbreviate(AstText.of(h).strip()) + "\" is neither a question nor an outcome",
                 "did you mean `## " + word + ": " + abbreviate(label.group(2).strip()) + "`?");
+        return Optional.of(new Meant(near.equals("question"), label.group(2).strip()));
     }
 
     /**

@@ -132,4 +132,25 @@ class LinearInlineParserTest {
                 + " [g](h (w\n[i](j &quot;x&quot;) [k](l &rsquo;y' [m](n (z) [o](p &quot;q) [ (](\n"
                 + "[ (]( &quot;\n<a href=\"s\" title=\"two\nlines\">r</a></p>\n", html);
     }
+
+    @Test
+    void aParagraphOfLinesStartingWithPunctuationParsesInLinearTime() {
+        // the reported shape, "[ (](" on every line: flexmark's heading factory joined the whole paragraph so far
+        // for every line not starting with a letter (QuickHeadingFactory); 192 KB took 6 s after the title fix
+        Times t = fastest("[ (](\n".repeat(2_000), "[ (](\n".repeat(8_000), 3);
+        assertTrue(t.ratio() < 8, String.format("4x the lines took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
+                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+    }
+
+    @Test
+    void headingsParseAsFlexmarkParsesThem() {
+        // ATX and setext headings, and lines starting with # = - that are not headings, after paragraphs of other lines
+        String md = "# A\n[b\n(c\nd\n===\n[e\n- f\n\n[g\n---\n#h\n####### i\n  ## j ##\n> k\n=\n"
+                + "[l\n-- -\n1. m\n    n\n";
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
+        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        assertEquals("<h1>A</h1>\n<h1>[b\n(c\nd</h1>\n<p>[e</p>\n<ul>\n<li>f</li>\n</ul>\n<h2>[g</h2>\n<p>#h\n####### i</p>\n"
+                + "<h2>j</h2>\n<blockquote>\n<p>k\n=\n[l</p>\n</blockquote>\n<hr />\n<ol>\n<li>m\nn</li>\n</ol>\n", html);
+    }
 }

@@ -1,0 +1,63 @@
+package dev.waymark.content;
+
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
+
+import java.util.Set;
+
+/**
+ * flexmark's heading parser, asked only about lines that can be a heading. Its {@code tryStart} runs for every line
+ * of a paragraph that does not start with a letter, and first of all calls {@code getParagraphContent()}, which
+ * joins all the paragraph's lines so far into one sequence: a paragraph of n such lines cost O(n²) ({@code [abcd}
+ * per line: 192 KB took 8 s). Both its patterns (ATX {@code ^#{1,6}…}, setext {@code ^(?:=+|-+)[ \t]*$}) need the
+ * line's first non-space character to be {@code #}, {@code =} or {@code -}; for any other line its answer is
+ * "none", given here without the join. Other lines go to flexmark's own factory, with the same dependencies, so the
+ * order of block parsers is flexmark's.
+ */
+final class QuickHeadingFactory implements CustomBlockParserFactory {
+    private final HeadingParser.Factory stock = new HeadingParser.Factory();
+
+    /** Replaces flexmark's core heading factory in {@code builder} by this one. */
+    static Parser.Builder install(Parser.Builder builder) {
+        builder.set(Parser.HEADING_PARSER, false);
+        builder.customBlockParserFactory(new QuickHeadingFactory());
+        return builder;
+    }
+
+    @Override
+    public Set<Class<?>> getAfterDependents() {
+        return stock.getAfterDependents();
+    }
+
+    @Override
+    public Set<Class<?>> getBeforeDependents() {
+        return stock.getBeforeDependents();
+    }
+
+    @Override
+    public boolean affectsGlobalScope() {
+        return stock.affectsGlobalScope();
+    }
+
+    @Override
+    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+        return stock.getLeadInHandler(options);
+    }
+
+    @Override
+    public BlockParserFactory apply(DataHolder options) {
+        BlockParserFactory headings = stock.apply(options);
+        return (state, matched) -> {
+            BasedSequence line = state.getLine();
+            int first = state.getNextNonSpaceIndex();
+            char c = first < line.length() ? line.charAt(first) : '\n';
+            return c == '#' || c == '=' || c == '-' ? headings.tryStart(state, matched) : BlockStart.none();
+        };
+    }
+}

@@ -1,5 +1,6 @@
 package dev.waymark.render;
 
+import dev.waymark.model.UrlParts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
@@ -36,8 +37,6 @@ public final class HtmlSanitizer {
     private static final Set<String> INLINE_TAGS = Set.of("kbd", "abbr", "sub", "sup", "br", "mark", "small", "span", "b", "i",
             "em", "strong", "code", "s", "u", "q", "cite", "dfn", "time", "var", "samp", "wbr", "ins", "del");
     private static final Pattern TAG = Pattern.compile("^<(/?)([a-zA-Z][a-zA-Z0-9]*)(\\s[^>]*)?(/?)>$", Pattern.DOTALL);
-
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     private static final String BASE = "https://invalid.example/";
 
@@ -104,8 +103,8 @@ public final class HtmlSanitizer {
         Element probe = e.shallowClone();
         probe.attr(a.getKey(), "#");
         if (SAFELIST.isSafeAttribute(tag, probe, probe.attribute(a.getKey()))) {
-            Matcher scheme = SCHEME.matcher(a.getValue().strip());
-            String kind = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) + ": URL" : "URL";
+            String scheme = UrlParts.scheme(a.getValue().strip());
+            String kind = scheme != null ? scheme + ": URL" : "URL";
             return "the " + kind + " in <" + tag + " " + a.getKey() + ">";
         }
         return "the " + a.getKey() + " attribute of <" + tag + ">";

@@ -50,6 +50,20 @@ class LinearInlineParserTest {
         return new Times(tSmall, tLarge);
     }
 
+    /** Fails unless 4x the input took less than 8x as long: linear is ~4x, quadratic ~16x. */
+    private static void assertLinear(Times t, String what) {
+        assertTrue(t.ratio() < 8, String.format("%s took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
+                what, t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+    }
+
+    /** The HTML Waymark's parser gives for {@code md}, after asserting that stock flexmark gives the same. */
+    private String asStockFlexmark(String md) {
+        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
+        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
+        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        return html;
+    }
+
     @Test
     void aParagraphOfLinksAndEmphasisParsesInLinearTime() {
         Times t = fastest(paragraph(50 * 1024), paragraph(200 * 1024), 4);
@@ -95,17 +109,14 @@ class LinearInlineParserTest {
         // "a**b c* c* c* ...": the ** can open and close, so each c* (1 + 2 = 3) refuses it; flexmark then searched the
         // whole stack again for every closer (240 KB took 49 s)
         Times t = fastest("a**b" + "c* ".repeat(15_000) + "\n", "a**b" + "c* ".repeat(60_000) + "\n", 5);
-        assertTrue(t.ratio() < 8, String.format("4x the closers took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
-                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+        assertLinear(t, "4x the closers");
     }
 
     @Test
     void emphasisParsesAsFlexmarkParsesIt() {
         // runs whose lengths meet the rule of three, partly used openers, and closers that can also open
         String md = "a**b c* c* *x* ***y** z* **a***b* _a__b_ ***a*b**c*** *]***~~(x)a****[* *a*a__** \"*a\"* ****b***\n";
-        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
-        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
-        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        String html = asStockFlexmark(md);
         assertEquals("<p>a<strong>b c* c* <em>x</em> <em><strong>y</strong> z</em> <strong>a</strong><em>b</em> <em>a__b</em>"
                 + " <strong><em>a</em>b</strong>c</strong>* <em>]</em><strong>~~(x)a****[* <em>a</em>a__</strong>"
                 + " &ldquo;*a&rdquo;* *<em><strong>b</strong></em></p>\n", html);
@@ -116,8 +127,7 @@ class LinearInlineParserTest {
         // "[ (](" repeated: after every "](" the space before "(" starts a title, and flexmark's title pattern read the
         // rest of the paragraph looking for ")" (25 KB took 6 s, and one regex stack frame per character)
         Times t = fastest("[ (](".repeat(1_000) + "\n", "[ (](".repeat(4_000) + "\n", 3);
-        assertTrue(t.ratio() < 8, String.format("4x the links took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
-                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+        assertLinear(t, "4x the links");
     }
 
     @Test
@@ -125,9 +135,7 @@ class LinearInlineParserTest {
         // titles in quotes and parentheses, closed, unclosed, with escaped closers, and across lines
         String md = "[a](b \"t\") [c](d 'u') [e](f (v)) [g](h (w\n[i](j \"x\\\") [k](l 'y\\' [m](n (z\\) [o](p \"q)"
                 + " [ (](\n[ (]( \"\n[r](s \"two\nlines\")\n";
-        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
-        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
-        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        String html = asStockFlexmark(md);
         assertEquals("<p><a href=\"b\" title=\"t\">a</a> <a href=\"d\" title=\"u\">c</a> <a href=\"f\" title=\"v\">e</a>"
                 + " [g](h (w\n[i](j &quot;x&quot;) [k](l &rsquo;y' [m](n (z) [o](p &quot;q) [ (](\n"
                 + "[ (]( &quot;\n<a href=\"s\" title=\"two\nlines\">r</a></p>\n", html);
@@ -138,8 +146,7 @@ class LinearInlineParserTest {
         // the reported shape, "[ (](" on every line: flexmark's heading factory joined the whole paragraph so far
         // for every line not starting with a letter (QuickHeadingFactory); 192 KB took 6 s after the title fix
         Times t = fastest("[ (](\n".repeat(2_000), "[ (](\n".repeat(8_000), 3);
-        assertTrue(t.ratio() < 8, String.format("4x the lines took %.1fx as long (%d ms vs %d ms); linear is ~4x, quadratic ~16x",
-                t.ratio(), t.large() / 1_000_000, t.small() / 1_000_000));
+        assertLinear(t, "4x the lines");
     }
 
     @Test
@@ -147,9 +154,7 @@ class LinearInlineParserTest {
         // ATX and setext headings, and lines starting with # = - that are not headings, after paragraphs of other lines
         String md = "# A\n[b\n(c\nd\n===\n[e\n- f\n\n[g\n---\n#h\n####### i\n  ## j ##\n> k\n=\n"
                 + "[l\n-- -\n1. m\n    n\n";
-        String html = markdown.renderer(List.of()).render(markdown.parser().parse(md));
-        var stock = com.vladsch.flexmark.parser.Parser.builder(markdown.options()).build();
-        assertEquals(markdown.renderer(List.of()).render(stock.parse(md)), html);
+        String html = asStockFlexmark(md);
         assertEquals("<h1>A</h1>\n<h1>[b\n(c\nd</h1>\n<p>[e</p>\n<ul>\n<li>f</li>\n</ul>\n<h2>[g</h2>\n<p>#h\n####### i</p>\n"
                 + "<h2>j</h2>\n<blockquote>\n<p>k\n=\n[l</p>\n</blockquote>\n<hr />\n<ol>\n<li>m\nn</li>\n</ol>\n", html);
     }

@@ -116,6 +116,15 @@ class HostileInputTest {
         check(tmp.resolve("content"), tmp, true, List.of(), Duration.ofSeconds(600));
     }
 
+    @Test
+    void linkTitlesWhoseCloserComesOnlyEscapedBuild(@TempDir Path tmp) throws IOException {
+        // the title pattern read "\\)" as an escaped closer up to the end of the paragraph, a few stack frames per
+        // character: this overflowed the 64 MB stack and was reported as lists or quotes nested too deeply, at 1:1
+        page(tmp.resolve("content"), "[a](b (\\)".repeat(20_000) + "\n");
+        check(tmp.resolve("content"), tmp, true, List.of());
+        assertEquals("[a](b ()".repeat(20_000), Run.html(tmp.resolve("site/index.html")).select("main p").last().text());
+    }
+
     private static String tooDeep(String at) {
         return at + ": error: block quotes and lists are nested more than 64 levels deep here [markdown-depth]\n"
                 + "    hint: flatten the nesting: split the list or quote into sections with headings\n";

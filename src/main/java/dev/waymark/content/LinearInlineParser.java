@@ -10,6 +10,7 @@ import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.BitSet;
 import java.util.HashMap;
@@ -193,46 +194,75 @@ final class LinearInlineParser extends CommonmarkInlineParser {
         return lastRunOfLength.getOrDefault(length, -1);
     }
 
-    /** The paragraph {@link #nextCloser} was computed for. */
-    private BasedSequence closersOf;
-    /** For {@code "}, {@code '}, {@code )} and NUL: a position {@code from} and the first such character at or after it. */
-    private final int[] closerFrom = new int[4];
-    private final int[] nextCloser = new int[4];
-    private static final String CLOSERS = "\"')\0";
+    /** Characters a backslash escapes, as flexmark's pattern {@code Escaping.ESCAPABLE} reads them (ASCII only). */
+    private static final BitSet ESCAPABLE = new BitSet(128);
+
+    static {
+        Pattern escapable = Pattern.compile(Escaping.ESCAPABLE);
+        for (char c = 0; c < 128; c++) {
+            if (escapable.matcher(String.valueOf(c)).matches()) ESCAPABLE.set(c);
+        }
+    }
+
+    /** The paragraph {@link #titleEnds} was computed for. */
+    private BasedSequence titlesOf;
+    /**
+     * For titles opened by {@code "}, {@code '} and {@code (}: where a title whose text starts at position i ends
+     * (after its closer), or -1 for no title, for every i from {@link #titleEndsFrom} to the input's end.
+     */
+    private final int[][] titleEnds = new int[3][];
+    private final int[] titleEndsFrom = new int[3];
 
     /**
-     * flexmark's {@code parseLinkTitle} without the scan to the end of the paragraph. Its pattern reads a title
-     * opened by {@code "}, {@code '} or {@code (} up to the matching closer, through newlines and any other character
-     * but NUL, so where there is no closer every {@code ](} with a space after its destination read the rest of the
-     * paragraph and failed: O(n²), and one regex stack frame per character ({@code [ (](} per line: 50 KB took 30 s).
-     * The pattern can match only if the closing character occurs before the next NUL (a closer can be escaped, but
-     * then the backslash alone is a character of the title and the closer ends it); when it does not, the answer is
-     * no title, as the pattern's. As cmark does, the next position of each closer is remembered, so each attempt costs
-     * the distance to it once.
+     * flexmark's {@code parseLinkTitle} without its pattern. The pattern, {@code "(\\E|[^"\x00])*"} (and the same
+     * with {@code '} and with {@code ( )}, E an escapable character), repeats a group with alternatives, which
+     * {@code java.util.regex} matches with a few stack frames per character of the title; and where the closer comes
+     * only escaped it backtracks out to the last {@code \"} and ends there, so every {@code ](} with a space after its
+     * destination read the rest of the paragraph. {@code [a](b (\)} repeated 10,000 times took 45 s to parse, and
+     * 20,000 times overflowed a 64 MB stack; a long title alone overflowed it too.
+     * <p>
+     * What the pattern matches from a position i depends on i alone, and its backtracking order gives it by one
+     * recurrence: the closer ends the title at i + 1; NUL or the end of the input means no title; a backslash before
+     * an escapable character ends the title where the pattern from i + 2 does, else (backtracking, the backslash
+     * alone) where it does from i + 1; any other character, where it does from i + 1. Computed once per paragraph
+     * from its end backwards, each title costs one look-up.
      */
     @Override
     public BasedSequence parseLinkTitle() {
-        if (index < input.length()) {
-            char open = input.charAt(index);
-            int closer = open == '"' ? 0 : open == '\'' ? 1 : open == '(' ? 2 : -1;
-            if (closer >= 0 && next(closer, index + 1) >= next(3, index + 1)) return null;
-        }
-        return super.parseLinkTitle();
+        if (index >= input.length()) return null;
+        char open = input.charAt(index);
+        int kind = open == '"' ? 0 : open == '\'' ? 1 : open == '(' ? 2 : -1;
+        if (kind < 0) return null;
+        int end = titleEnd(kind, index + 1);
+        if (end < 0) return null;
+        BasedSequence title = input.subSequence(index, end);
+        index = end;
+        return title;
     }
 
-    /** Where the first {@code CLOSERS.charAt(which)} at or after {@code from} is, or the input's length. */
-    private int next(int which, int from) {
-        if (closersOf != input) {
-            closersOf = input;
-            java.util.Arrays.fill(closerFrom, Integer.MAX_VALUE);
+    private int titleEnd(int kind, int from) {
+        int length = input.length();
+        if (titlesOf != input) {
+            titlesOf = input;
+            java.util.Arrays.fill(titleEnds, null);
         }
-        if (from >= closerFrom[which] && from <= nextCloser[which]) return nextCloser[which];
-        char c = CLOSERS.charAt(which);
-        int i = from;
-        while (i < input.length() && input.charAt(i) != c) i++;
-        closerFrom[which] = from;
-        nextCloser[which] = i;
-        return i;
+        int[] ends = titleEnds[kind];
+        if (ends == null) {
+            ends = titleEnds[kind] = new int[length + 1];
+            ends[length] = -1;
+            titleEndsFrom[kind] = length;
+        }
+        char closer = "\"')".charAt(kind);
+        for (int i = titleEndsFrom[kind] - 1; i >= from; i--) {
+            char c = input.charAt(i);
+            if (c == closer) ends[i] = i + 1;
+            else if (c == '\0') ends[i] = -1;
+            else if (c == '\\' && i + 1 < length && input.charAt(i + 1) < 128 && ESCAPABLE.get(input.charAt(i + 1))) {
+                ends[i] = ends[i + 2] >= 0 ? ends[i + 2] : ends[i + 1];
+            } else ends[i] = ends[i + 1];
+        }
+        titleEndsFrom[kind] = Math.min(titleEndsFrom[kind], from);
+        return ends[from];
     }
 
     @Override

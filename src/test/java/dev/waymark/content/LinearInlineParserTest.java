@@ -142,6 +142,42 @@ class LinearInlineParserTest {
     }
 
     @Test
+    void titlesWhoseCloserComesOnlyEscapedParseInLinearTime() {
+        // "[a](b (\\)" repeated: the title pattern read every "\\)" as an escaped closer up to the end of the paragraph,
+        // then backtracked to the last one, with a few regex stack frames per character (10,000 took 45 s, and 20,000
+        // overflowed the build's 64 MB stack)
+        Times t = fastest("[a](b (\\)".repeat(5_000) + "\n", "[a](b (\\)".repeat(20_000) + "\n", 3);
+        assertLinear(t, "4x the links");
+    }
+
+    @Test
+    void aLongTitleParsesOnASmallStack() throws InterruptedException {
+        // the title pattern took a few stack frames per character: a 100 KB title needed megabytes of stack
+        String title = "x\\\"".repeat(50_000);
+        String[] html = new String[1];
+        Thread t = new Thread(null, () -> html[0] = markdown.renderer(List.of()).render(markdown.parser().parse("[a](b \"" + title + "\")\n")),
+                "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        String expected = "<p><a href=\"b\" title=\"" + "x&quot;".repeat(50_000) + "\">a</a></p>\n";
+        assertTrue(expected.equals(html[0]), () -> html[0] == null ? "the parser failed" : "other HTML: " + html[0].substring(0, 200));
+    }
+
+    @Test
+    void titlesWithEscapedClosersParseAsFlexmarkParsesThem() {
+        // the reported shape, a closer escaped, escaped backslashes, NUL (which ends no title here: flexmark reads it
+        // as U+FFFD), and reference definitions, whose titles are read the same way
+        String md = "[a](b (\\)[a](b (\\)[a](b (\\)\n\n[a](b (\\)\n[a](b (\\))\n\n"
+                + "[a](b \"\\\"\") [c](d \"\\\\\"\") [e](f (\\\\)) [g](h (x\0y)) [i](j '\\\\\\'')\n\n"
+                + "[r]\n\n[r]: /u '\\'\n";
+        String html = asStockFlexmark(md);
+        assertEquals("<p>[a](b ()[a](b ()[a](b ()</p>\n<p>[a](b ()\n[a](b ())</p>\n"
+                + "<p><a href=\"b\" title=\"&quot;\">a</a> [c](d &ldquo;\\&rdquo;&quot;) <a href=\"f\" title=\"\\\">e</a>"
+                + " <a href=\"h\" title=\"x\uFFFDy\">g</a> <a href=\"j\" title=\"\\'\">i</a></p>\n"
+                + "<p><a href=\"/u\" title=\"\\\">r</a></p>\n", html);
+    }
+
+    @Test
     void aParagraphOfLinesStartingWithPunctuationParsesInLinearTime() {
         // the reported shape, "[ (](" on every line: flexmark's heading factory joined the whole paragraph so far
         // for every line not starting with a letter (QuickHeadingFactory); 192 KB took 6 s after the title fix

@@ -1,7 +1,6 @@
 package dev.waymark.cache;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,13 +104,12 @@ public final class Fingerprint {
             unordered(md, 'm', map.entrySet().stream().map(e -> of(e.getKey(), known) + of(e.getValue(), known)).toList());
         } else if (v.getClass().isRecord()) {
             text(md, 'r', v.getClass().getName());
-            for (RecordComponent c : v.getClass().getRecordComponents()) {
+            RecordShape shape = RecordShape.of(v.getClass());
+            for (int i = 0; i < shape.components.length; i++) {
                 try {
-                    var accessor = c.getAccessor();
-                    accessor.setAccessible(true);
-                    write(md, accessor.invoke(v), known);
+                    write(md, shape.get(v, i), known);
                 } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + c + " for the build cache", e);
+                    throw new IllegalStateException("cannot read " + shape.components[i] + " for the build cache", e);
                 }
             }
         } else {

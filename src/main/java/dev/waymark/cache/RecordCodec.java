@@ -5,10 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,13 +93,12 @@ final class RecordCodec {
             }
             sorted(out, parts);
         } else if (raw.isRecord()) {
-            for (RecordComponent c : raw.getRecordComponents()) {
+            RecordShape shape = RecordShape.of(raw);
+            for (int i = 0; i < shape.components.length; i++) {
                 try {
-                    var accessor = c.getAccessor();
-                    accessor.setAccessible(true);
-                    write(out, accessor.invoke(v), c.getGenericType());
+                    write(out, shape.get(v, i), shape.genericTypes[i]);
                 } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalArgumentException("cannot read " + c, e);
+                    throw new IllegalArgumentException("cannot read " + shape.components[i], e);
                 }
             }
         } else {
@@ -122,7 +119,7 @@ final class RecordCodec {
         if (raw == Boolean.class) return primitive(in, boolean.class);
         if (raw.isEnum()) {
             String name = string(in);
-            for (Object c : raw.getEnumConstants()) {
+            for (Object c : RecordShape.constants(raw)) {
                 if (((Enum<?>) c).name().equals(name)) return c;
             }
             throw new IOException("no constant " + name + " in " + raw.getSimpleName());
@@ -148,17 +145,11 @@ final class RecordCodec {
             return java.util.Collections.unmodifiableMap(map);
         }
         if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                values[i] = read(in, components[i].getGenericType());
-                types[i] = components[i].getType();
-            }
+            RecordShape shape = RecordShape.of(raw);
+            Object[] values = new Object[shape.genericTypes.length];
+            for (int i = 0; i < values.length; i++) values[i] = read(in, shape.genericTypes[i]);
             try {
-                Constructor<?> ctor = raw.getDeclaredConstructor(types);
-                ctor.setAccessible(true);
-                return ctor.newInstance(values);
+                return shape.make(values);
             } catch (InvocationTargetException e) {
                 throw new IOException("a stored " + raw.getSimpleName() + " is not valid", e.getCause());
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -209,7 +200,7 @@ final class RecordCodec {
             }
             return n;
         } else if (raw.isRecord()) {
-            for (RecordComponent c : raw.getRecordComponents()) skip(in, c.getGenericType());
+            for (Type t : RecordShape.of(raw).genericTypes) skip(in, t);
         } else {
             throw new IOException("the build cache cannot read a " + raw.getName());
         }
@@ -221,7 +212,7 @@ final class RecordCodec {
         String s = string(in);
         try {
             if (raw.isEnum()) {
-                for (Object c : raw.getEnumConstants()) {
+                for (Object c : RecordShape.constants(raw)) {
                     if (((Enum<?>) c).name().equals(s)) return;
                 }
                 throw new IOException("no constant " + s + " in " + raw.getSimpleName());
@@ -278,7 +269,7 @@ final class RecordCodec {
     }
 
     private static Type arg(Type type, int i) {
-        if (type instanceof ParameterizedType p) return p.getActualTypeArguments()[i];
+        if (type instanceof ParameterizedType p) return RecordShape.arguments(p)[i];
         throw new IllegalArgumentException("the build cache needs the element type of " + type);
     }
 }

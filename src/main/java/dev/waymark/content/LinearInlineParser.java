@@ -204,11 +204,14 @@ final class LinearInlineParser extends CommonmarkInlineParser {
         }
     }
 
-    /** The paragraph {@link #titleEnds} was computed for. */
+    /** The text {@link #titleEnds} describes: a paragraph, or the part of it a reference definition starts. */
     private BasedSequence titlesOf;
+    /** The input last mapped onto {@link #titlesOf}, and where its first character is in it. */
+    private BasedSequence titlesInput;
+    private int titlesShift;
     /**
-     * For titles opened by {@code "}, {@code '} and {@code (}: where a title whose text starts at position i ends
-     * (after its closer), or -1 for no title, for every i from {@link #titleEndsFrom} to the input's end.
+     * For titles opened by {@code "}, {@code '} and {@code (}: where a title whose text starts at position i of
+     * {@link #titlesOf} ends (after its closer), or -1 for no title, for every i from {@link #titleEndsFrom} to its end.
      */
     private final int[][] titleEnds = new int[3][];
     private final int[] titleEndsFrom = new int[3];
@@ -241,11 +244,19 @@ final class LinearInlineParser extends CommonmarkInlineParser {
     }
 
     private int titleEnd(int kind, int from) {
-        int length = input.length();
-        if (titlesOf != input) {
-            titlesOf = input;
-            java.util.Arrays.fill(titleEnds, null);
+        if (input != titlesInput) {
+            // flexmark reads each reference definition from a new sequence: the rest of the paragraph from it on
+            titlesInput = input;
+            if (titlesOf != null && isSuffix(input, titlesOf)) {
+                titlesShift = titlesOf.length() - input.length();
+            } else {
+                titlesOf = input;
+                titlesShift = 0;
+                java.util.Arrays.fill(titleEnds, null);
+            }
         }
+        BasedSequence text = titlesOf;
+        int length = text.length();
         int[] ends = titleEnds[kind];
         if (ends == null) {
             ends = titleEnds[kind] = new int[length + 1];
@@ -253,16 +264,27 @@ final class LinearInlineParser extends CommonmarkInlineParser {
             titleEndsFrom[kind] = length;
         }
         char closer = "\"')".charAt(kind);
-        for (int i = titleEndsFrom[kind] - 1; i >= from; i--) {
-            char c = input.charAt(i);
+        int start = from + titlesShift;
+        for (int i = titleEndsFrom[kind] - 1; i >= start; i--) {
+            char c = text.charAt(i);
             if (c == closer) ends[i] = i + 1;
             else if (c == '\0') ends[i] = -1;
-            else if (c == '\\' && i + 1 < length && input.charAt(i + 1) < 128 && ESCAPABLE.get(input.charAt(i + 1))) {
+            else if (c == '\\' && i + 1 < length && text.charAt(i + 1) < 128 && ESCAPABLE.get(text.charAt(i + 1))) {
                 ends[i] = ends[i + 2] >= 0 ? ends[i + 2] : ends[i + 1];
             } else ends[i] = ends[i + 1];
         }
-        titleEndsFrom[kind] = Math.min(titleEndsFrom[kind], from);
-        return ends[from];
+        titleEndsFrom[kind] = Math.min(titleEndsFrom[kind], start);
+        return ends[start] < 0 ? -1 : ends[start] - titlesShift;
+    }
+
+    /** Whether {@code s} is the end of {@code of}: the same characters of the same source, from some point on. */
+    private static boolean isSuffix(BasedSequence s, BasedSequence of) {
+        int shift = of.length() - s.length();
+        if (shift < 0 || s.getBaseSequence() != of.getBaseSequence() || s.getEndOffset() != of.getEndOffset()) return false;
+        if (s.isEmpty()) return true;
+        int last = s.length() - 1;
+        return s.getIndexOffset(0) == of.getIndexOffset(shift) && s.getIndexOffset(last) == of.getIndexOffset(shift + last)
+                && s.getIndexOffset(0) >= 0 && s.charAt(0) == of.charAt(shift);
     }
 
     @Override

@@ -279,7 +279,9 @@ public final class Pipeline {
                             options.content().resolve(SiteConfigReader.FILE_NAME), e.assets, e.unreadable, e.drafts, siteDates,
                             contentPrefix, contentDisplay, texts, facts.names()), theme.hasTemplate("embed.jte"));
                     cached = pages;
+                    clock.lap("cache keys");
                     pages.reuse(staging, pool);
+                    clock.lap("reuse");
                     if (facts.on()) parseMissing(e, site, pages, diagnostics, pool);
                     renderer.recordSources(pages.sources());
                     // at most one warning about a damaged cache

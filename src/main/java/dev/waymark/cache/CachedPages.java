@@ -81,7 +81,8 @@ public final class CachedPages {
     }
 
     private final BuildCache.Session session;
-    private final Map<Page, String> keys = new HashMap<>();
+    // in the site's page order, which is the output's folder order: see reuse
+    private final Map<Page, String> keys = new java.util.LinkedHashMap<>();
     private final Map<String, String> byFile = new HashMap<>();
     private final Set<Page> reused = ConcurrentHashMap.newKeySet();
 
@@ -102,12 +103,25 @@ public final class CachedPages {
         }
     }
 
-    /** Links every page the cache holds into the staging folder, on the pool; returns how many. */
+    /**
+     * Links every page the cache holds into the staging folder, on the pool; returns how many. Each task takes a run of
+     * pages that follow each other in the site's order, so they share their parent folders: two threads making folders
+     * in the same parent wait on its lock in the kernel, and a run keeps the parent's blocks warm. (One task per page,
+     * in hash order, spent about twice the kernel time in {@code mkdir} on a 10,000-page site.)
+     */
     public int reuse(SiteWriter.Staging staging, ExecutorService pool) {
+        List<Map.Entry<Page, String>> pages = new ArrayList<>(keys.entrySet());
+        int runs = Math.max(1, Runtime.getRuntime().availableProcessors() * 4);
+        int size = Math.max(64, (pages.size() + runs - 1) / runs);
         List<Future<?>> work = new ArrayList<>();
-        keys.forEach((page, key) -> work.add(pool.submit(() -> {
-            if (session.reuse(key, staging)) reused.add(page);
-        })));
+        for (int from = 0; from < pages.size(); from += size) {
+            List<Map.Entry<Page, String>> run = pages.subList(from, Math.min(pages.size(), from + size));
+            work.add(pool.submit(() -> {
+                for (Map.Entry<Page, String> e : run) {
+                    if (session.reuse(e.getValue(), staging)) reused.add(e.getKey());
+                }
+            }));
+        }
         work.forEach(Work::join);
         return reused.size();
     }

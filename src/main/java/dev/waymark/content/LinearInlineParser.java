@@ -213,8 +213,10 @@ final class LinearInlineParser extends CommonmarkInlineParser {
      * For titles opened by {@code "}, {@code '} and {@code (}: where a title whose text starts at position i of
      * {@link #titlesOf} ends (after its closer), or -1 for no title, for every i from {@link #titleEndsFrom} to its end.
      */
-    private final int[][] titleEnds = new int[3][];
-    private final int[] titleEndsFrom = new int[3];
+    private final int[][] titleEnds = new int[4][];
+    private final int[] titleEndsFrom = new int[4];
+    /** The closer of each kind of table: three titles, and a destination in angle brackets. */
+    private static final String TABLE_CLOSERS = "\"')>";
 
     /**
      * flexmark's {@code parseLinkTitle} without its pattern. The pattern, {@code "(\\E|[^"\x00])*"} (and the same
@@ -243,6 +245,29 @@ final class LinearInlineParser extends CommonmarkInlineParser {
         return title;
     }
 
+    /**
+     * flexmark's {@code parseLinkDestination} with a destination in angle brackets read without its pattern,
+     * {@code <([^<> \t\n\\\x00]|\\E|\\)*>}, which took a few stack frames per character: a 400 KB destination
+     * overflowed the build's 64 MB stack. What it matches follows the same recurrence as a title's (see
+     * {@link #parseLinkTitle()}), with {@code >} as the closer and {@code <}, space, tab, newline and NUL ending it
+     * without a match. Every other destination is read by flexmark's own hand-written parser, as before.
+     */
+    @Override
+    public BasedSequence parseLinkDestination() {
+        if (options.spaceInLinkUrls || linkDestinationParser == null) return super.parseLinkDestination();
+        if (index < input.length() && input.charAt(index) == '<') {
+            int end = titleEnd(3, index + 1);
+            if (end >= 0) {
+                BasedSequence destination = input.subSequence(index, end);
+                index = end;
+                return destination;
+            }
+        }
+        BasedSequence match = linkDestinationParser.parseLinkDestination(input, index);
+        index += match.length();
+        return match;
+    }
+
     private int titleEnd(int kind, int from) {
         if (input != titlesInput) {
             // flexmark reads each reference definition from a new sequence: the rest of the paragraph from it on
@@ -263,12 +288,13 @@ final class LinearInlineParser extends CommonmarkInlineParser {
             ends[length] = -1;
             titleEndsFrom[kind] = length;
         }
-        char closer = "\"')".charAt(kind);
+        char closer = TABLE_CLOSERS.charAt(kind);
+        boolean destination = kind == 3;
         int start = from + titlesShift;
         for (int i = titleEndsFrom[kind] - 1; i >= start; i--) {
             char c = text.charAt(i);
             if (c == closer) ends[i] = i + 1;
-            else if (c == '\0') ends[i] = -1;
+            else if (c == '\0' || destination && (c == '<' || c == ' ' || c == '\t' || c == '\n')) ends[i] = -1;
             else if (c == '\\' && i + 1 < length && text.charAt(i + 1) < 128 && ESCAPABLE.get(text.charAt(i + 1))) {
                 ends[i] = ends[i + 2] >= 0 ? ends[i + 2] : ends[i + 1];
             } else ends[i] = ends[i + 1];

@@ -150,17 +150,42 @@ class LinearInlineParserTest {
         assertLinear(t, "4x the links");
     }
 
+    /** The HTML of {@code md}, parsed and rendered on a thread with a 256 KB stack; null if that failed. */
+    private String onASmallStack(String md) throws InterruptedException {
+        String[] html = new String[1];
+        Thread t = new Thread(null, () -> html[0] = markdown.renderer(List.of()).render(markdown.parser().parse(md)), "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        return html[0];
+    }
+
+    private static void assertSameHtml(String expected, String html) {
+        assertTrue(expected.equals(html), () -> html == null ? "the parser failed" : "other HTML: " + html.substring(0, Math.min(200, html.length())));
+    }
+
     @Test
     void aLongTitleParsesOnASmallStack() throws InterruptedException {
         // the title pattern took a few stack frames per character: a 100 KB title needed megabytes of stack
-        String title = "x\\\"".repeat(50_000);
-        String[] html = new String[1];
-        Thread t = new Thread(null, () -> html[0] = markdown.renderer(List.of()).render(markdown.parser().parse("[a](b \"" + title + "\")\n")),
-                "small-stack", 256 * 1024);
-        t.start();
-        t.join();
-        String expected = "<p><a href=\"b\" title=\"" + "x&quot;".repeat(50_000) + "\">a</a></p>\n";
-        assertTrue(expected.equals(html[0]), () -> html[0] == null ? "the parser failed" : "other HTML: " + html[0].substring(0, 200));
+        String html = onASmallStack("[a](b \"" + "x\\\"".repeat(50_000) + "\")\n");
+        assertSameHtml("<p><a href=\"b\" title=\"" + "x&quot;".repeat(50_000) + "\">a</a></p>\n", html);
+    }
+
+    @Test
+    void aLongDestinationInAngleBracketsParsesOnASmallStack() throws InterruptedException {
+        // so did the pattern of a destination in angle brackets: 400 KB overflowed the build's 64 MB stack
+        String html = onASmallStack("[a](<" + "x\\>".repeat(50_000) + ">)\n");
+        assertSameHtml("<p><a href=\"" + "x&gt;".repeat(50_000) + "\">a</a></p>\n", html);
+    }
+
+    @Test
+    void destinationsInAngleBracketsParseAsFlexmarkParsesThem() {
+        // closed, escaped closers, a backslash alone, and the characters that end one without a match
+        String md = "[a](<b>) [c](<d\\>e>) [f](<g\\\\>) [h](<i\\j>) [k](<l m>) [n](<o<p>) [q](<r\nx>) [s](<t) [u](<>)\n\n"
+                + "[v]: <w\\>x>\n\n[v]\n";
+        String html = asStockFlexmark(md);
+        assertEquals("<p><a href=\"b\">a</a> <a href=\"d&gt;e\">c</a> <a href=\"g\\\">f</a> <a href=\"i\\j\">h</a> [k](<l m>)"
+                + " <a href=\"o&lt;p\">n</a> [q](<r\nx>) <a href=\"&lt;t\">s</a> <a href=\"\">u</a></p>\n"
+                + "<p><a href=\"w&gt;x\">v</a></p>\n", html);
     }
 
     @Test

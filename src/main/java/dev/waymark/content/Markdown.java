@@ -130,7 +130,7 @@ public final class Markdown {
         // A task marker ("[ ]", "[x]") counts only when a space follows it, as on GitHub: `- [x](#next)` is a link.
         o.set(Parser.LISTS_ITEM_MARKER_SPACE, true);
         this.options = o.toImmutable();
-        this.parser = QuickHeadingFactory.install(LinearInlineParser.install(Parser.builder(options), options)).build();
+        this.parser = QuickFenceFactory.install(QuickHeadingFactory.install(LinearInlineParser.install(Parser.builder(options), options))).build();
     }
 
     public Parser parser() {

@@ -167,8 +167,9 @@ public final class Pipeline {
     public Result build(Options options) {
         Diagnostics diagnostics = new Diagnostics();
         ExecutorService pool = pool();
-        try {
-            return build(options, diagnostics, pool);
+        // the output's folders, as the last build with this cache wrote them, made while the pages are read and parsed
+        try (SiteWriter.Prepared prepared = SiteWriter.prepare(options.out(), cache.folders())) {
+            return build(options, diagnostics, pool, prepared);
         } catch (ContentException e) {
             diagnostics.add(e.diagnostic());
             return new Result(diagnostics.sorted(), null, false, 0);
@@ -177,7 +178,7 @@ public final class Pipeline {
         }
     }
 
-    private Result build(Options options, Diagnostics diagnostics, ExecutorService pool) {
+    private Result build(Options options, Diagnostics diagnostics, ExecutorService pool, SiteWriter.Prepared prepared) {
         Stopwatch clock = new Stopwatch();
         java.time.Instant started = java.time.Instant.now(); // before any source is read: see CachedFacts.open
         Path contentDisplay = display(options.content());
@@ -254,7 +255,7 @@ public final class Pipeline {
         BuildCache pageCache = editions.size() > 1 ? BuildCache.OFF : cache;
         CachedPages cached = null;
         // render, straight into a staging folder; it replaces the output only if the whole build is clean
-        try (SiteWriter.Staging staging = SiteWriter.stage(options.out())) {
+        try (SiteWriter.Staging staging = SiteWriter.stage(options.out(), SiteWriter.Faults.NONE, prepared)) {
             List<Map<String, String>> editionDates = new ArrayList<>();
             SiteRenderer mainRenderer = null;
             for (Edition e : editions) {
@@ -345,6 +346,7 @@ public final class Pipeline {
             if (recorded != null) recorded.overwritten(copies.keySet());
             staging.commit();
             cached.store(options.out());
+            cache.storeFolders(staging.folderList());
             facts.store();
             clock.lap("write");
             clock.print();

@@ -94,7 +94,7 @@ public final class BuildCache {
     /** How many projects' caches the default folder keeps: the most recently built. */
     static final int KEEP_PROJECTS = 20;
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9._-]*-[0-9a-f]{16}");
-    private static final Pattern OURS = Pattern.compile("index|facts|facts-[0-9a-f]{2}|stamps|sources|files|(index|facts|copy|sources|stamps).*\\.tmp");
+    private static final Pattern OURS = Pattern.compile("index|facts|facts-[0-9a-f]{2}|stamps|sources|folders|files|(index|facts|copy|sources|stamps|folders).*\\.tmp");
 
     /**
      * Returns {@code folder} (a project's default cache folder) after removing, beside it, the caches of all but the
@@ -229,6 +229,56 @@ public final class BuildCache {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(body, 0, length);
         return String.format("%08x", crc.getValue());
+    }
+
+    static final String FOLDERS_FILE = "folders";
+    static final String FOLDERS_MAGIC = "waymark-folders 1";
+    private static final int MAX_FOLDERS = 1_000_000;
+
+    /**
+     * The folders the last build with this cache wrote files into (relative to the site's root, parents first), for
+     * {@link dev.waymark.write.SiteWriter#prepare}: empty when there is no such list or it cannot be read. A wrong list
+     * costs time, never output: folders the build does not use are removed before the swap.
+     */
+    public List<String> folders() {
+        if (folder == null) return List.of();
+        Path file = folder.resolve(FOLDERS_FILE);
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 64L << 20) return List.of();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(FOLDERS_MAGIC) || lines.size() > MAX_FOLDERS) return List.of();
+            return List.copyOf(lines.subList(1, lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Keeps the folders this build wrote files into (see {@link #folders()}); rewritten only when they changed. */
+    public void storeFolders(List<String> folders) {
+        if (folder == null) return;
+        StringBuilder text = new StringBuilder(FOLDERS_MAGIC).append('\n');
+        for (String f : folders) {
+            if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) return; // a name the list cannot hold: keep none
+            text.append(f).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = folder.resolve(FOLDERS_FILE);
+        try {
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == bytes.length
+                    && Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return;
+            }
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(FOLDERS_FILE + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a hint for the next build's speed
+        }
     }
 
     public Optional<Path> folder() {

@@ -125,6 +125,20 @@ class HostileInputTest {
         assertEquals("[a](b ()".repeat(20_000), Run.html(tmp.resolve("site/index.html")).select("main p").last().text());
     }
 
+    @Test
+    void aBlockTooLongForTheParserIsNamedAtItsLine(@TempDir Path tmp) throws IOException {
+        // one HTML tag of 1 MB: flexmark's tag pattern takes stack frames per attribute and overflows the 64 MB stack;
+        // the error names the block, not lists or quotes (which are measured before parsing) at 1:1
+        page(tmp.resolve("content"), "Intro.\n\n<a " + "b='c' ".repeat(170_000) + ">\n\nAfter.\n");
+        Path site = tmp.resolve("site");
+        Run.Outcome r = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> Run.build(tmp.resolve("content"), site));
+        assertEquals(tmp.resolve("content").resolve("index.md") + ":8:1: error: this block is too long or too deeply nested for the"
+                + " Markdown parser (it ran out of stack) [markdown-depth]\n    hint: split it into shorter paragraphs, and keep"
+                + " emphasis, links and HTML tags from nesting or running on for thousands of characters\n"
+                + "build failed: 1 error; " + site + " was left unchanged\n", r.err());
+        assertEquals(1, r.exitCode());
+    }
+
     private static String tooDeep(String at) {
         return at + ": error: block quotes and lists are nested more than 64 levels deep here [markdown-depth]\n"
                 + "    hint: flatten the nesting: split the list or quote into sections with headings\n";

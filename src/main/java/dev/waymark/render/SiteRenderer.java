@@ -267,7 +267,10 @@ public final class SiteRenderer {
             sources.page(page.outputFile(), page.sourcePath(), refs);
             return html;
         } catch (StackOverflowError e) {
-            diagnostics.error("markdown-depth", SourcePosition.ofFile(page.at().file()), "the Markdown is nested too deeply to render", "flatten deeply nested lists or quotes");
+            // lists and quotes are limited when the page is parsed: what is left is inline nesting (emphasis, links, HTML)
+            diagnostics.error("markdown-depth", SourcePosition.ofFile(page.at().file()),
+                    "the Markdown is too deeply nested to render (the renderer ran out of stack)",
+                    "keep emphasis, links and HTML tags from nesting thousands of levels deep");
             return "";
         }
     }

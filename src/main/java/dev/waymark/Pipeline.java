@@ -195,6 +195,7 @@ public final class Pipeline {
         // and its sources' stamps, so an unchanged source whose page is not rendered is not even read
         CachedFacts facts = CachedFacts.open(config.languages().size() > 1 ? BuildCache.OFF : cache, options.content(), contentDisplay,
                 options.drafts(), started);
+        clock.lap("facts");
         ContentLoader.Loaded loaded = new ContentLoader().load(options.content(), contentDisplay, diagnostics, facts.vouch());
         Translations translations = Translations.of(loaded, config.languages());
         clock.lap("load");

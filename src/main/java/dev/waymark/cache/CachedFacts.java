@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -327,6 +328,8 @@ public final class CachedFacts {
         return (int) crc.getValue();
     }
 
+    private static final Object OTHER_VERSION = new Object();
+
     private Map<String, byte[]> read() {
         Map<String, byte[]> out = new java.util.HashMap<>();
         List<String> names;
@@ -336,18 +339,29 @@ public final class CachedFacts {
             warn("cannot read its page facts: " + e.getMessage());
             return out;
         }
-        for (String name : names) {
-            String shard = name.substring(SHARD.length());
+        // the shards are read and checked on all cores (each is independent), then taken in name order, as before
+        Object[] shards = new Object[names.size()];
+        java.util.stream.IntStream.range(0, shards.length).parallel().forEach(i -> {
+            String name = names.get(i);
             try {
-                Map<String, byte[]> entries = readShard(Files.readAllBytes(folder.resolve(name)), shard);
-                if (entries == null) continue; // another version's: replaced silently
-                out.putAll(entries);
-                read.put(shard, entries.keySet());
+                Map<String, byte[]> entries = readShard(Files.readAllBytes(folder.resolve(name)), name.substring(SHARD.length()));
+                shards[i] = entries == null ? OTHER_VERSION : entries;
             } catch (NoSuchFileException gone) {
-                // removed by a build of the same project running at the same time: not damaged
+                shards[i] = OTHER_VERSION; // removed by a build of the same project running at the same time: not damaged
             } catch (IOException e) {
-                warn("its page facts (" + name + ") cannot be read (" + e.getMessage() + ")");
+                shards[i] = e;
             }
+        });
+        for (int i = 0; i < shards.length; i++) {
+            if (shards[i] == OTHER_VERSION) continue; // another version's: replaced silently
+            if (shards[i] instanceof IOException e) {
+                warn("its page facts (" + names.get(i) + ") cannot be read (" + e.getMessage() + ")");
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, byte[]> entries = (Map<String, byte[]>) shards[i];
+            out.putAll(entries);
+            read.put(names.get(i).substring(SHARD.length()), entries.keySet());
         }
         return out;
     }
@@ -360,22 +374,37 @@ public final class CachedFacts {
         if (eol < 0 || !new String(all, 0, eol, StandardCharsets.UTF_8).startsWith(FAMILY)) throw new IOException("not a facts file");
         if (crc(all, all.length - 4) != sum) throw new IOException("truncated or damaged");
         if (!new String(all, 0, eol, StandardCharsets.UTF_8).equals(MAGIC + " " + stamp)) return null;
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, eol + 1, all.length - 4 - eol - 1));
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("bad count");
+        // read in place: no stream, one copy per entry
+        ByteBuffer in = ByteBuffer.wrap(all, eol + 1, all.length - 4 - eol - 1);
+        if (in.remaining() < 4) throw new IOException("bad count");
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) throw new IOException("bad count");
         Map<String, byte[]> out = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
-            String key = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
+            if (in.remaining() < 64 + 64 + 4) throw new IOException("bad length");
+            int at = in.position();
+            String key = new String(all, at, 64, StandardCharsets.US_ASCII);
             if (!shardOf(key).equals(shard)) throw new IOException("a key in the wrong shard");
-            String print = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
-            if (!HEX.matcher(print).matches()) throw new IOException("a bad page fingerprint");
-            prints.put(key, print);
-            int len = in.readInt();
-            if (len < 0 || len > in.available()) throw new IOException("bad length");
-            out.put(key, in.readNBytes(len));
+            if (!lowerHex(all, at + 64)) throw new IOException("a bad page fingerprint");
+            prints.put(key, new String(all, at + 64, 64, StandardCharsets.ISO_8859_1));
+            in.position(at + 128);
+            int len = in.getInt();
+            if (len < 0 || len > in.remaining()) throw new IOException("bad length");
+            int from = in.position();
+            out.put(key, Arrays.copyOfRange(all, from, from + len));
+            in.position(from + len);
         }
-        if (in.available() != 0) throw new IOException("trailing bytes");
+        if (in.hasRemaining()) throw new IOException("trailing bytes");
         return out;
+    }
+
+    /** Whether {@code b[from, from + 64)} is 64 lowercase hex digits, as {@link #HEX} matches, without a regular expression per entry. */
+    private static boolean lowerHex(byte[] b, int from) {
+        for (int i = from; i < from + 64; i++) {
+            byte c = b[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 
     private static int indexOf(byte[] b, byte x) {

@@ -164,18 +164,50 @@ final class SourceStamps {
             warn.accept("its sources' stamps are truncated or damaged");
             return Map.of();
         }
-        String[] lines = text.substring(0, end).split("\n");
-        if (!lines[0].equals(header)) return Map.of(); // another version's, or another folder's: replaced silently
+        int first = text.indexOf('\n');
+        if (first < 0 || first > end || !text.substring(0, first).equals(header)) return Map.of(); // another version's, or another folder's: replaced silently
         Map<String, Known> out = new java.util.HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split("\t", -1);
-            if (f.length != 3 || f[0].isEmpty() || !STAMP.matcher(f[1]).matches() || !SHA.matcher(f[2]).matches()) {
-                warn.accept("its sources' stamps are damaged at line " + (i + 1));
+        // line by line, fields found by tab and checked by character (what STAMP and SHA match), no regex per line
+        int line = 2;
+        for (int at = first + 1; at < end; line++) {
+            int eol = text.indexOf('\n', at);
+            int tab1 = text.indexOf('\t', at);
+            int tab2 = tab1 < 0 ? -1 : text.indexOf('\t', tab1 + 1);
+            if (eol < 0 || eol > end || tab1 <= at || tab2 < 0 || tab2 > eol || text.indexOf('\t', tab2 + 1) >= 0 && text.indexOf('\t', tab2 + 1) < eol
+                    || !isStamp(text, tab1 + 1, tab2) || !isSha(text, tab2 + 1, eol)) {
+                warn.accept("its sources' stamps are damaged at line " + line);
                 return Map.of();
             }
-            out.put(f[0], new Known(f[1], f[2]));
+            out.put(text.substring(at, tab1), new Known(text.substring(tab1 + 1, tab2), text.substring(tab2 + 1, eol)));
+            at = eol + 1;
         }
         readText = text;
         return out;
+    }
+
+    /** Whether {@code s[from, to)} is what {@link #STAMP} matches: four runs of digits joined by colons, the middle two may start with a minus. */
+    static boolean isStamp(String s, int from, int to) {
+        int at = from;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (at >= to || s.charAt(at) != ':') return false;
+                at++;
+                if ((part == 1 || part == 2) && at < to && s.charAt(at) == '-') at++;
+            }
+            int digits = at;
+            while (at < to && s.charAt(at) >= '0' && s.charAt(at) <= '9') at++;
+            if (at == digits) return false;
+        }
+        return at == to;
+    }
+
+    /** Whether {@code s[from, to)} is what {@link #SHA} matches: 64 lowercase hex digits. */
+    static boolean isSha(String s, int from, int to) {
+        if (to - from != 64) return false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 }

@@ -190,7 +190,7 @@ public final class BuildCache {
     }
 
     /** Whether {@code all[from, to)} is 64 lowercase hex digits (a SHA-256). */
-    private static boolean hex(byte[] all, int from, int to) {
+    static boolean hex(byte[] all, int from, int to) {
         if (to - from != 64) return false;
         for (int i = from; i < to; i++) {
             byte c = all[i];

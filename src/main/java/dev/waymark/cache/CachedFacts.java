@@ -123,7 +123,6 @@ public final class CachedFacts {
     static final String MAGIC = FAMILY + "3";
     /** A shard's file name: this, then the first two hex digits of its keys ({@code facts-00} … {@code facts-ff}). */
     static final String SHARD = "facts-";
-    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private static final java.util.regex.Pattern SHARD_NAME = java.util.regex.Pattern.compile("facts-[0-9a-f]{2}");
     /** The single facts file of earlier versions, removed when the shards are written. */
     static final String OLD_FILE = "facts";
@@ -385,7 +384,7 @@ public final class CachedFacts {
             int at = in.position();
             String key = new String(all, at, 64, StandardCharsets.US_ASCII);
             if (!shardOf(key).equals(shard)) throw new IOException("a key in the wrong shard");
-            if (!lowerHex(all, at + 64)) throw new IOException("a bad page fingerprint");
+            if (!BuildCache.hex(all, at + 64, at + 128)) throw new IOException("a bad page fingerprint");
             prints.put(key, new String(all, at + 64, 64, StandardCharsets.ISO_8859_1));
             in.position(at + 128);
             int len = in.getInt();
@@ -396,15 +395,6 @@ public final class CachedFacts {
         }
         if (in.hasRemaining()) throw new IOException("trailing bytes");
         return out;
-    }
-
-    /** Whether {@code b[from, from + 64)} is 64 lowercase hex digits, as {@link #HEX} matches, without a regular expression per entry. */
-    private static boolean lowerHex(byte[] b, int from) {
-        for (int i = from; i < from + 64; i++) {
-            byte c = b[i];
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
-        }
-        return true;
     }
 
     private static int indexOf(byte[] b, byte x) {

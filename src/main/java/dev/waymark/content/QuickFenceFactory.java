@@ -1,15 +1,8 @@
 package dev.waymark.content;
 
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
-
-import java.util.Set;
 
 /**
  * flexmark's fenced code parser, not asked about a line its opening pattern refuses slowly. The pattern,
@@ -22,41 +15,19 @@ import java.util.Set;
  * other line goes to flexmark's own factory, with the same dependencies, so the order of block parsers is
  * flexmark's.
  */
-final class QuickFenceFactory implements CustomBlockParserFactory {
-    private final FencedCodeBlockParser.Factory stock = new FencedCodeBlockParser.Factory();
+final class QuickFenceFactory extends GatedBlockFactory {
+    private QuickFenceFactory() {
+        super(new FencedCodeBlockParser.Factory());
+    }
 
     /** Replaces flexmark's core fenced code factory in {@code builder} by this one. */
     static Parser.Builder install(Parser.Builder builder) {
-        builder.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
-        builder.customBlockParserFactory(new QuickFenceFactory());
-        return builder;
+        return replace(builder, Parser.FENCED_CODE_BLOCK_PARSER, new QuickFenceFactory());
     }
 
     @Override
-    public Set<Class<?>> getAfterDependents() {
-        return stock.getAfterDependents();
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return stock.getBeforeDependents();
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return stock.affectsGlobalScope();
-    }
-
-    @Override
-    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
-        return stock.getLeadInHandler(options);
-    }
-
-    @Override
-    public BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory fences = stock.apply(options);
-        return (state, matched) -> refusedSlowly(state.getLine(), state.getNextNonSpaceIndex()) ? BlockStart.none()
-                : fences.tryStart(state, matched);
+    boolean asks(BasedSequence line, int first) {
+        return !refusedSlowly(line, first);
     }
 
     /** Whether the line holds a run of 3 or more backticks or tildes at {@code first} and the same character later. */

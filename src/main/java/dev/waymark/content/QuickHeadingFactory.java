@@ -1,15 +1,8 @@
 package dev.waymark.content;
 
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.core.HeadingParser;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
-
-import java.util.Set;
 
 /**
  * flexmark's heading parser, asked only about lines that can be a heading. Its {@code tryStart} runs for every line
@@ -20,44 +13,20 @@ import java.util.Set;
  * "none", given here without the join. Other lines go to flexmark's own factory, with the same dependencies, so the
  * order of block parsers is flexmark's.
  */
-final class QuickHeadingFactory implements CustomBlockParserFactory {
-    private final HeadingParser.Factory stock = new HeadingParser.Factory();
+final class QuickHeadingFactory extends GatedBlockFactory {
+    private QuickHeadingFactory() {
+        super(new HeadingParser.Factory());
+    }
 
     /** Replaces flexmark's core heading factory in {@code builder} by this one. */
     static Parser.Builder install(Parser.Builder builder) {
-        builder.set(Parser.HEADING_PARSER, false);
-        builder.customBlockParserFactory(new QuickHeadingFactory());
-        return builder;
+        return replace(builder, Parser.HEADING_PARSER, new QuickHeadingFactory());
     }
 
+    /** Whether the line's first non-space character, at {@code first}, can start a heading: {@code #}, {@code =} or {@code -}. */
     @Override
-    public Set<Class<?>> getAfterDependents() {
-        return stock.getAfterDependents();
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return stock.getBeforeDependents();
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return stock.affectsGlobalScope();
-    }
-
-    @Override
-    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
-        return stock.getLeadInHandler(options);
-    }
-
-    @Override
-    public BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory headings = stock.apply(options);
-        return (state, matched) -> {
-            BasedSequence line = state.getLine();
-            int first = state.getNextNonSpaceIndex();
-            char c = first < line.length() ? line.charAt(first) : '\n';
-            return c == '#' || c == '=' || c == '-' ? headings.tryStart(state, matched) : BlockStart.none();
-        };
+    boolean asks(BasedSequence line, int first) {
+        char c = first < line.length() ? line.charAt(first) : '\n';
+        return c == '#' || c == '=' || c == '-';
     }
 }
